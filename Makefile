@@ -1,0 +1,55 @@
+# Paja: `make run` serves the demo, `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test translations compile-translations install install-test lint format bench clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Paja needs Python 3.11 or newer (set PYTHON=...)")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+compile-translations: $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -d translations
+
+## Serve the demo at http://$(HOST):$(PORT) on SQLite in instance/.
+run: compile-translations
+	$(BIN)/paja init
+	$(BIN)/paja demo
+	$(BIN)/paja run --host $(HOST) --port $(PORT)
+
+## Ruff, the tests on SQLite and PostgreSQL, and the browser tests.
+test: install-test compile-translations
+	bash scripts/test.sh
+
+## Extract new strings, update the fi/sv/en catalogues and compile them.
+translations: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location \
+		--project Paja --copyright-holder "Paja contributors" -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap
+	$(BIN)/python scripts/fill_english.py translations/en/LC_MESSAGES/messages.po
+	$(BIN)/pybabel compile --statistics -d translations
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts

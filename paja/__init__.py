@@ -1,0 +1,41 @@
+"""Paja: workshops, courses, feedback and certificates for training providers."""
+
+from __future__ import annotations
+
+import logging
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from flask import Flask
+
+from paja.config import PROJECT_ROOT, load_config
+
+try:
+    __version__ = version("paja")
+except PackageNotFoundError:  # pragma: no cover (running from a plain checkout)
+    __version__ = "0.0.0"
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the application: configure, bind extensions, register blueprints."""
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        instance_path=str(PROJECT_ROOT / "instance"),
+    )
+    app.config.from_mapping(load_config(instance_path=PROJECT_ROOT / "instance"))
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.config["PAJA_VERSION"] = __version__
+    if (
+        app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///")
+        and ":memory:" not in (app.config["SQLALCHEMY_DATABASE_URI"])
+    ):
+        PROJECT_ROOT.joinpath("instance").mkdir(exist_ok=True)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+    from paja.setup import init_extensions, register_blueprints
+
+    init_extensions(app)
+    register_blueprints(app)
+    return app

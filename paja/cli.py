@@ -1,0 +1,80 @@
+"""The `paja` command: Flask's CLI plus init, demo and create-user."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import FlaskGroup, with_appcontext
+from flask_migrate import upgrade
+
+from paja.errors import RuleViolation
+from paja.extensions import db
+from paja.models import Role
+
+
+def _create_app() -> Flask:
+    """The app for CLI commands."""
+    from paja import create_app
+
+    return create_app()
+
+
+@click.command("init")
+@with_appcontext
+def init_command() -> None:
+    """Create or upgrade the database schema (Alembic migrations)."""
+    upgrade()
+    click.echo("Database schema is up to date.")
+
+
+@click.command("demo")
+@with_appcontext
+def demo_command() -> None:
+    """Load demo organisations and one account per role (idempotent)."""
+    from paja.demo import DEMO_PASSWORD, load_demo
+
+    summary = load_demo()
+    db.session.commit()
+    click.echo(f"Demo data: {summary}.")
+    click.echo(f"Demo accounts (password {DEMO_PASSWORD}):")
+    from paja.demo import DEMO_USERS
+
+    for person in DEMO_USERS:
+        click.echo(f"  {person.role:<12} {person.email}")
+
+
+@click.command("create-user")
+@click.argument("email")
+@click.option("--name", prompt=True, help="The person's full name.")
+@click.option(
+    "--role",
+    "roles",
+    multiple=True,
+    type=click.Choice([role.value for role in Role]),
+    default=[Role.PARTICIPANT.value],
+    show_default=True,
+    help="A role to give; repeat for several.",
+)
+@click.password_option(help="Asked without echo when not given.")
+@with_appcontext
+def create_user_command(email: str, name: str, roles: tuple[str, ...], password: str) -> None:
+    """Create an account with the given roles."""
+    from paja.operations import create_user
+
+    try:
+        user = create_user(email, name, password, roles={Role(role) for role in roles})
+    except RuleViolation as error:
+        raise click.ClickException(error.message) from None
+    db.session.commit()
+    click.echo(f"Created {user.email} with roles {', '.join(sorted(user.roles))}.")
+
+
+def register_commands(app: Flask) -> None:
+    """Attach the commands to the app's CLI."""
+    for command in (init_command, demo_command, create_user_command):
+        app.cli.add_command(command)
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app)
+def main() -> None:
+    """Paja: manage the application."""

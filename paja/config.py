@@ -1,0 +1,87 @@
+"""Configuration read from environment variables."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SECRET_KEY = "dev-only-secret-change-me"  # noqa: S105 (a known placeholder, refused in production)
+
+
+class ConfigError(RuntimeError):
+    """The configuration cannot be used (e.g. production with a default secret)."""
+
+
+def _bool(value: str | None, default: bool = False) -> bool:
+    """Read a yes/no environment value."""
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _database_url(env: dict[str, str], instance_path: Path) -> str:
+    """The SQLAlchemy URL: DATABASE_URL, else a SQLite file in instance/."""
+    url = env.get("DATABASE_URL", "").strip()
+    if not url:
+        return f"sqlite:///{instance_path / 'paja.sqlite3'}"
+    # Hosting platforms hand out postgres:// URLs; SQLAlchemy needs the driver named.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def load_config(
+    env: dict[str, str] | None = None, instance_path: Path | None = None
+) -> dict[str, Any]:
+    """Build the Flask configuration from environment variables."""
+    env = dict(os.environ if env is None else env)
+    instance_path = instance_path or PROJECT_ROOT / "instance"
+    paja_env = env.get("PAJA_ENV", "development").strip().lower()
+    if paja_env not in {"development", "production"}:
+        raise ConfigError(f"PAJA_ENV must be 'development' or 'production', not {paja_env!r}")
+    production = paja_env == "production"
+    secret = env.get("SECRET_KEY", "")
+    if production and (not secret or secret == DEFAULT_SECRET_KEY or len(secret) < 32):
+        raise ConfigError(
+            "PAJA_ENV=production needs SECRET_KEY: a random value of at least 32 characters, "
+            "e.g. python -c 'import secrets; print(secrets.token_hex(32))'"
+        )
+    return {
+        "PAJA_ENV": paja_env,
+        "SECRET_KEY": secret or DEFAULT_SECRET_KEY,
+        "SQLALCHEMY_DATABASE_URI": _database_url(env, instance_path),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": production,
+        "PREFERRED_URL_SCHEME": "https" if production else "http",
+        "WTF_CSRF_TIME_LIMIT": None,
+        "PASSWORD_HASH_METHOD": "scrypt",
+        "BOOTSTRAP_SERVE_LOCAL": True,
+        "BABEL_DEFAULT_LOCALE": "fi",
+        "BABEL_DEFAULT_TIMEZONE": "Europe/Helsinki",
+        "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "translations"),
+        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), default=True),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "MAIL_BACKEND": env.get("MAIL_BACKEND", "smtp" if production else "console"),
+        "MAIL_FOLDER": env.get("MAIL_FOLDER", str(instance_path / "mail")),
+        "MAIL_SERVER": env.get("MAIL_SERVER", "localhost"),
+        "MAIL_PORT": int(env.get("MAIL_PORT", "587")),
+        "MAIL_USERNAME": env.get("MAIL_USERNAME", ""),
+        "MAIL_PASSWORD": env.get("MAIL_PASSWORD", ""),
+        "MAIL_USE_TLS": _bool(env.get("MAIL_USE_TLS"), default=True),
+        "MAIL_DEFAULT_SENDER": env.get("MAIL_DEFAULT_SENDER", "Paja <no-reply@paja.example>"),
+        "SELLER_NAME": env.get("SELLER_NAME", "Viestintä-Piritta Oy"),
+        "SELLER_BUSINESS_ID": env.get("SELLER_BUSINESS_ID", "1234567-1"),
+        "SELLER_ADDRESS": env.get("SELLER_ADDRESS", "Esimerkkikatu 1, 00100 Helsinki"),
+        "SELLER_EMAIL": env.get("SELLER_EMAIL", "tilaukset@paja.example"),
+        "SELLER_IBAN": env.get("SELLER_IBAN", "FI21 1234 5600 0007 85"),
+        "SELLER_VAT_ID": env.get("SELLER_VAT_ID", "FI12345671"),
+    }

@@ -1,0 +1,212 @@
+"""Forms for accounts, the language switcher and admin pages."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    EmailField,
+    HiddenField,
+    PasswordField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+)
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, Regexp
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from paja.i18n import LANGUAGE_NAMES
+from paja.models import Role
+from paja.passwords import MAX_LENGTH, MIN_LENGTH
+
+ROLE_LABELS = {
+    Role.ADMIN: _l("Administrator"),
+    Role.TRAINER: _l("Trainer"),
+    Role.ORGANISER: _l("Organiser"),
+    Role.CUSTOMER: _l("Customer contact"),
+    Role.PARTICIPANT: _l("Participant"),
+}
+
+
+def _email_field(label: str = _l("Email")) -> EmailField:
+    """An email field with the validators every form uses."""
+    return EmailField(
+        label,
+        validators=[
+            DataRequired(message=_l("Enter your email address.")),
+            Length(max=254),
+            Email(
+                message=_l("Enter a valid email address, e.g. name@example.fi."),
+                granular_message=False,
+            ),
+        ],
+        render_kw={"autocomplete": "email"},
+    )
+
+
+def _new_password_field(label: str = _l("Password")) -> PasswordField:
+    """A new-password field; strength is checked by the operation."""
+    return PasswordField(
+        label,
+        validators=[DataRequired(message=_l("Choose a password.")), Length(max=MAX_LENGTH)],
+        description=_l("At least %(n)d characters. A few unrelated words work well.", n=MIN_LENGTH),
+        render_kw={"autocomplete": "new-password"},
+    )
+
+
+def _confirm_field() -> PasswordField:
+    """The repeated new password."""
+    return PasswordField(
+        _l("Repeat the password"),
+        validators=[
+            DataRequired(message=_l("Repeat the password.")),
+            EqualTo("password", message=_l("The passwords do not match.")),
+        ],
+        render_kw={"autocomplete": "new-password"},
+    )
+
+
+def _name_field() -> StringField:
+    """A person's full name."""
+    return StringField(
+        _l("Name"),
+        validators=[DataRequired(message=_l("Enter your name.")), Length(max=120)],
+        render_kw={"autocomplete": "name"},
+    )
+
+
+class SignupForm(FlaskForm):
+    """Create an account."""
+
+    name = _name_field()
+    email = _email_field()
+    password = _new_password_field()
+    confirm = _confirm_field()
+    submit = SubmitField(_l("Create account"))
+
+
+class LoginForm(FlaskForm):
+    """Log in with email and password."""
+
+    email = _email_field()
+    password = PasswordField(
+        _l("Password"),
+        validators=[DataRequired(message=_l("Enter your password."))],
+        render_kw={"autocomplete": "current-password"},
+    )
+    remember = BooleanField(_l("Keep me logged in on this device"))
+    next = HiddenField()
+    submit = SubmitField(_l("Log in"))
+
+
+class ForgotPasswordForm(FlaskForm):
+    """Ask for a password reset link."""
+
+    email = _email_field()
+    submit = SubmitField(_l("Send the link"))
+
+
+class ResetPasswordForm(FlaskForm):
+    """Choose a new password with a reset link."""
+
+    password = _new_password_field(_l("New password"))
+    confirm = _confirm_field()
+    submit = SubmitField(_l("Save the new password"))
+
+
+class ProfileForm(FlaskForm):
+    """A user's name and preferred language."""
+
+    name = _name_field()
+    locale = SelectField(
+        _l("Language"),
+        choices=[("", _l("Follow the browser")), *LANGUAGE_NAMES.items()],
+        validators=[Optional()],
+    )
+    submit = SubmitField(_l("Save"))
+
+
+class ChangePasswordForm(FlaskForm):
+    """Change the password, knowing the current one."""
+
+    current_password = PasswordField(
+        _l("Current password"),
+        validators=[DataRequired(message=_l("Enter your current password."))],
+        render_kw={"autocomplete": "current-password"},
+    )
+    password = _new_password_field(_l("New password"))
+    confirm = _confirm_field()
+    submit = SubmitField(_l("Change password"))
+
+
+class LanguageForm(FlaskForm):
+    """The header's language switcher (works without JavaScript)."""
+
+    language = HiddenField(validators=[DataRequired()])
+    next = HiddenField()
+
+
+class ButtonForm(FlaskForm):
+    """An empty form so that POST-only buttons carry a CSRF token."""
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Checkboxes for a multiple choice."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class UserRolesForm(FlaskForm):
+    """An admin sets a user's roles."""
+
+    roles = MultiCheckboxField(_l("Roles"), choices=list(ROLE_LABELS.items()))
+    submit = SubmitField(_l("Save roles"))
+
+
+class OrganisationForm(FlaskForm):
+    """An organisation's name, business ID and billing details."""
+
+    name = StringField(
+        _l("Name"), validators=[DataRequired(message=_l("Enter the name.")), Length(max=200)]
+    )
+    business_id = StringField(
+        _l("Business ID (Y-tunnus)"),
+        validators=[DataRequired(message=_l("Enter the business ID.")), Length(max=12)],
+        description=_l("Format 1234567-8."),
+    )
+    billing_street = StringField(_l("Billing street address"), validators=[Length(max=200)])
+    billing_postcode = StringField(
+        _l("Postcode"),
+        validators=[
+            Optional(),
+            Regexp(r"^\d{5}$", message=_l("A Finnish postcode has five digits.")),
+        ],
+    )
+    billing_city = StringField(_l("City"), validators=[Length(max=100)])
+    einvoice_address = StringField(
+        _l("E-invoice address"),
+        validators=[
+            Optional(),
+            Regexp(r"^[A-Za-z0-9]{4,35}$", message=_l("Use 4–35 letters and digits, no spaces.")),
+        ],
+        description=_l("E.g. OVT code 003701120389."),
+    )
+    einvoice_operator = StringField(
+        _l("E-invoice operator"),
+        validators=[
+            Optional(),
+            Regexp(r"^[A-Za-z0-9]{4,35}$", message=_l("Use 4–35 letters and digits, no spaces.")),
+        ],
+        description=_l("The operator's code, e.g. 003721291126 or a bank's BIC."),
+    )
+    submit = SubmitField(_l("Save"))
+
+
+class AddMemberForm(FlaskForm):
+    """Add a member by email."""
+
+    email = _email_field(_l("Member's email"))
+    submit = SubmitField(_l("Add member"))

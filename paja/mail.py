@@ -1,0 +1,91 @@
+"""One way to send mail: console or folder in development, memory in tests, SMTP in production."""
+
+from __future__ import annotations
+
+import smtplib
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+from typing import Any
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+
+from paja.database import utcnow
+from paja.models import LANGUAGES
+
+OUTBOX_KEY = "paja.outbox"
+
+
+@dataclass
+class Mail:
+    """A message as sent, kept for the memory backend."""
+
+    to: str
+    subject: str
+    body: str
+    locale: str
+    sent_at: datetime = field(default_factory=utcnow)
+
+
+def outbox() -> list[Mail]:
+    """Messages sent with the memory backend (tests)."""
+    return current_app.extensions.setdefault(OUTBOX_KEY, [])
+
+
+def send_mail(to: str, template: str, locale: str | None, **context: Any) -> Mail:
+    """Render templates/mail/<template>.txt in the recipient's language and send it.
+
+    The template's first line is the subject; the rest is the body.
+    """
+    locale = locale if locale in LANGUAGES else current_app.config["BABEL_DEFAULT_LOCALE"]
+    with force_locale(locale):
+        subject, _, body = render_template(f"mail/{template}.txt", **context).partition("\n")
+    mail = Mail(to=to, subject=subject.strip(), body=body.strip() + "\n", locale=locale)
+    backend = current_app.config["MAIL_BACKEND"]
+    if backend == "memory":
+        outbox().append(mail)
+    elif backend == "console":
+        print(_message(mail).as_string(), file=sys.stderr)
+    elif backend == "folder":
+        _write_to_folder(mail)
+    elif backend == "smtp":
+        _send_smtp(mail)
+    else:
+        raise ValueError(f"unknown MAIL_BACKEND {backend!r}")
+    return mail
+
+
+def _message(mail: Mail) -> EmailMessage:
+    """The MIME message for a Mail."""
+    message = EmailMessage()
+    message["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
+    message["To"] = mail.to
+    message["Subject"] = mail.subject
+    message["Date"] = format_datetime(mail.sent_at)
+    message["Message-ID"] = make_msgid(domain="paja")
+    message["Content-Language"] = mail.locale
+    message.set_content(mail.body)
+    return message
+
+
+def _write_to_folder(mail: Mail) -> None:
+    """Write the message as an .eml file into MAIL_FOLDER."""
+    folder = Path(current_app.config["MAIL_FOLDER"])
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = mail.sent_at.strftime("%Y%m%dT%H%M%S%f")
+    (folder / f"{stamp}.eml").write_bytes(bytes(_message(mail)))
+
+
+def _send_smtp(mail: Mail) -> None:
+    """Send through the configured SMTP server."""
+    config = current_app.config
+    with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30) as smtp:
+        if config["MAIL_USE_TLS"]:
+            smtp.starttls()
+        if config["MAIL_USERNAME"]:
+            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
+        smtp.send_message(_message(mail))

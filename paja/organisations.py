@@ -1,0 +1,113 @@
+"""Organisation rules: create, edit, members. Flush, never commit."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError
+
+from paja.business_id import is_valid_business_id, normalise_business_id
+from paja.errors import RuleViolation
+from paja.extensions import db
+from paja.models import Membership, Organisation, User
+from paja.operations import find_user_by_email
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class OrganisationDetails:
+    """What a person fills in about an organisation."""
+
+    name: str
+    business_id: str
+    billing_street: str = ""
+    billing_postcode: str = ""
+    billing_city: str = ""
+    einvoice_address: str = ""
+    einvoice_operator: str = ""
+
+
+def apply_details(organisation: Organisation, details: OrganisationDetails) -> None:
+    """Copy validated details onto the organisation."""
+    business_id = normalise_business_id(details.business_id)
+    if not is_valid_business_id(business_id):
+        raise RuleViolation(
+            _("This is not a valid business ID (Y-tunnus). Check the digits and the check digit."),
+            "business_id",
+        )
+    if bool(details.einvoice_address.strip()) != bool(details.einvoice_operator.strip()):
+        raise RuleViolation(
+            _("Give both the e-invoice address and the operator, or neither."), "einvoice_operator"
+        )
+    taken = db.session.scalar(
+        sa.select(Organisation.id).where(
+            Organisation.business_id == business_id, Organisation.id != organisation.id
+        )
+    )
+    if taken is not None:
+        raise RuleViolation(
+            _("An organisation with this business ID already exists."), "business_id"
+        )
+    organisation.name = details.name.strip()
+    organisation.business_id = business_id
+    organisation.billing_street = details.billing_street.strip()
+    organisation.billing_postcode = details.billing_postcode.strip()
+    organisation.billing_city = details.billing_city.strip()
+    organisation.einvoice_address = details.einvoice_address.strip().replace(" ", "")
+    organisation.einvoice_operator = details.einvoice_operator.strip().replace(" ", "")
+
+
+def _flush_unique(organisation: Organisation) -> None:
+    """Flush in a savepoint; a business ID taken by a racing request is refused."""
+    try:
+        with db.session.begin_nested():
+            db.session.add(organisation)
+    except IntegrityError:
+        raise RuleViolation(
+            _("An organisation with this business ID already exists."), "business_id"
+        ) from None
+
+
+def create_organisation(actor: User, details: OrganisationDetails) -> Organisation:
+    """Create an organisation from validated details."""
+    organisation = Organisation()
+    apply_details(organisation, details)
+    _flush_unique(organisation)
+    log.info("organisation %s added by %s", organisation.business_id, actor.email)
+    return organisation
+
+
+def update_organisation(
+    actor: User, organisation: Organisation, details: OrganisationDetails
+) -> None:
+    """Change an organisation's details."""
+    apply_details(organisation, details)
+    _flush_unique(organisation)
+    log.info("organisation %s edited by %s", organisation.business_id, actor.email)
+
+
+def add_member(actor: User, organisation: Organisation, email: str) -> User:
+    """Add the user with this email to the organisation."""
+    user = find_user_by_email(email)
+    if user is None:
+        raise RuleViolation(_("No account has this email address."), "email")
+    if db.session.get(Membership, (organisation.id, user.id)) is not None:
+        raise RuleViolation(_("%(name)s is already a member.", name=user.name), "email")
+    db.session.add(Membership(organisation=organisation, user=user))
+    db.session.flush()
+    log.info("%s added to %s by %s", user.email, organisation.business_id, actor.email)
+    return user
+
+
+def remove_member(actor: User, organisation: Organisation, user: User) -> None:
+    """Remove a user from the organisation."""
+    membership = db.session.get(Membership, (organisation.id, user.id))
+    if membership is None:
+        raise RuleViolation(_("%(name)s is not a member.", name=user.name))
+    db.session.delete(membership)
+    db.session.flush()
+    log.info("%s removed from %s by %s", user.email, organisation.business_id, actor.email)

@@ -1,0 +1,21 @@
+"""Password rules: a minimum length and no easily guessed passwords."""
+
+from __future__ import annotations
+
+from zxcvbn import zxcvbn
+
+MIN_LENGTH = 10
+MAX_LENGTH = 128
+# zxcvbn knows English lists; these are words Finnish and Swedish users reach for.
+_LOCAL_WORDS = [
+    "salasana", "salasanani", "lösenord", "passord", "paja", "tyopaja", "työpaja",
+    "kesä", "talvi", "syksy", "kevät", "suomi", "finland", "sverige", "helsinki",
+    "tampere", "turku", "hämeenlinna", "koulutus", "utbildning", "tervetuloa", "moikka",
+    "hei", "hej", "kissa", "koira", "perkele", "sisu", "kalle", "matti", "maija",
+]  # fmt: skip
+
+
+def is_guessable(password: str, user_inputs: list[str] | None = None) -> bool:
+    """Whether a password is among the very common or easily guessed ones (zxcvbn score < 2)."""
+    inputs = [*_LOCAL_WORDS, *(word for text in user_inputs or [] for word in text.split())]
+    return zxcvbn(password[:MAX_LENGTH], user_inputs=inputs)["score"] < 2

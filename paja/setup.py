@@ -1,0 +1,86 @@
+"""Binding extensions, template helpers and blueprints to an app."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Flask, g
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from paja.access import AnonymousUser
+from paja.config import PROJECT_ROOT
+from paja.database import render_migration_item
+from paja.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
+from paja.forms import ROLE_LABELS
+from paja.i18n import (
+    LANGUAGE_NAMES,
+    current_language,
+    money,
+    number,
+    select_locale,
+    select_timezone,
+    when,
+)
+from paja.models import Role, User
+
+
+def init_extensions(app: Flask) -> None:
+    """Bind every extension and the template helpers to the app."""
+    db.init_app(app)
+    migrate.init_app(
+        app,
+        db,
+        directory=str(PROJECT_ROOT / "migrations"),
+        render_as_batch=True,
+        compare_type=True,
+        render_item=render_migration_item,
+    )
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    bootstrap.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please log in to see this page.")
+    login_manager.login_message_category = "info"
+    login_manager.anonymous_user = AnonymousUser
+    login_manager.user_loader(load_user)
+    app.jinja_env.filters.update(money=money, number=number, when=when)
+    app.jinja_env.globals.update(
+        LANGUAGE_NAMES=LANGUAGE_NAMES, current_language=current_language, role_labels=ROLE_LABELS
+    )
+    app.jinja_env.add_extension("jinja2.ext.do")
+
+    from paja.cli import register_commands
+
+    register_commands(app)
+
+
+def load_user(login_id: str) -> User | None:
+    """Load the logged-in user from the session, if still active and the token matches."""
+    user_id, _, token = login_id.partition(":")
+    if not user_id.isdigit() or not token:
+        return None
+    user = db.session.scalar(sa.select(User).where(User.id == int(user_id)))
+    if user is None or not user.active or user.session_token != token:
+        return None
+    return user
+
+
+def register_blueprints(app: Flask) -> None:
+    """Register the shell's blueprints and error pages (domain packages arrive later)."""
+    from paja.views import account, admin, auth, errors, main, organisations
+
+    for module in (main, auth, account, admin, organisations):
+        app.register_blueprint(module.bp)
+    errors.register(app)
+
+    @app.context_processor
+    def navigation() -> dict[str, object]:
+        """What the header shows depends on the user's roles."""
+        user = current_user
+        return {"is_admin": user.is_authenticated and user.has_role(Role.ADMIN)}
+
+    @app.teardown_request
+    def _forget(_: BaseException | None) -> None:
+        g.pop("_login_user", None)

@@ -1,0 +1,1 @@
+"""The shell's views: home, health, accounts, admin and organisations."""

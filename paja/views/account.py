@@ -1,0 +1,59 @@
+"""A user's own profile and password."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, flash, redirect, render_template, session, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user, login_user
+
+from paja import operations
+from paja.access import login_required
+from paja.errors import RuleViolation
+from paja.extensions import db
+from paja.forms import ChangePasswordForm, ProfileForm
+from paja.i18n import SESSION_KEY
+from paja.models import Membership, Organisation
+from paja.views.util import mark_error
+
+bp = Blueprint("account", __name__, url_prefix="/account")
+
+
+@bp.route("/", methods=["GET", "POST"])
+@login_required
+def profile() -> ResponseReturnValue:
+    """Show and edit the name and preferred language."""
+    form = ProfileForm(obj=current_user)
+    if form.validate_on_submit():
+        operations.update_profile(current_user, form.name.data, form.locale.data or None)
+        db.session.commit()
+        session.pop(SESSION_KEY, None)
+        flash(_("Your profile is saved."), "success")
+        return redirect(url_for("account.profile"))
+    organisations = db.session.scalars(
+        sa.select(Organisation)
+        .join(Membership)
+        .where(Membership.user_id == current_user.id)
+        .order_by(Organisation.name)
+    ).all()
+    return render_template("account/profile.html", form=form, organisations=organisations)
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password() -> ResponseReturnValue:
+    """Change the password; other devices are logged out."""
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            operations.change_password(current_user, form.current_password.data, form.password.data)
+        except RuleViolation as error:
+            db.session.rollback()
+            mark_error(form, error)
+        else:
+            db.session.commit()
+            login_user(current_user._get_current_object())
+            flash(_("Your password is changed. Other devices have been logged out."), "success")
+            return redirect(url_for("account.profile"))
+    return render_template("account/password.html", form=form)

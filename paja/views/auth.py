@@ -1,0 +1,108 @@
+"""Sign up, log in and out, and reset a forgotten password."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from paja import operations
+from paja.errors import RuleViolation
+from paja.extensions import db, limiter
+from paja.forms import ButtonForm, ForgotPasswordForm, LoginForm, ResetPasswordForm, SignupForm
+from paja.i18n import current_language
+from paja.tokens import user_for_reset_token
+from paja.views.util import mark_error, safe_next
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+@limiter.limit("10 per hour", methods=["POST"])
+def signup() -> ResponseReturnValue:
+    """Create an account and log in."""
+    if current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    form = SignupForm()
+    if form.validate_on_submit():
+        try:
+            user = operations.create_user(
+                form.email.data, form.name.data, form.password.data, locale=current_language()
+            )
+        except RuleViolation as error:
+            db.session.rollback()
+            mark_error(form, error)
+        else:
+            db.session.commit()
+            login_user(user)
+            flash(_("Welcome to Paja, %(name)s! Your account is ready.", name=user.name), "success")
+            return redirect(url_for("main.home"))
+    return render_template("auth/signup.html", form=form)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("20 per 10 minutes", methods=["POST"])
+def login() -> ResponseReturnValue:
+    """Log in with email and password."""
+    form = LoginForm(next=request.args.get("next", ""))
+    if current_user.is_authenticated:
+        return redirect(safe_next(form.next.data))
+    if form.validate_on_submit():
+        user = operations.authenticate(form.email.data, form.password.data)
+        if user is None:
+            form.form_errors.append(_("The email or password is not correct."))
+        else:
+            db.session.commit()
+            login_user(user, remember=form.remember.data)
+            flash(_("You are logged in."), "success")
+            return redirect(safe_next(form.next.data))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.post("/logout")
+def logout() -> ResponseReturnValue:
+    """Log out (a POST with a CSRF token, so no link can log anyone out)."""
+    if ButtonForm().validate_on_submit():
+        logout_user()
+        flash(_("You are logged out."), "info")
+    return redirect(url_for("main.home"))
+
+
+@bp.route("/forgot-password", methods=["GET", "POST"])
+@limiter.limit("5 per 15 minutes", methods=["POST"])
+def forgot_password() -> ResponseReturnValue:
+    """Ask for a password reset link by email."""
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        operations.request_password_reset(form.email.data)
+        db.session.commit()
+        flash(
+            _(
+                "If an account uses %(email)s, we sent it a link to choose a new password. "
+                "The link works for one hour.",
+                email=form.email.data,
+            ),
+            "info",
+        )
+        return redirect(url_for("auth.login"))
+    return render_template("auth/forgot_password.html", form=form)
+
+
+@bp.route("/reset-password/<token>", methods=["GET", "POST"])
+def reset_password(token: str) -> ResponseReturnValue:
+    """Choose a new password with the emailed link."""
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            user = operations.reset_password(token, form.password.data)
+        except RuleViolation as error:
+            db.session.rollback()
+            mark_error(form, error)
+        else:
+            db.session.commit()
+            login_user(user)
+            flash(_("Your new password is saved and you are logged in."), "success")
+            return redirect(url_for("main.home"))
+    valid = user_for_reset_token(token) is not None
+    return render_template("auth/reset_password.html", form=form, valid=valid)

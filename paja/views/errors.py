@@ -1,0 +1,58 @@
+"""Friendly, translated error pages."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlsplit
+
+from flask import Flask, render_template, request
+from flask.typing import ResponseReturnValue
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from paja.extensions import db
+
+log = logging.getLogger(__name__)
+SHOWN = (400, 403, 404, 405, 429, 500)
+
+
+def render_error(error: HTTPException) -> ResponseReturnValue:
+    """An error page in the visitor's language, with the right status code."""
+    code = error.code or 500
+    if code >= 500:
+        db.session.rollback()
+    response = error.get_response()
+    body = render_template("errors/error.html", code=code if code in SHOWN else 400)
+    return (
+        body,
+        code,
+        {k: v for k, v in response.headers.items() if k.lower() in {"allow", "retry-after"}},
+    )
+
+
+def render_csrf_error(error: CSRFError) -> ResponseReturnValue:
+    """The form's security token was missing or stale: explain and offer to retry."""
+    log.info("CSRF check failed on %s: %s", request.path, error.description)
+    retry = _same_site_referrer() or (request.path if request.method == "GET" else None)
+    return render_template("errors/csrf.html", retry=retry), 400
+
+
+def _same_site_referrer() -> str | None:
+    """The page the form was on, when it is on this site."""
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc != request.host or referrer.scheme not in {"http", "https"}:
+        return None
+    return referrer.path + (f"?{referrer.query}" if referrer.query else "")
+
+
+def render_unexpected(error: Exception) -> ResponseReturnValue:
+    """Any unhandled exception: roll back and show the 500 page."""
+    log.exception("unhandled error on %s", request.path)
+    return render_error(InternalServerError())
+
+
+def register(app: Flask) -> None:
+    """Install the handlers on the app."""
+    app.register_error_handler(CSRFError, render_csrf_error)
+    app.register_error_handler(HTTPException, render_error)
+    app.register_error_handler(Exception, render_unexpected)

@@ -1,0 +1,53 @@
+"""Home page, language switcher and health check."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, current_app, jsonify, redirect, render_template, session
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+from sqlalchemy.exc import SQLAlchemyError
+
+from paja.extensions import db
+from paja.forms import LanguageForm
+from paja.i18n import SESSION_KEY
+from paja.models import LANGUAGES
+from paja.views.util import safe_next
+
+bp = Blueprint("main", __name__)
+
+
+@bp.get("/")
+def home() -> ResponseReturnValue:
+    """The front page."""
+    return render_template("main/home.html")
+
+
+@bp.post("/language")
+def set_language() -> ResponseReturnValue:
+    """Remember the chosen language (in the profile when logged in) and go back."""
+    form = LanguageForm()
+    if form.validate_on_submit() and form.language.data in LANGUAGES:
+        session[SESSION_KEY] = form.language.data
+        session.permanent = True
+        if current_user.is_authenticated:
+            current_user.locale = form.language.data
+            db.session.commit()
+    return redirect(safe_next(form.next.data))
+
+
+@bp.get("/healthz")
+def healthz() -> ResponseReturnValue:
+    """Liveness and database status as JSON; 503 when the database is unreachable."""
+    try:
+        db.session.execute(sa.text("SELECT 1"))
+        database = "ok"
+    except SQLAlchemyError:
+        db.session.rollback()
+        database = "unavailable"
+    body = {
+        "status": "ok" if database == "ok" else "degraded",
+        "version": current_app.config["PAJA_VERSION"],
+        "database": database,
+    }
+    return jsonify(body), 200 if database == "ok" else 503

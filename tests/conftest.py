@@ -1,0 +1,164 @@
+"""Fixtures: one app per run, a rolled-back transaction per test, clients, auth, query counts."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from flask_sqlalchemy.session import Session
+
+from paja import create_app
+from paja.extensions import db
+from paja.mail import Mail, outbox
+from paja.models import Role, User
+from tests import factories
+
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+# Cheap hashing keeps tests fast; production uses werkzeug's default scrypt cost.
+TEST_CONFIG: dict[str, Any] = {
+    "TESTING": True,
+    "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+    "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URL,
+    "WTF_CSRF_ENABLED": False,
+    "MAIL_BACKEND": "memory",
+    "RATELIMIT_ENABLED": False,
+    "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+    "SERVER_NAME": "localhost",
+}
+SQL_NOISE = (
+    "SAVEPOINT",
+    "RELEASE SAVEPOINT",
+    "ROLLBACK TO SAVEPOINT",
+    "BEGIN",
+    "COMMIT",
+    "ROLLBACK",
+)
+
+
+class ConnectionBoundSession(Session):
+    """Flask-SQLAlchemy's session, but using the test's connection when one is bound."""
+
+    def get_bind(self, *args: Any, **kwargs: Any) -> Any:
+        """The bound connection, else the usual engine."""
+        return self.bind or super().get_bind(*args, **kwargs)
+
+
+class RequestScopedClient(FlaskClient):
+    """A test client whose requests end like real ones: uncommitted work is rolled back."""
+
+    def open(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the request, then drop whatever the view flushed but did not commit."""
+        response = super().open(*args, **kwargs)
+        db.session.rollback()
+        return response
+
+
+def reset_schema() -> None:
+    """Drop every table and build the schema from the Alembic migrations."""
+    with db.engine.begin() as connection:
+        db.metadata.drop_all(connection)
+        connection.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+    upgrade()
+
+
+def make_app(**overrides: Any) -> Flask:
+    """An app with the test configuration plus overrides."""
+    app = create_app({**TEST_CONFIG, **overrides})
+    app.test_client_class = RequestScopedClient
+    return app
+
+
+@pytest.fixture(scope="session")
+def app() -> Flask:
+    """The application, with a freshly migrated database."""
+    app = make_app()
+    with app.app_context():
+        reset_schema()
+    return app
+
+
+@pytest.fixture(autouse=True)
+def _transaction(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Run each database test inside a transaction that is rolled back afterwards."""
+    if "app" not in request.fixturenames or request.node.get_closest_marker("nodb"):
+        yield
+        return
+    app: Flask = request.getfixturevalue("app")
+    with app.app_context():
+        connection = db.engine.connect()
+        transaction = connection.begin()
+        db.session.remove()
+        factory = db.session.session_factory
+        factory.class_ = ConnectionBoundSession
+        db.session.configure(bind=connection, join_transaction_mode="create_savepoint")
+        outbox().clear()
+        try:
+            yield
+        finally:
+            db.session.remove()
+            factory.class_ = Session
+            db.session.configure(bind=None, join_transaction_mode="conservative_savepoint")
+            transaction.rollback()
+            connection.close()
+
+
+@pytest.fixture
+def mails(app: Flask) -> list[Mail]:
+    """The messages sent during the test."""
+    return outbox()
+
+
+class Auth:
+    """Log the test client in as a user or as a fresh user holding a role."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self.client = client
+
+    def login(self, who: User | Role | None = None) -> User:
+        """Log in (without going through the password form, for speed)."""
+        user = (
+            who if isinstance(who, User) else factories.create_user(roles={who or Role.PARTICIPANT})
+        )
+        with self.client.session_transaction() as session:
+            session["_user_id"] = user.get_id()
+            session["_fresh"] = True
+        return user
+
+    def logout(self) -> None:
+        """Forget the login."""
+        with self.client.session_transaction() as session:
+            session.clear()
+
+
+@pytest.fixture
+def auth(client: FlaskClient) -> Auth:
+    """Log in as any role: `auth.login(Role.ADMIN)`."""
+    return Auth(client)
+
+
+@pytest.fixture
+def count_queries(app: Flask) -> Callable[[], Any]:
+    """A context manager collecting the SQL statements run inside it (not BEGIN etc.)."""
+
+    @contextmanager
+    def counter() -> Iterator[list[str]]:
+        statements: list[str] = []
+
+        def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+            if not statement.lstrip().upper().startswith(SQL_NOISE):
+                statements.append(statement)
+
+        sa.event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            yield statements
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", record)
+
+    return counter
