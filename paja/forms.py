@@ -9,6 +9,7 @@ from wtforms import (
     EmailField,
     HiddenField,
     PasswordField,
+    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -30,10 +31,16 @@ ROLE_LABELS = {
 }
 
 
+def _strip(value: str | None) -> str | None:
+    """Trim surrounding spaces from typed text."""
+    return value.strip() if isinstance(value, str) else value
+
+
 def _email_field(label: str = _l("Email")) -> EmailField:
     """An email field with the validators every form uses."""
     return EmailField(
         label,
+        filters=[_strip],
         validators=[
             DataRequired(message=_l("Enter your email address.")),
             Length(max=254),
@@ -122,8 +129,15 @@ class ProfileForm(FlaskForm):
     name = _name_field()
     locale = SelectField(
         _l("Language"),
-        choices=[("", _l("Follow the browser")), *LANGUAGE_NAMES.items()],
+        choices=[
+            SelectChoice("", _l("Follow the browser")),
+            *(
+                SelectChoice(code, name, render_kw={"lang": code})
+                for code, name in LANGUAGE_NAMES.items()
+            ),
+        ],
         validators=[Optional()],
+        invalid_choice_message=_l("Choose one of the listed options."),
     )
     submit = SubmitField(_l("Save"))
 
@@ -162,7 +176,11 @@ class MultiCheckboxField(SelectMultipleField):
 class UserRolesForm(FlaskForm):
     """An admin sets a user's roles."""
 
-    roles = MultiCheckboxField(_l("Roles"), choices=list(ROLE_LABELS.items()))
+    roles = MultiCheckboxField(
+        _l("Roles"),
+        choices=[SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()],
+        invalid_choice_message=_l("Choose one of the listed options."),
+    )
     submit = SubmitField(_l("Save roles"))
 
 

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from flask import current_app, has_request_context, request, session
-from flask_babel import format_currency, format_datetime, format_decimal, get_locale
+from flask_babel import format_currency, format_date, format_decimal, format_time, get_locale
 from flask_login import current_user
 
 from paja.models import LANGUAGES
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+# Formats follow Finland: Finland-Swedish, and British rather than US English.
+LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 SESSION_KEY = "locale"
 
 
 def select_locale() -> str:
+    """The locale for the page: see select_language."""
+    return LOCALES[select_language()]
+
+
+def select_language() -> str:
     """The user's setting, else the visitor's choice, else Accept-Language, else Finnish."""
     if not has_request_context():
         return current_app.config["BABEL_DEFAULT_LOCALE"]
@@ -35,8 +42,9 @@ def select_timezone() -> str:
 
 
 def current_language() -> str:
-    """The language code of the page being rendered."""
-    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+    """The language code (fi, sv, en) of the page being rendered."""
+    locale = get_locale()
+    return locale.language if locale else current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
 def money(amount: Decimal | int | None, currency: str = "EUR") -> str:
@@ -51,8 +59,15 @@ def number(value: Decimal | float | int) -> str:
     return format_decimal(value)
 
 
-def when(value: datetime | None, form: str = "medium") -> str:
-    """A date and time in Helsinki time, formatted for the page's locale."""
+def when(value: datetime | None) -> str:
+    """A date and time in Helsinki time for the page's locale, e.g. '1.6.2026 12.00'."""
     if value is None:
         return ""
-    return format_datetime(value, form)
+    return f"{format_date(value, 'medium')} {format_time(value, 'short')}"
+
+
+def day(value: date | datetime | None) -> str:
+    """A date for the page's locale, e.g. '1.6.2026' or '1 juni 2026'."""
+    if value is None:
+        return ""
+    return format_date(value, "medium")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from zxcvbn import zxcvbn
 
 MIN_LENGTH = 10
@@ -17,5 +19,6 @@ _LOCAL_WORDS = [
 
 def is_guessable(password: str, user_inputs: list[str] | None = None) -> bool:
     """Whether a password is among the very common or easily guessed ones (zxcvbn score < 2)."""
-    inputs = [*_LOCAL_WORDS, *(word for text in user_inputs or [] for word in text.split())]
+    words = (word for text in user_inputs or [] for word in re.split(r"[\W_]+", text.lower()))
+    inputs = [*_LOCAL_WORDS, *(word for word in words if word)]
     return zxcvbn(password[:MAX_LENGTH], user_inputs=inputs)["score"] < 2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Flask, g
+from flask import Flask
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -15,6 +15,7 @@ from paja.forms import ROLE_LABELS
 from paja.i18n import (
     LANGUAGE_NAMES,
     current_language,
+    day,
     money,
     number,
     select_locale,
@@ -45,7 +46,7 @@ def init_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.anonymous_user = AnonymousUser
     login_manager.user_loader(load_user)
-    app.jinja_env.filters.update(money=money, number=number, when=when)
+    app.jinja_env.filters.update(money=money, number=number, when=when, day=day)
     app.jinja_env.globals.update(
         LANGUAGE_NAMES=LANGUAGE_NAMES, current_language=current_language, role_labels=ROLE_LABELS
     )
@@ -80,7 +81,3 @@ def register_blueprints(app: Flask) -> None:
         """What the header shows depends on the user's roles."""
         user = current_user
         return {"is_admin": user.is_authenticated and user.has_role(Role.ADMIN)}
-
-    @app.teardown_request
-    def _forget(_: BaseException | None) -> None:
-        g.pop("_login_user", None)

@@ -51,12 +51,18 @@ class ConnectionBoundSession(Session):
 
 
 class RequestScopedClient(FlaskClient):
-    """A test client whose requests end like real ones: uncommitted work is rolled back."""
+    """A test client whose requests run as in production: each in its own app context.
+
+    So each request has its own `g` and database session, and what a view flushed
+    without committing is lost when the request ends.
+    """
 
     def open(self, *args: Any, **kwargs: Any) -> Any:
-        """Run the request, then drop whatever the view flushed but did not commit."""
-        response = super().open(*args, **kwargs)
-        db.session.rollback()
+        """Run the request in a fresh app context; the test then sees committed data anew."""
+        db.session.commit()  # the test's own savepoint must not enclose the request's
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.expire_all()
         return response
 
 
@@ -107,6 +113,12 @@ def _transaction(request: pytest.FixtureRequest) -> Iterator[None]:
             db.session.configure(bind=None, join_transaction_mode="conservative_savepoint")
             transaction.rollback()
             connection.close()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    """A test client that does not preserve request contexts (each request has its own)."""
+    return app.test_client()
 
 
 @pytest.fixture
