@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 from flask import Flask
 from flask.cli import FlaskGroup, with_appcontext
+from flask_babel import force_locale
 from flask_migrate import upgrade
 
 from paja.errors import RuleViolation
@@ -62,7 +63,8 @@ def create_user_command(email: str, name: str, roles: tuple[str, ...], password:
     from paja.operations import create_user
 
     try:
-        user = create_user(email, name, password, roles={Role(role) for role in roles})
+        with force_locale("en"):  # the command line speaks English, like its --help
+            user = create_user(email, name, password, roles={Role(role) for role in roles})
     except RuleViolation as error:
         raise click.ClickException(error.message) from None
     db.session.commit()

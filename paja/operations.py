@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from functools import cache
 
 import sqlalchemy as sa
-from flask import url_for
+from flask import current_app, url_for
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -19,8 +20,12 @@ from paja.passwords import MIN_LENGTH, is_guessable
 from paja.tokens import make_reset_token, user_for_reset_token
 
 log = logging.getLogger(__name__)
-# Compared against when no user matches, so a wrong email takes as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("paja-timing-equaliser", method="scrypt")
+
+
+@cache
+def _dummy_hash(method: str) -> str:
+    """A hash to check when no user matches, so a wrong email takes as long as a wrong password."""
+    return generate_password_hash("paja-timing-equaliser", method=method)
 
 
 def normalise_email(email: str) -> str:
@@ -71,7 +76,7 @@ def authenticate(email: str, password: str) -> User | None:
     """The active user with these credentials, else None (no hint which part was wrong)."""
     user = find_user_by_email(email)
     if user is None:
-        check_password_hash(_DUMMY_HASH, password)
+        check_password_hash(_dummy_hash(current_app.config["PASSWORD_HASH_METHOD"]), password)
         return None
     if not user.check_password(password) or not user.active:
         return None

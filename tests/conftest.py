@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -81,6 +82,15 @@ def make_app(**overrides: Any) -> Flask:
     return app
 
 
+def make_file_app(folder: Path, migrate: bool = True, **overrides: Any) -> Flask:
+    """A separate app on its own SQLite file (for tests that need real commits or other config)."""
+    app = make_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{folder / 'paja.sqlite3'}", **overrides)
+    if migrate:
+        with app.app_context():
+            upgrade()
+    return app
+
+
 @pytest.fixture(scope="session")
 def app() -> Flask:
     """The application, with a freshly migrated database."""
@@ -102,6 +112,7 @@ def _transaction(request: pytest.FixtureRequest) -> Iterator[None]:
         transaction = connection.begin()
         db.session.remove()
         factory = db.session.session_factory
+        original_options = dict(factory.kw)
         factory.class_ = ConnectionBoundSession
         db.session.configure(bind=connection, join_transaction_mode="create_savepoint")
         outbox().clear()
@@ -110,7 +121,7 @@ def _transaction(request: pytest.FixtureRequest) -> Iterator[None]:
         finally:
             db.session.remove()
             factory.class_ = Session
-            db.session.configure(bind=None, join_transaction_mode="conservative_savepoint")
+            factory.kw = original_options
             transaction.rollback()
             connection.close()
 

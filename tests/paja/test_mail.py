@@ -1,0 +1,64 @@
+"""One function sends mail: memory in tests, console or folder in development, SMTP in production."""
+
+from email import message_from_bytes, policy
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from flask import Flask
+
+from paja.mail import outbox, send_mail
+from tests.conftest import make_app
+
+
+class Person:
+    name = "Åsa Öhman-Łukasiewicz"
+
+
+def test_memory_backend_keeps_messages_in_the_recipients_language(app: Flask) -> None:
+    with app.test_request_context():
+        send_mail("asa@example.fi", "password_reset", "sv", user=Person(), link="http://x/y")
+        send_mail("maija@example.fi", "password_reset", None, user=Person(), link="http://x/y")
+    swedish, default = outbox()
+    assert swedish.subject == "Välj ett nytt lösenord för Paja"
+    assert swedish.locale == "sv"
+    assert "Hej Åsa Öhman-Łukasiewicz," in swedish.body
+    assert "http://x/y" in swedish.body
+    assert default.locale == "fi"
+    assert default.subject == "Valitse uusi Paja-salasana"
+
+
+def test_folder_backend_writes_eml_files(tmp_path: Path) -> None:
+    app = make_app(MAIL_BACKEND="folder", MAIL_FOLDER=str(tmp_path))
+    with app.test_request_context():
+        send_mail("asa@example.fi", "password_reset", "en", user=Person(), link="http://x/y")
+    (path,) = tmp_path.glob("*.eml")
+    message = message_from_bytes(path.read_bytes(), policy=policy.default)
+    assert message["To"] == "asa@example.fi"
+    assert message["Subject"] == "Choose a new Paja password"
+    assert "Hello Åsa Öhman-Łukasiewicz," in message.get_content()
+
+
+def test_console_backend_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    app = make_app(MAIL_BACKEND="console")
+    with app.test_request_context():
+        send_mail("asa@example.fi", "password_reset", "fi", user=Person(), link="http://x/y")
+    assert "To: asa@example.fi" in capsys.readouterr().err
+
+
+def test_smtp_backend_uses_tls_and_login() -> None:
+    app = make_app(
+        MAIL_BACKEND="smtp",
+        MAIL_SERVER="smtp.example.fi",
+        MAIL_PORT=587,
+        MAIL_USERNAME="paja",
+        MAIL_PASSWORD="pw",
+    )
+    with mock.patch("paja.mail.smtplib.SMTP") as smtp, app.test_request_context():
+        send_mail("asa@example.fi", "password_reset", "fi", user=Person(), link="http://x/y")
+    smtp.assert_called_once_with("smtp.example.fi", 587, timeout=30)
+    connection = smtp.return_value.__enter__.return_value
+    connection.starttls.assert_called_once()
+    connection.login.assert_called_once_with("paja", "pw")
+    (sent,), _ = connection.send_message.call_args
+    assert sent["To"] == "asa@example.fi"

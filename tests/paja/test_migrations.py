@@ -1,0 +1,13 @@
+"""The Alembic migrations build exactly the schema the models describe."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask import Flask
+
+from paja.extensions import db
+
+
+def test_models_and_migrations_agree(app: Flask) -> None:
+    connection = db.session.connection()
+    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    assert compare_metadata(context, db.metadata) == []
