@@ -71,11 +71,16 @@ def _sqlite_on_connect(dbapi_connection: Any, connection_record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer (files only)
     cursor.close()
 
 
 @event.listens_for(Engine, "begin")
 def _sqlite_on_begin(connection: sa.Connection) -> None:
-    """Start SQLite transactions explicitly (see _sqlite_on_connect)."""
+    """Start SQLite transactions as writers (BEGIN IMMEDIATE).
+
+    Two deferred transactions that both read and then write deadlock on SQLite and fail
+    at once with "database is locked"; immediate ones wait their turn (busy_timeout).
+    """
     if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from flask import Flask
+from flask import Flask, has_app_context
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from flask_sqlalchemy.session import Session
@@ -60,10 +60,13 @@ class RequestScopedClient(FlaskClient):
 
     def open(self, *args: Any, **kwargs: Any) -> Any:
         """Run the request in a fresh app context; the test then sees committed data anew."""
-        db.session.commit()  # the test's own savepoint must not enclose the request's
+        in_test_context = has_app_context()
+        if in_test_context:
+            db.session.commit()  # the test's own savepoint must not enclose the request's
         with self.application.app_context():
             response = super().open(*args, **kwargs)
-        db.session.expire_all()
+        if in_test_context:
+            db.session.expire_all()
         return response
 
 
@@ -75,11 +78,29 @@ def reset_schema() -> None:
     upgrade()
 
 
+_apps: list[Flask] = []
+
+
+def pytest_report_header() -> str:
+    """Say which database the run uses."""
+    return f"paja test database: {sa.make_url(TEST_DATABASE_URL).get_backend_name()}"
+
+
 def make_app(**overrides: Any) -> Flask:
-    """An app with the test configuration plus overrides."""
+    """An app with the test configuration plus overrides (its engine is closed at the end)."""
     app = create_app({**TEST_CONFIG, **overrides})
     app.test_client_class = RequestScopedClient
+    _apps.append(app)
     return app
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_engines() -> Iterator[None]:
+    """Close every test app's database connections when the run ends."""
+    yield
+    for app in _apps:
+        with app.app_context():
+            db.engine.dispose()
 
 
 def make_file_app(folder: Path, migrate: bool = True, **overrides: Any) -> Flask:

@@ -77,7 +77,9 @@ def test_every_route_is_in_the_matrix(app: Flask) -> None:
 
 @pytest.mark.parametrize("role", ROLES, ids=lambda r: r or "anonymous")
 @pytest.mark.parametrize("endpoint", sorted(MATRIX))
-def test_access(app: Flask, client: FlaskClient, auth: Auth, endpoint: str, role: Role | None) -> None:
+def test_access(
+    app: Flask, client: FlaskClient, auth: Auth, endpoint: str, role: Role | None
+) -> None:
     targets = Targets(user=factories.create_user(), organisation=factories.create_organisation())
     if role is not None:
         auth.login(role)
@@ -85,7 +87,9 @@ def test_access(app: Flask, client: FlaskClient, auth: Auth, endpoint: str, role
     for method in methods_of(app, endpoint):
         response = client.open(rule.url(targets), method=method)
         response.close()
-        to_login = response.status_code == 302 and response.headers["Location"].startswith("/auth/login")
+        to_login = response.status_code == 302 and response.headers["Location"].startswith(
+            "/auth/login"
+        )
         if role in rule.allowed:
             assert response.status_code != 403, method
             assert not to_login or endpoint.startswith("auth."), method

@@ -1,0 +1,72 @@
+"""Racing requests keep the rules: one account per email, however many submit at once.
+
+These tests commit for real, so they run on their own database: a SQLite file, or the
+PostgreSQL test database (rows they create are deleted afterwards).
+"""
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+
+from paja.extensions import db
+from paja.models import User
+from tests.conftest import TEST_DATABASE_URL, make_app, make_file_app
+
+RACERS = 12
+
+
+@pytest.fixture
+def racing_app(tmp_path: Path) -> Iterator[Flask]:
+    """An app whose requests commit, on SQLite (a file) or on PostgreSQL."""
+    if TEST_DATABASE_URL.startswith("sqlite"):
+        yield make_file_app(tmp_path)
+        return
+    app = make_app()
+    with app.app_context():
+        from flask_migrate import upgrade
+
+        upgrade()
+    try:
+        yield app
+    finally:
+        with app.app_context():
+            db.session.execute(sa.delete(User).where(User.email.like("race-%")))
+            db.session.commit()
+
+
+def race(app: Flask, requests: list[dict]) -> list[int]:
+    """Post the sign-ups at the same moment, one thread each; return the status codes."""
+    barrier = threading.Barrier(len(requests))
+    codes: list[int] = [0] * len(requests)
+
+    def run(index: int, data: dict) -> None:
+        client = app.test_client()
+        barrier.wait()
+        codes[index] = client.post("/auth/signup", data=data).status_code
+
+    threads = [threading.Thread(target=run, args=(i, data)) for i, data in enumerate(requests)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return codes
+
+
+def test_racing_signups_with_one_email_create_one_account(racing_app: Flask) -> None:
+    password = "kolme-iloista-kissaa"
+    requests = [
+        {"name": f"Kilpailija {n}", "email": "RACE-same@example.fi".swapcase() if n % 2 else "race-same@example.fi",
+         "password": password, "confirm": password}
+        for n in range(RACERS)
+    ]  # fmt: skip
+    codes = race(racing_app, requests)
+    assert sorted(codes) == [200] * (RACERS - 1) + [302]  # one redirect in, the others told why
+    with racing_app.app_context():
+        count = db.session.scalar(
+            sa.select(sa.func.count()).select_from(User).where(User.email == "race-same@example.fi")
+        )
+    assert count == 1
