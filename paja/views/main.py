@@ -23,6 +23,12 @@ def home() -> ResponseReturnValue:
     return render_template("main/home.html")
 
 
+@bp.get("/accessibility")
+def accessibility() -> ResponseReturnValue:
+    """The accessibility statement (saavutettavuusseloste) public bodies must publish."""
+    return render_template("main/accessibility.html")
+
+
 @bp.post("/language")
 def set_language() -> ResponseReturnValue:
     """Remember the chosen language (in the profile when logged in) and go back."""

@@ -43,6 +43,7 @@ MATRIX: dict[str, Rule] = {
     "main.home": Rule(lambda t: "/", EVERYONE),
     "main.set_language": Rule(lambda t: "/language", EVERYONE),
     "main.healthz": Rule(lambda t: "/healthz", EVERYONE),
+    "main.accessibility": Rule(lambda t: "/accessibility", EVERYONE),
     "auth.signup": Rule(lambda t: "/auth/signup", EVERYONE),
     "auth.login": Rule(lambda t: "/auth/login", EVERYONE),
     "auth.logout": Rule(lambda t: "/auth/logout", EVERYONE),

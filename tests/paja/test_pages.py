@@ -1,0 +1,41 @@
+"""Public pages in each language."""
+
+import pytest
+from flask.testing import FlaskClient
+
+from paja.models import Role
+from tests.conftest import Auth
+
+
+@pytest.mark.parametrize(
+    ("language", "home", "statement"),
+    [
+        ("fi", "Somen työpajat ja koulutukset", "Saavutettavuusseloste"),
+        ("sv", "Workshoppar och utbildningar i sociala medier", "Tillgänglighetsutlåtande"),
+        ("en", "Social media workshops and trainings", "Accessibility statement"),
+    ],
+)
+def test_home_and_accessibility_statement(
+    client: FlaskClient, language: str, home: str, statement: str
+) -> None:
+    headers = {"Accept-Language": language}
+    page = client.get("/", headers=headers).get_data(as_text=True)
+    assert home in page
+    assert f'href="/accessibility">{statement}</a>' in page
+    page = client.get("/accessibility", headers=headers).get_data(as_text=True)
+    assert f"<h1>{statement}</h1>" in page
+    assert "WCAG" in page
+
+
+def test_navigation_follows_roles(client: FlaskClient, auth: Auth) -> None:
+    page = client.get("/").get_data(as_text=True)
+    assert "Rekisteröidy" in page
+    assert "/admin/users" not in page
+    auth.login(Role.TRAINER)
+    page = client.get("/").get_data(as_text=True)
+    assert "Kirjaudu ulos" in page
+    assert "/admin/users" not in page
+    auth.login(Role.ADMIN)
+    page = client.get("/").get_data(as_text=True)
+    assert 'href="/admin/users"' in page
+    assert 'href="/organisations/"' in page
