@@ -135,3 +135,34 @@ def test_pages_work_on_a_phone(page: Page) -> None:
     check_page(page, "16-signup-phone-fi")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375
+
+
+def test_other_pages_pass_axe(page: Page) -> None:
+    page.goto("/accessibility")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Saavutettavuusseloste")
+    check_page(page, "17-accessibility-fi")
+    page.goto("/auth/forgot-password")
+    check_page(page, "18-forgot-password-fi")
+    page.get_by_label("Sähköposti").fill("asa.ohman@paja.example")
+    page.get_by_role("button", name="Lähetä linkki").click()
+    expect(page.get_by_role("status")).to_contain_text("Linkki toimii tunnin ajan.")
+    page.goto("/auth/reset-password/vanha-linkki")
+    expect(page.get_by_role("alert")).to_contain_text("virheellinen, vanhentunut tai jo käytetty")
+    check_page(page, "19-reset-link-invalid-fi")
+    response = page.goto("/ei-ole-olemassa")
+    assert response is not None and response.status == 404
+    check_page(page, "20-not-found-fi")
+
+    page.goto("/auth/login")
+    page.get_by_label("Sähköposti").fill("tiia.talvitie@paja.example")
+    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Kirjaudu sisään").click()
+    response = page.goto("/admin/users")
+    assert response is not None and response.status == 403
+    check_page(page, "21-forbidden-fi")
+    page.goto("/account/password")
+    check_page(page, "22-change-password-fi")
+    page.goto("/account/")
+    page.get_by_role("link", name="Sisäministeriö").click()
+    page.get_by_role("link", name="Muokkaa tietoja").click()
+    check_page(page, "23-organisation-edit-customer-fi")
