@@ -9,7 +9,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from flask import current_app
 from flask_login import UserMixin
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from paja.database import UTCDateTime, utcnow
@@ -77,6 +77,11 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email}>"
+
+    @validates("email")
+    def _lower_email(self, key: str, value: str) -> str:
+        """Store emails trimmed and lower-cased, so uniqueness ignores case."""
+        return value.strip().lower()
 
     @property
     def is_active(self) -> bool:  # type: ignore[override]

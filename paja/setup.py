@@ -23,6 +23,7 @@ from paja.i18n import (
     when,
 )
 from paja.models import Role, User
+from paja.security import install_security_headers
 
 
 def init_extensions(app: Flask) -> None:
@@ -75,6 +76,7 @@ def register_blueprints(app: Flask) -> None:
     for module in (main, auth, account, admin, organisations):
         app.register_blueprint(module.bp)
     errors.register(app)
+    install_security_headers(app)
 
     @app.context_processor
     def navigation() -> dict[str, object]:
