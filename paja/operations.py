@@ -90,6 +90,12 @@ def update_profile(user: User, name: str, locale: str | None) -> None:
     user.locale = locale if locale in LANGUAGES else None
 
 
+def set_language(user: User, locale: str) -> None:
+    """Save the language chosen with the header's switcher."""
+    if locale in LANGUAGES:
+        user.locale = locale
+
+
 def change_password(user: User, current: str, new: str) -> None:
     """Set a new password after checking the current one; other logins end."""
     if not user.check_password(current):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -63,7 +62,7 @@ def load_user(login_id: str) -> User | None:
     user_id, _, token = login_id.partition(":")
     if not user_id.isdigit() or not token:
         return None
-    user = db.session.scalar(sa.select(User).where(User.id == int(user_id)))
+    user = db.session.get(User, int(user_id))
     if user is None or not user.active or user.session_token != token:
         return None
     return user

@@ -8,6 +8,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy.exc import SQLAlchemyError
 
+from paja import operations
 from paja.extensions import db
 from paja.forms import LanguageForm
 from paja.i18n import SESSION_KEY
@@ -37,7 +38,7 @@ def set_language() -> ResponseReturnValue:
         session[SESSION_KEY] = form.language.data
         session.permanent = True
         if current_user.is_authenticated:
-            current_user.locale = form.language.data
+            operations.set_language(current_user, form.language.data)
             db.session.commit()
     return redirect(safe_next(form.next.data))
 
