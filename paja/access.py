@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 from flask import abort
 from flask_login import AnonymousUserMixin, current_user
@@ -14,7 +14,7 @@ from paja.models import Role
 
 F = TypeVar("F", bound=Callable[..., Any])
 M = TypeVar("M")
-Permission = Literal["view", "edit", "manage_members"]
+Permission = str  # calls obj.can_<permission>(user): "view", "edit", "manage", ...
 
 
 class AnonymousUser(AnonymousUserMixin):

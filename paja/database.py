@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,6 +24,16 @@ class Base(DeclarativeBase):
     """Base class of every model; constraint names follow NAMING_CONVENTION."""
 
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def string_enum(enum: type[StrEnum], length: int = 20) -> sa.Enum:
+    """A portable string column holding an enum's values (not its names)."""
+    return sa.Enum(
+        enum,
+        native_enum=False,
+        length=length,
+        values_callable=lambda members: [m.value for m in members],
+    )
 
 
 class UTCDateTime(sa.TypeDecorator[datetime]):

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from flask import current_app
 
 from paja.extensions import db
 from paja.models import Membership, Organisation, Role, User
 from paja.operations import find_user_by_email
 from paja.organisations import OrganisationDetails, apply_details
 
+DEMO_LOADERS = "paja.demo_loaders"  # app.extensions key: domain packages add their loaders
 DEMO_PASSWORD = "paja-demo-2026"  # noqa: S105 (documented in the README; demo only)
 
 
@@ -84,7 +86,7 @@ def _ensure_user(person: DemoUser) -> tuple[User, bool]:
 
 
 def load_demo() -> str:
-    """Create whatever demo data is missing; running it again changes nothing."""
+    """Create whatever demo data is missing, the shell's then each package's (idempotent)."""
     created = 0
     organisations: dict[str, Organisation] = {}
     for details in DEMO_ORGANISATIONS:
@@ -100,6 +102,8 @@ def load_demo() -> str:
                 db.session.add(Membership(organisation=organisation, user=user))
                 created += 1
     db.session.flush()
+    for loader in current_app.extensions.get(DEMO_LOADERS, []):
+        loader()
     return (
         f"{len(DEMO_ORGANISATIONS)} organisations, {len(DEMO_USERS)} accounts, "
         f"{created} rows created"

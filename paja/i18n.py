@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
+from babel.units import format_unit
 from flask import current_app, has_request_context, request, session
 from flask_babel import format_currency, format_date, format_decimal, format_time, get_locale
 from flask_login import current_user
@@ -15,6 +17,7 @@ LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
 # Formats follow Finland: Finland-Swedish, and British rather than US English.
 LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 SESSION_KEY = "locale"
+HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 def select_locale() -> str:
@@ -57,6 +60,17 @@ def money(amount: Decimal | int | None, currency: str = "EUR") -> str:
 def number(value: Decimal | float | int) -> str:
     """A number in the page's locale."""
     return format_decimal(value)
+
+
+def hours(minutes: int) -> str:
+    """A duration in hours for the page's locale, e.g. '2 tuntia' or '1,5 hours'."""
+    value = (Decimal(minutes) / 60).quantize(Decimal("0.01")).normalize()
+    return format_unit(value, "duration-hour", length="long", locale=get_locale())
+
+
+def helsinki(wall_clock: datetime) -> datetime:
+    """A naive date and time typed in Finland, as an aware datetime (UTC)."""
+    return wall_clock.replace(tzinfo=HELSINKI).astimezone(UTC)
 
 
 def when(value: datetime | None) -> str:

@@ -13,11 +13,15 @@ from typing import Any
 
 from flask import current_app, render_template
 from flask_babel import force_locale
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from paja.database import utcnow
+from paja.extensions import db
 from paja.models import LANGUAGES
 
 OUTBOX_KEY = "paja.outbox"
+PENDING_KEY = "paja.pending_mail"
 
 
 @dataclass
@@ -39,12 +43,38 @@ def outbox() -> list[Mail]:
 def send_mail(to: str, template: str, locale: str | None, **context: Any) -> Mail:
     """Render templates/mail/<template>.txt in the recipient's language and send it.
 
-    The template's first line is the subject; the rest is the body.
+    The template's first line is the subject; the rest is the body. While the database
+    session has a transaction open, the mail goes out only when it commits (never for a
+    change that was rolled back).
     """
     locale = locale if locale in LANGUAGES else current_app.config["BABEL_DEFAULT_LOCALE"]
     with force_locale(locale):
         subject, _, body = render_template(f"mail/{template}.txt", **context).partition("\n")
     mail = Mail(to=to, subject=subject.strip(), body=body.strip() + "\n", locale=locale)
+    session = db.session()
+    if session.in_transaction():
+        session.info.setdefault(PENDING_KEY, []).append(mail)
+    else:
+        deliver(mail)
+    return mail
+
+
+@event.listens_for(Session, "after_commit")
+def _deliver_pending(session: Session) -> None:
+    """Send the mails of a committed transaction."""
+    for mail in session.info.pop(PENDING_KEY, []):
+        deliver(mail)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _drop_pending(session: Session, previous_transaction: Any) -> None:
+    """Forget the mails of a rolled-back transaction (not of a rolled-back savepoint)."""
+    if previous_transaction.parent is None:
+        session.info.pop(PENDING_KEY, None)
+
+
+def deliver(mail: Mail) -> None:
+    """Hand a rendered mail to the configured backend."""
     backend = current_app.config["MAIL_BACKEND"]
     if backend == "memory":
         outbox().append(mail)
@@ -56,7 +86,6 @@ def send_mail(to: str, template: str, locale: str | None, **context: Any) -> Mai
         _send_smtp(mail)
     else:
         raise ValueError(f"unknown MAIL_BACKEND {backend!r}")
-    return mail
 
 
 def _message(mail: Mail) -> EmailMessage:

@@ -12,7 +12,7 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from paja.database import UTCDateTime, utcnow
+from paja.database import UTCDateTime, string_enum, utcnow
 from paja.extensions import db
 
 
@@ -42,15 +42,7 @@ class UserRole(db.Model):
     user_id: Mapped[int] = mapped_column(
         sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
-    role: Mapped[Role] = mapped_column(
-        sa.Enum(
-            Role,
-            native_enum=False,
-            length=20,
-            values_callable=lambda roles: [r.value for r in roles],
-        ),
-        primary_key=True,
-    )
+    role: Mapped[Role] = mapped_column(string_enum(Role), primary_key=True)
 
 
 class User(UserMixin, db.Model):

@@ -15,12 +15,14 @@ from paja.i18n import (
     LANGUAGE_NAMES,
     current_language,
     day,
+    hours,
     money,
     number,
     select_locale,
     select_timezone,
     when,
 )
+from paja.markdown import render_markdown
 from paja.models import Role, User
 from paja.security import install_security_headers
 
@@ -46,7 +48,9 @@ def init_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.anonymous_user = AnonymousUser
     login_manager.user_loader(load_user)
-    app.jinja_env.filters.update(money=money, number=number, when=when, day=day)
+    app.jinja_env.filters.update(
+        money=money, number=number, when=when, day=day, hours=hours, markdown=render_markdown
+    )
     app.jinja_env.globals.update(
         LANGUAGE_NAMES=LANGUAGE_NAMES, current_language=current_language, role_labels=ROLE_LABELS
     )
@@ -69,10 +73,14 @@ def load_user(login_id: str) -> User | None:
 
 
 def register_blueprints(app: Flask) -> None:
-    """Register the shell's blueprints and error pages (domain packages arrive later)."""
+    """Register the shell's and the domain packages' blueprints, and the error pages.
+
+    This is the one place that names every blueprint.
+    """
+    import trainings
     from paja.views import account, admin, auth, errors, main, organisations
 
-    for module in (main, auth, account, admin, organisations):
+    for module in (main, auth, account, admin, organisations, trainings):
         app.register_blueprint(module.bp)
     errors.register(app)
     install_security_headers(app)

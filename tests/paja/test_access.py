@@ -11,22 +11,49 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from paja.extensions import db
 from paja.models import Organisation, Role, User
 from tests import factories
+from tests.trainings import factories as training_factories
+from trainings.models import CalendarFeed, Offering, Order, Registration, Trainer, TrainingSession
 from tests.conftest import Auth
 
 ANONYMOUS = None
 EVERYONE = frozenset({ANONYMOUS, *Role})
 LOGGED_IN = frozenset(Role)
 ADMIN = frozenset({Role.ADMIN})
+NOBODY: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
 class Targets:
-    """Objects the URLs point at; the visitor is not a member of the organisation."""
+    """Objects the URLs point at; the visitor is not a member, trainer or registrant of them."""
 
     user: User
     organisation: Organisation
+    trainer: Trainer
+    offering: Offering
+    order: Order
+    private_session: TrainingSession
+    open_session: TrainingSession
+    registration: Registration
+    feed: CalendarFeed
+
+
+def make_targets() -> Targets:
+    """Create the objects the matrix's URLs point at."""
+    user = factories.create_user()
+    organisation = factories.create_organisation(members=(user,))
+    trainer = training_factories.create_trainer()
+    offering = training_factories.create_offering(trainers=(trainer,))
+    order = training_factories.create_order(organisation=organisation, contact=user, offering=offering)
+    private_session = training_factories.create_session(offering, organisation=organisation, trainers=(trainer,))
+    open_session = training_factories.create_session(offering, trainers=(trainer,))
+    registration = training_factories.create_registration(open_session, user=user)
+    feed = CalendarFeed(user_id=user.id)
+    db.session.add(feed)
+    db.session.commit()
+    return Targets(user, organisation, trainer, offering, order, private_session, open_session, registration, feed)
 
 
 @dataclass(frozen=True)
@@ -63,6 +90,34 @@ MATRIX: dict[str, Rule] = {
         lambda t: f"/organisations/{t.organisation.id}/members/{t.user.id}/remove", ADMIN
     ),
 }
+MATRIX |= {
+    "trainings.catalogue": Rule(lambda t: "/trainings/", EVERYONE),
+    "trainings.offering": Rule(lambda t: f"/trainings/{t.offering.slug}", EVERYONE),
+    "trainings.order": Rule(lambda t: f"/trainings/{t.offering.slug}/order", EVERYONE),
+    "trainings.trainers": Rule(lambda t: "/trainings/trainers/", EVERYONE),
+    "trainings.trainer": Rule(lambda t: f"/trainings/trainers/{t.trainer.slug}", EVERYONE),
+    "trainings.edit_trainer": Rule(lambda t: f"/trainings/trainers/{t.trainer.slug}/edit", ADMIN),
+    "trainings.sessions": Rule(lambda t: "/trainings/sessions/", EVERYONE),
+    "trainings.session": Rule(lambda t: f"/trainings/sessions/{t.open_session.id}", EVERYONE),
+    "trainings.session_ics": Rule(lambda t: f"/trainings/sessions/{t.open_session.id}.ics", EVERYONE),
+    "trainings.register_to_session": Rule(lambda t: f"/trainings/sessions/{t.open_session.id}/register", EVERYONE),
+    "trainings.cancel_by_link": Rule(lambda t: f"/trainings/cancel/{t.registration.cancel_token}", EVERYONE),
+    "trainings.cancel_own": Rule(lambda t: f"/trainings/registrations/{t.registration.id}/cancel", NOBODY),
+    "trainings.feed": Rule(lambda t: f"/trainings/calendar/{t.feed.token}.ics", EVERYONE),
+    "trainings.renew_feed": Rule(lambda t: "/trainings/calendar/renew", LOGGED_IN),
+    "trainings.my_sessions": Rule(lambda t: "/trainings/my-sessions", LOGGED_IN),
+    "trainings.orders": Rule(lambda t: "/trainings/orders/", LOGGED_IN),
+    "trainings.orders_csv": Rule(lambda t: "/trainings/orders.csv", ADMIN),
+    "trainings.order_page": Rule(lambda t: f"/trainings/orders/{t.order.id}", ADMIN),
+    "trainings.order_pdf": Rule(lambda t: f"/trainings/orders/{t.order.id}/confirmation.pdf", ADMIN),
+    "trainings.cancel_order": Rule(lambda t: f"/trainings/orders/{t.order.id}/cancel", ADMIN),
+    "trainings.confirm_order": Rule(lambda t: f"/trainings/orders/{t.order.id}/confirm", ADMIN),
+    "trainings.advance_order": Rule(lambda t: f"/trainings/orders/{t.order.id}/advance", ADMIN),
+    "trainings.add_order_line": Rule(lambda t: f"/trainings/orders/{t.order.id}/lines", ADMIN),
+    "trainings.new_session": Rule(lambda t: "/trainings/sessions/new", ADMIN),
+    "trainings.participants": Rule(lambda t: f"/trainings/sessions/{t.private_session.id}/participants", ADMIN),
+    "trainings.attendance": Rule(lambda t: f"/trainings/sessions/{t.private_session.id}/attendance", ADMIN),
+}
 ROLES = [ANONYMOUS, *Role]
 
 
@@ -81,7 +136,7 @@ def test_every_route_is_in_the_matrix(app: Flask) -> None:
 def test_access(
     app: Flask, client: FlaskClient, auth: Auth, endpoint: str, role: Role | None
 ) -> None:
-    targets = Targets(user=factories.create_user(), organisation=factories.create_organisation())
+    targets = make_targets()
     if role is not None:
         auth.login(role)
     rule = MATRIX[endpoint]

@@ -62,3 +62,21 @@ def test_smtp_backend_uses_tls_and_login() -> None:
     connection.login.assert_called_once_with("paja", "pw")
     (sent,), _ = connection.send_message.call_args
     assert sent["To"] == "asa@example.fi"
+
+
+def test_mail_waits_for_the_commit_and_is_dropped_on_rollback(app: Flask) -> None:
+    from paja.extensions import db
+    from tests import factories
+
+    with app.test_request_context():
+        factories.create_user()  # commits; the session starts a new transaction on next use
+        db.session.execute(db.select(db.literal(1)))
+        send_mail("a@example.fi", "password_reset", "fi", user=Person(), link="http://x/1")
+        assert outbox() == []
+        db.session.rollback()
+        db.session.execute(db.select(db.literal(1)))
+        send_mail("b@example.fi", "password_reset", "fi", user=Person(), link="http://x/2")
+        with db.session.begin_nested():
+            pass  # a savepoint rolled back or released does not drop it
+        db.session.commit()
+    assert [mail.to for mail in outbox()] == ["b@example.fi"]

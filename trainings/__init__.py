@@ -1,0 +1,26 @@
+"""Trainings: trainers, the workshop catalogue, orders, sessions and registrations."""
+
+from flask import Blueprint
+from flask.blueprints import BlueprintSetupState
+
+from paja.demo import DEMO_LOADERS
+
+bp = Blueprint("trainings", __name__, url_prefix="/trainings")
+
+
+@bp.record_once
+def _install(state: BlueprintSetupState) -> None:
+    """Give templates the translated mode and status names; let `paja demo` load our demo data."""
+    from trainings.demo import load_trainings_demo
+    from trainings.labels import MODE_LABELS, REGISTRATION_LABELS, SESSION_STATUS_LABELS, STATUS_LABELS
+
+    state.app.jinja_env.globals.update(
+        mode_labels=MODE_LABELS,
+        order_status_labels=STATUS_LABELS,
+        session_status_labels=SESSION_STATUS_LABELS,
+        registration_labels=REGISTRATION_LABELS,
+    )
+    state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_trainings_demo)
+
+
+from trainings import views  # noqa: E402,F401 (registers the routes on bp)

@@ -1,0 +1,42 @@
+"""Sessions as iCalendar (RFC 5545) files and feeds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from flask import url_for
+from icalendar import Calendar, Event
+
+from trainings.models import SessionStatus, TrainingSession
+
+
+def session_event(session: TrainingSession, with_link: bool) -> Event:
+    """One session as a VEVENT; the meeting link only for those who may see it."""
+    event = Event()
+    event.add("uid", f"paja-session-{session.id}@paja")
+    event.add("dtstamp", session.created_at)
+    event.add("dtstart", session.starts_at)
+    event.add("dtend", session.ends_at)
+    event.add("summary", session.offering.title)
+    page = url_for("trainings.session", session_id=session.id, _external=True)
+    event.add("url", page)
+    description = [session.offering.summary, page]
+    if session.meeting_url and with_link:
+        description.insert(1, session.meeting_url)
+        event.add("location", session.meeting_url)
+    elif session.place:
+        event.add("location", session.place)
+    event.add("description", "\n".join(part for part in description if part))
+    event.add("status", "CANCELLED" if session.status == SessionStatus.CANCELLED else "CONFIRMED")
+    return event
+
+
+def calendar(sessions: Iterable[tuple[TrainingSession, bool]], name: str) -> bytes:
+    """A calendar of sessions, each with or without its meeting link."""
+    cal = Calendar()
+    cal.add("prodid", "-//Paja//paja//FI")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    for session, with_link in sessions:
+        cal.add_component(session_event(session, with_link))
+    return cal.to_ical()

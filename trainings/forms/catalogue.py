@@ -1,0 +1,38 @@
+"""The catalogue's filter form (GET, no CSRF)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DecimalField, IntegerField, SearchField, SelectChoice, SelectField
+from wtforms.validators import NumberRange, Optional
+
+from trainings.labels import MODE_LABELS
+
+
+class CatalogueFilterForm(FlaskForm):
+    """Narrow the catalogue by words, channel, mode, duration and price."""
+
+    class Meta:
+        csrf = False
+
+    q = SearchField(_l("Search"), validators=[Optional()])
+    channel = SelectField(_l("Channel"), validators=[Optional()], validate_choice=False)
+    mode = SelectField(
+        _l("Delivery"),
+        choices=[
+            SelectChoice("", _l("Any")),
+            *(SelectChoice(m.value, label) for m, label in MODE_LABELS.items()),
+        ],
+        validators=[Optional()],
+        invalid_choice_message=_l("Choose one of the listed options."),
+    )
+    max_hours = IntegerField(
+        _l("At most (hours)"),
+        validators=[Optional(), NumberRange(min=1, max=40, message=_l("Give 1–40 hours."))],
+    )
+    max_price = DecimalField(
+        _l("At most (€, excl. VAT)"),
+        places=2,
+        validators=[Optional(), NumberRange(min=0, message=_l("The price cannot be negative."))],
+    )

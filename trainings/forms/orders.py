@@ -1,0 +1,151 @@
+"""Forms for ordering a workshop and for handling orders."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    DateTimeLocalField,
+    DecimalField,
+    IntegerField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+    URLField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
+
+from paja.forms import MultiCheckboxField, SignupForm
+
+CHOICE = _l("Choose one of the listed options.")
+CODE = Regexp(r"^[A-Za-z0-9]{4,35}$", message=_l("Use 4–35 letters and digits, no spaces."))
+
+
+class OrderForm(FlaskForm):
+    """Order a workshop; the view removes the account and organisation parts it does not need."""
+
+    # A new visitor's account (removed for logged-in users)
+    name = SignupForm.name
+    email = SignupForm.email
+    password = SignupForm.password
+    confirm = SignupForm.confirm
+    # The ordering organisation
+    organisation = SelectField(_l("Organisation"), coerce=str, invalid_choice_message=CHOICE)
+    organisation_name = StringField(_l("Organisation's name"), validators=[Length(max=200)])
+    business_id = StringField(
+        _l("Business ID (Y-tunnus)"),
+        validators=[Length(max=12)],
+        description=_l("Format 1234567-8."),
+    )
+    # The workshop
+    participants = IntegerField(
+        _l("Expected participants"),
+        validators=[
+            InputRequired(message=_l("Give the number of participants.")),
+            NumberRange(min=1, message=_l("At least one participant.")),
+        ],
+    )
+    date_1 = DateField(
+        _l("Preferred date"), validators=[InputRequired(message=_l("Suggest at least one date."))]
+    )
+    date_2 = DateField(_l("Second option"), validators=[Optional()])
+    date_3 = DateField(_l("Third option"), validators=[Optional()])
+    mode = SelectField(_l("Delivery"), invalid_choice_message=CHOICE)
+    address = StringField(
+        _l("Address of the venue"),
+        validators=[Length(max=300)],
+        description=_l("Not needed for a remote workshop."),
+    )
+    channels = MultiCheckboxField(_l("Channels to focus on"), invalid_choice_message=CHOICE)
+    has_accounts = BooleanField(
+        _l("We already have accounts in these channels"),
+        description=_l(
+            "Then we practise using them; otherwise we create them together in the workshop."
+        ),
+    )
+    tailoring = TextAreaField(
+        _l("Wishes for tailoring"),
+        validators=[Length(max=4000)],
+        description=_l("Your goals, your audience, what your staff already know."),
+    )
+    # Billing
+    einvoice_address = StringField(_l("E-invoice address"), validators=[Optional(), CODE])
+    einvoice_operator = StringField(_l("E-invoice operator"), validators=[Optional(), CODE])
+    billing_address = TextAreaField(
+        _l("Postal billing address"),
+        validators=[Length(max=300)],
+        description=_l("If you do not use e-invoicing."),
+    )
+    buyer_reference = StringField(
+        _l("Your reference"),
+        validators=[Length(max=100)],
+        description=_l("Shown on the invoice, e.g. a cost centre."),
+    )
+    submit = SubmitField(_l("Send the order"))
+
+
+class CancelOrderForm(FlaskForm):
+    """Cancel an order, with a reason."""
+
+    note = TextAreaField(
+        _l("Reason for cancelling"),
+        validators=[
+            DataRequired(message=_l("Give a reason for the cancellation.")),
+            Length(max=500),
+        ],
+    )
+    submit = SubmitField(_l("Cancel the order"))
+
+
+class ConfirmOrderForm(FlaskForm):
+    """Confirm an order: when, who and where (Helsinki time)."""
+
+    starts_at = DateTimeLocalField(
+        _l("Starts"), validators=[InputRequired(message=_l("Give the start time."))]
+    )
+    ends_at = DateTimeLocalField(
+        _l("Ends"), validators=[InputRequired(message=_l("Give the end time."))]
+    )
+    trainers = MultiCheckboxField(_l("Trainers"), coerce=int, invalid_choice_message=CHOICE)
+    place = StringField(_l("Place"), validators=[Length(max=300)])
+    meeting_url = URLField(
+        _l("Meeting link"),
+        validators=[Length(max=500)],
+        description=_l("https:// link to Zoom, Teams, Jitsi or similar."),
+    )
+    note = StringField(_l("Note to the customer"), validators=[Length(max=500)])
+    submit = SubmitField(_l("Confirm the order"))
+
+
+class OrderLineForm(FlaskForm):
+    """Add a line such as travel costs."""
+
+    description = StringField(
+        _l("Description"),
+        validators=[DataRequired(message=_l("Describe the line.")), Length(max=300)],
+    )
+    quantity = DecimalField(
+        _l("Quantity"), places=2, validators=[InputRequired(message=_l("Give the quantity."))]
+    )
+    unit_price = DecimalField(
+        _l("Unit price (€, excl. VAT)"),
+        places=2,
+        validators=[InputRequired(message=_l("Give the unit price."))],
+    )
+    vat_rate = DecimalField(
+        _l("VAT rate"),
+        places=1,
+        default=25.5,
+        validators=[InputRequired(message=_l("Give the VAT rate."))],
+    )
+    submit = SubmitField(_l("Add the line"))
+
+
+class AdvanceOrderForm(FlaskForm):
+    """Mark an order delivered or invoiced."""
+
+    to = SelectField(choices=["delivered", "invoiced"], validate_choice=True)
+    note = StringField(_l("Note"), validators=[Length(max=500)])

@@ -1,0 +1,55 @@
+"""Forms for sessions and registrations."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateTimeLocalField,
+    IntegerField,
+    SelectField,
+    StringField,
+    SubmitField,
+    URLField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
+
+from paja.forms import MultiCheckboxField, SignupForm
+
+CHOICE = _l("Choose one of the listed options.")
+
+
+class RegistrationForm(FlaskForm):
+    """Register for a session; name and email only for visitors without an account."""
+
+    name = SignupForm.name
+    email = SignupForm.email
+    submit = SubmitField(_l("Register"))
+
+
+class SessionForm(FlaskForm):
+    """An admin schedules an open session of a workshop (Helsinki time)."""
+
+    offering = SelectField(_l("Workshop"), coerce=int, invalid_choice_message=CHOICE)
+    starts_at = DateTimeLocalField(
+        _l("Starts"), validators=[InputRequired(message=_l("Give the start time."))]
+    )
+    ends_at = DateTimeLocalField(
+        _l("Ends"), validators=[InputRequired(message=_l("Give the end time."))]
+    )
+    registration_closes_at = DateTimeLocalField(
+        _l("Registration closes"),
+        validators=[InputRequired(message=_l("Give the registration deadline."))],
+    )
+    mode = SelectField(_l("Delivery"), invalid_choice_message=CHOICE)
+    place = StringField(_l("Place"), validators=[Length(max=300)])
+    meeting_url = URLField(_l("Meeting link"), validators=[Length(max=500)])
+    capacity = IntegerField(
+        _l("Seats"),
+        validators=[
+            DataRequired(message=_l("Give the number of seats.")),
+            NumberRange(min=1, max=1000),
+        ],
+    )
+    trainers = MultiCheckboxField(_l("Trainers"), coerce=int, invalid_choice_message=CHOICE)
+    submit = SubmitField(_l("Schedule the session"))

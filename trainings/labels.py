@@ -1,0 +1,30 @@
+"""Translated names of the trainings package's enums."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+from trainings.models import DeliveryMode, OrderStatus, RegistrationStatus, SessionStatus
+
+STATUS_LABELS = {
+    OrderStatus.REQUESTED: _l("requested"),
+    OrderStatus.CONFIRMED: _l("confirmed"),
+    OrderStatus.DELIVERED: _l("delivered"),
+    OrderStatus.INVOICED: _l("invoiced"),
+    OrderStatus.CANCELLED: _l("cancelled"),
+}
+MODE_LABELS = {
+    DeliveryMode.ONSITE: _l("On site"),
+    DeliveryMode.REMOTE: _l("Remote"),
+    DeliveryMode.HYBRID: _l("Hybrid"),
+}
+SESSION_STATUS_LABELS = {
+    SessionStatus.SCHEDULED: _l("scheduled"),
+    SessionStatus.DELIVERED: _l("delivered"),
+    SessionStatus.CANCELLED: _l("cancelled"),
+}
+REGISTRATION_LABELS = {
+    RegistrationStatus.CONFIRMED: _l("confirmed"),
+    RegistrationStatus.WAITING: _l("on the waiting list"),
+    RegistrationStatus.CANCELLED: _l("cancelled"),
+}

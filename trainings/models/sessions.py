@@ -1,0 +1,162 @@
+"""Sessions (scheduled deliveries) and registrations with capacity and a waiting list."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from enum import StrEnum
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from paja.database import UTCDateTime, string_enum, utcnow
+from paja.extensions import db
+from paja.models import Membership, Organisation, Role, User
+from trainings.models.catalogue import Offering, Trainer
+
+
+def new_token() -> str:
+    """An unguessable token for links (invitation, cancellation, calendar feed)."""
+    return secrets.token_urlsafe(24)
+
+
+class SessionStatus(StrEnum):
+    """Where a session is."""
+
+    SCHEDULED = "scheduled"
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"
+
+
+class RegistrationStatus(StrEnum):
+    """A registration holds a seat, waits for one, or was cancelled."""
+
+    CONFIRMED = "confirmed"
+    WAITING = "waiting"
+    CANCELLED = "cancelled"
+
+
+session_trainers = sa.Table(
+    "session_trainers",
+    db.metadata,
+    sa.Column("session_id", sa.ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("trainer_id", sa.ForeignKey("trainers.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class TrainingSession(db.Model):
+    """One scheduled delivery of a workshop: open to anyone, or private to an organisation."""
+
+    __tablename__ = "sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offering_id: Mapped[int] = mapped_column(sa.ForeignKey("offerings.id"), index=True)
+    order_id: Mapped[int | None] = mapped_column(sa.ForeignKey("orders.id"), unique=True)
+    organisation_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("organisations.id"), index=True
+    )
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    registration_closes_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    mode: Mapped[str] = mapped_column(sa.String(10))
+    place: Mapped[str] = mapped_column(sa.String(300), default="")
+    meeting_url: Mapped[str] = mapped_column(sa.String(500), default="")
+    capacity: Mapped[int]
+    seats_taken: Mapped[int] = mapped_column(default=0)
+    status: Mapped[SessionStatus] = mapped_column(
+        string_enum(SessionStatus), default=SessionStatus.SCHEDULED
+    )
+    invite_token: Mapped[str] = mapped_column(sa.String(64), unique=True, default=new_token)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        sa.CheckConstraint(
+            "seats_taken >= 0 AND seats_taken <= capacity", name="seats_within_capacity"
+        ),
+    )
+
+    offering: Mapped[Offering] = relationship(lazy="joined", innerjoin=True)
+    organisation: Mapped[Organisation | None] = relationship(lazy="joined")
+    trainers: Mapped[list[Trainer]] = relationship(secondary=session_trainers, lazy="selectin")
+
+    @property
+    def is_open(self) -> bool:
+        """Open sessions are for anyone; private ones belong to an ordering organisation."""
+        return self.organisation_id is None
+
+    @property
+    def seats_left(self) -> int:
+        """Free seats."""
+        return max(self.capacity - self.seats_taken, 0)
+
+    def is_trainer(self, user: User) -> bool:
+        """Whether the user trains this session."""
+        return user.is_authenticated and any(t.user_id == user.id for t in self.trainers)
+
+    def is_contact(self, user: User) -> bool:
+        """Whether the user belongs to the ordering organisation."""
+        if not user.is_authenticated or self.organisation_id is None:
+            return False
+        return db.session.get(Membership, (self.organisation_id, user.id)) is not None
+
+    def can_manage(self, user: User) -> bool:
+        """Admins and the session's trainers see the participants and mark attendance."""
+        return user.is_authenticated and (user.has_role(Role.ADMIN) or self.is_trainer(user))
+
+    def can_see_participants(self, user: User) -> bool:
+        """Admins, trainers, and the ordering organisation's members."""
+        return self.can_manage(user) or self.is_contact(user)
+
+
+class Registration(db.Model):
+    """A person's place (or place in the queue) in a session."""
+
+    __tablename__ = "registrations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    name: Mapped[str] = mapped_column(sa.String(120))
+    email: Mapped[str] = mapped_column(sa.String(254))
+    status: Mapped[RegistrationStatus] = mapped_column(string_enum(RegistrationStatus))
+    cancel_token: Mapped[str] = mapped_column(sa.String(64), unique=True, default=new_token)
+    attended: Mapped[bool | None]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        # One live registration per email per session; cancelled ones may repeat.
+        sa.Index(
+            "uq_registrations_live_email",
+            "session_id",
+            "email",
+            unique=True,
+            sqlite_where=sa.text("status != 'cancelled'"),
+            postgresql_where=sa.text("status != 'cancelled'"),
+        ),
+    )
+
+    session: Mapped[TrainingSession] = relationship(lazy="joined", innerjoin=True)
+    user: Mapped[User | None] = relationship()
+
+    @property
+    def confirmed(self) -> bool:
+        """Whether the registration holds a seat."""
+        return self.status == RegistrationStatus.CONFIRMED
+
+    @property
+    def waiting(self) -> bool:
+        """Whether the registration waits for a seat."""
+        return self.status == RegistrationStatus.WAITING
+
+
+class CalendarFeed(db.Model):
+    """A user's private calendar-feed address; a new token revokes the old one."""
+
+    __tablename__ = "calendar_feeds"
+
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    token: Mapped[str] = mapped_column(sa.String(64), unique=True, default=new_token)

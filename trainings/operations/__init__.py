@@ -1,0 +1,1 @@
+"""Business rules of trainings; each flushes and never commits."""

@@ -1,0 +1,292 @@
+"""Order rules: placing an order, its one status workflow, and extra lines."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from paja.business_id import normalise_business_id
+from paja.database import utcnow
+from paja.errors import RuleViolation
+from paja.extensions import db
+from paja.mail import send_mail
+from paja.models import Membership, Organisation, Role, User
+from paja.operations import create_user
+from paja.organisations import OrganisationDetails, create_organisation
+from trainings.labels import STATUS_LABELS
+from trainings.models import (
+    Channel,
+    Offering,
+    Order,
+    OrderEvent,
+    OrderLine,
+    OrderStatus,
+    Trainer,
+    TrainingSession,
+)
+
+log = logging.getLogger(__name__)
+
+TRANSITIONS: dict[OrderStatus, set[OrderStatus]] = {
+    OrderStatus.REQUESTED: {OrderStatus.CONFIRMED, OrderStatus.CANCELLED},
+    OrderStatus.CONFIRMED: {OrderStatus.DELIVERED, OrderStatus.CANCELLED},
+    OrderStatus.DELIVERED: {OrderStatus.INVOICED},
+    OrderStatus.INVOICED: set(),
+    OrderStatus.CANCELLED: set(),
+}
+
+
+@dataclass
+class OrderRequest:
+    """What a customer fills in when ordering a workshop."""
+
+    participants: int
+    preferred_dates: list[date]
+    mode: str
+    address: str = ""
+    channels: list[Channel] = field(default_factory=list)
+    has_accounts: bool = False
+    tailoring: str = ""
+    einvoice_address: str = ""
+    einvoice_operator: str = ""
+    billing_address: str = ""
+    buyer_reference: str = ""
+
+
+@dataclass
+class NewAccount:
+    """A newcomer's account, created in the same step as their order."""
+
+    name: str
+    email: str
+    password: str
+    locale: str | None = None
+
+
+@dataclass
+class Confirmation:
+    """What the admin decides when confirming: when, who, where."""
+
+    starts_at: datetime
+    ends_at: datetime
+    trainers: list[Trainer]
+    place: str = ""
+    meeting_url: str = ""
+    note: str = ""
+
+
+def _check_request(offering: Offering, request: OrderRequest, today: date) -> None:
+    """Refuse an order the offering cannot take."""
+    if not offering.active:
+        raise RuleViolation(_("This workshop is no longer available."))
+    if not 1 <= request.participants <= offering.max_participants:
+        raise RuleViolation(
+            _("Expect 1–%(max)d participants for this workshop.", max=offering.max_participants),
+            "participants",
+        )
+    if not 1 <= len(request.preferred_dates) <= 3:
+        raise RuleViolation(_("Suggest one to three dates."), "date_1")
+    if any(day <= today for day in request.preferred_dates):
+        raise RuleViolation(_("Suggest dates in the future."), "date_1")
+    if request.mode not in {mode.value for mode in offering.modes}:
+        raise RuleViolation(_("This workshop is not delivered that way."), "mode")
+    if request.mode != "remote" and not request.address.strip():
+        raise RuleViolation(_("Give the address where the workshop is held."), "address")
+    if (
+        not (request.einvoice_address and request.einvoice_operator)
+        and not request.billing_address.strip()
+    ):
+        raise RuleViolation(
+            _("Give an e-invoice address and operator, or a postal billing address."),
+            "billing_address",
+        )
+
+
+def place_order(
+    contact: User, organisation: Organisation, offering: Offering, request: OrderRequest
+) -> Order:
+    """Create a requested order with the offering's price snapshotted as its first line."""
+    _check_request(offering, request, utcnow().date())
+    dates = [*sorted(request.preferred_dates), None, None]
+    order = Order(
+        offering=offering,
+        organisation=organisation,
+        contact=contact,
+        participants=request.participants,
+        preferred_date_1=dates[0],
+        preferred_date_2=dates[1],
+        preferred_date_3=dates[2],
+        mode=request.mode,
+        address=request.address.strip(),
+        channels=list(request.channels),
+        has_accounts=request.has_accounts,
+        tailoring=request.tailoring.strip(),
+        einvoice_address=request.einvoice_address.strip(),
+        einvoice_operator=request.einvoice_operator.strip(),
+        billing_address=request.billing_address.strip(),
+        buyer_reference=request.buyer_reference.strip(),
+        status=OrderStatus.REQUESTED,
+    )
+    order.lines.append(
+        OrderLine(
+            description=offering.title,
+            quantity=Decimal("1"),
+            unit_price=offering.price_excl_vat,
+            vat_rate=offering.vat_rate,
+        )
+    )
+    order.events.append(
+        OrderEvent(actor=contact, from_status=None, to_status=OrderStatus.REQUESTED)
+    )
+    db.session.add(order)
+    db.session.flush()
+    log.info("order %s of %s placed by %s", order.id, offering.slug, contact.email)
+    _notify(order)
+    return order
+
+
+def order_workshop(
+    user: User | None,
+    account: NewAccount | None,
+    organisation_id: int | None,
+    new_organisation: OrganisationDetails,
+    offering: Offering,
+    request: OrderRequest,
+) -> Order:
+    """Order as a member of an organisation, or create the account and organisation first."""
+    if user is None:
+        if account is None:
+            raise RuleViolation(_("Create an account or log in to order."))
+        user = create_user(account.email, account.name, account.password, locale=account.locale)
+    user.set_roles(user.roles | {Role.CUSTOMER, Role.PARTICIPANT})
+    if organisation_id is not None:
+        organisation = db.session.get(Organisation, organisation_id)
+        if organisation is None or db.session.get(Membership, (organisation_id, user.id)) is None:
+            raise RuleViolation(_("You can order only for your own organisations."), "organisation")
+    else:
+        organisation = _new_organisation(user, new_organisation)
+    return place_order(user, organisation, offering, request)
+
+
+def _new_organisation(user: User, details: OrganisationDetails) -> Organisation:
+    """Create the ordering organisation with the user as its member; an existing one is refused."""
+    if not details.name.strip():
+        raise RuleViolation(_("Enter the name."), "organisation_name")
+    if not details.business_id.strip():
+        raise RuleViolation(_("Enter the business ID."), "business_id")
+    taken = db.session.scalar(
+        sa.select(Organisation.id).where(
+            Organisation.business_id == normalise_business_id(details.business_id)
+        )
+    )
+    if taken is not None:
+        raise RuleViolation(
+            _(
+                "This organisation already uses Paja. "
+                "Ask its contact person or us to add you as a member."
+            ),
+            "business_id",
+        )
+    organisation = create_organisation(user, details)
+    db.session.add(Membership(organisation=organisation, user=user))
+    db.session.flush()
+    return organisation
+
+
+def transition(order: Order, to: OrderStatus, actor: User, note: str = "") -> None:
+    """Move an order to a new status; the only place statuses change. Illegal moves are refused."""
+    if to not in TRANSITIONS[order.status]:
+        raise RuleViolation(
+            _(
+                "An order that is %(current)s cannot become %(target)s.",
+                current=status_label(order.status),
+                target=status_label(to),
+            )
+        )
+    if to == OrderStatus.CANCELLED:
+        if not note.strip():
+            raise RuleViolation(_("Give a reason for the cancellation."), "note")
+        if not actor.has_role(Role.ADMIN) and order.status != OrderStatus.REQUESTED:
+            raise RuleViolation(
+                _("A confirmed order can only be cancelled by us; please contact us.")
+            )
+        order.cancel_reason = note.strip()
+    order.events.append(
+        OrderEvent(actor=actor, from_status=order.status, to_status=to, note=note.strip())
+    )
+    log.info("order %s: %s -> %s by %s", order.id, order.status, to, actor.email)
+    order.status = to
+    db.session.flush()
+    _notify(order)
+
+
+def confirm_order(order: Order, actor: User, confirmation: Confirmation) -> TrainingSession:
+    """Confirm an order: set time, trainers and place or link; create its private session."""
+    if confirmation.ends_at <= confirmation.starts_at:
+        raise RuleViolation(_("The end must be after the start."), "ends_at")
+    if confirmation.starts_at <= utcnow():
+        raise RuleViolation(_("The start must be in the future."), "starts_at")
+    if not confirmation.trainers:
+        raise RuleViolation(_("Choose at least one trainer."), "trainers")
+    if order.mode == "remote" and not confirmation.meeting_url:
+        raise RuleViolation(_("A remote workshop needs a meeting link."), "meeting_url")
+    if order.mode != "remote" and not confirmation.place.strip():
+        raise RuleViolation(_("Give the place of the workshop."), "place")
+    if confirmation.meeting_url and not confirmation.meeting_url.startswith("https://"):
+        raise RuleViolation(_("The meeting link must start with https://."), "meeting_url")
+    session = TrainingSession(
+        offering=order.offering,
+        order_id=order.id,
+        organisation_id=order.organisation_id,
+        starts_at=confirmation.starts_at,
+        ends_at=confirmation.ends_at,
+        registration_closes_at=confirmation.starts_at - timedelta(hours=1),
+        mode=order.mode,
+        place=confirmation.place.strip(),
+        meeting_url=confirmation.meeting_url.strip(),
+        capacity=max(order.participants, 1),
+        trainers=list(confirmation.trainers),
+    )
+    db.session.add(session)
+    db.session.flush()
+    transition(order, OrderStatus.CONFIRMED, actor, confirmation.note)
+    return session
+
+
+def add_line(
+    order: Order,
+    actor: User,
+    description: str,
+    quantity: Decimal,
+    unit_price: Decimal,
+    vat_rate: Decimal,
+) -> OrderLine:
+    """Add a priced line (e.g. travel costs) to an order that is not yet invoiced or cancelled."""
+    if order.status in {OrderStatus.INVOICED, OrderStatus.CANCELLED}:
+        raise RuleViolation(_("Lines cannot be added to an invoiced or cancelled order."))
+    if quantity <= 0:
+        raise RuleViolation(_("The quantity must be more than zero."), "quantity")
+    if not Decimal("0") <= vat_rate <= Decimal("100"):
+        raise RuleViolation(_("The VAT rate must be between 0 and 100."), "vat_rate")
+    line = OrderLine(
+        description=description.strip(), quantity=quantity, unit_price=unit_price, vat_rate=vat_rate
+    )
+    order.lines.append(line)
+    db.session.flush()
+    log.info("line %r added to order %s by %s", line.description, order.id, actor.email)
+    return line
+
+
+def status_label(status: OrderStatus) -> str:
+    """A status in the reader's language."""
+    return str(STATUS_LABELS[status])
+
+
+def _notify(order: Order) -> None:
+    """Tell the customer contact about the order's new status, in their language."""
+    send_mail(order.contact.email, f"order_{order.status.value}", order.contact.locale, order=order)

@@ -1,0 +1,153 @@
+"""Registration with capacity and a waiting list, safe when requests race.
+
+The seat count is changed only by conditional UPDATEs (`seats_taken < capacity`), which
+PostgreSQL row-locks and SQLite serialises (BEGIN IMMEDIATE); a partial unique index
+stops a second live registration for one email. Network days reuse these functions.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError
+
+from paja.database import utcnow
+from paja.errors import RuleViolation
+from paja.extensions import db
+from paja.mail import send_mail
+from paja.models import User
+from trainings.models import Registration, RegistrationStatus, SessionStatus, TrainingSession
+
+log = logging.getLogger(__name__)
+LIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
+
+
+def _take_seat(session_id: int) -> bool:
+    """Take a seat if one is free; True when taken."""
+    result = db.session.execute(
+        sa.update(TrainingSession)
+        .where(
+            TrainingSession.id == session_id, TrainingSession.seats_taken < TrainingSession.capacity
+        )
+        .values(seats_taken=TrainingSession.seats_taken + 1)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def _free_seat(session_id: int) -> None:
+    """Give a seat back."""
+    db.session.execute(
+        sa.update(TrainingSession)
+        .where(TrainingSession.id == session_id, TrainingSession.seats_taken > 0)
+        .values(seats_taken=TrainingSession.seats_taken - 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def check_open(session: TrainingSession) -> None:
+    """Refuse registration after the deadline or for a session that is not scheduled."""
+    if session.status != SessionStatus.SCHEDULED:
+        raise RuleViolation(_("This session is not open for registration."))
+    if utcnow() >= session.registration_closes_at:
+        raise RuleViolation(_("Registration for this session has closed."))
+
+
+def register(
+    session: TrainingSession, name: str, email: str, user: User | None = None
+) -> Registration:
+    """Register a person: a seat while seats remain, else a place on the waiting list."""
+    check_open(session)
+    email = email.strip().lower()
+    registration = Registration(
+        session_id=session.id,
+        user_id=user.id if user else None,
+        name=name.strip(),
+        email=email,
+        status=RegistrationStatus.WAITING,
+    )
+    try:
+        with db.session.begin_nested():
+            db.session.add(registration)
+            db.session.flush()
+            if _take_seat(session.id):
+                registration.status = RegistrationStatus.CONFIRMED
+    except IntegrityError:
+        raise RuleViolation(
+            _("%(email)s is already registered for this session.", email=email), "email"
+        ) from None
+    db.session.refresh(session)
+    log.info("%s registered to session %s: %s", email, session.id, registration.status)
+    _send(
+        registration, "registration_confirmed" if registration.confirmed else "registration_waiting"
+    )
+    return registration
+
+
+def cancel_registration(registration: Registration) -> Registration | None:
+    """Cancel a registration; a freed seat goes to the first on the waiting list (returned)."""
+    if registration.status == RegistrationStatus.CANCELLED:
+        return None
+    if registration.session.starts_at <= utcnow():
+        raise RuleViolation(_("The session has already started; it can no longer be cancelled."))
+    held_seat = registration.status == RegistrationStatus.CONFIRMED
+    changed = db.session.execute(
+        sa.update(Registration)
+        .where(Registration.id == registration.id, Registration.status.in_(LIVE))
+        .values(status=RegistrationStatus.CANCELLED)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.refresh(registration)
+    if not changed:
+        return None
+    log.info("%s cancelled session %s", registration.email, registration.session_id)
+    _send(registration, "registration_cancelled")
+    if not held_seat:
+        return None
+    _free_seat(registration.session_id)
+    return promote_waiting(registration.session)
+
+
+def promote_waiting(session: TrainingSession) -> Registration | None:
+    """Give a free seat to the first on the waiting list, if any, and tell them."""
+    candidates = db.session.scalars(
+        sa.select(Registration.id)
+        .where(
+            Registration.session_id == session.id, Registration.status == RegistrationStatus.WAITING
+        )
+        .order_by(Registration.created_at, Registration.id)
+        .limit(5)
+    ).all()
+    for candidate in candidates:
+        if not _take_seat(session.id):
+            return None
+        promoted = db.session.execute(
+            sa.update(Registration)
+            .where(Registration.id == candidate, Registration.status == RegistrationStatus.WAITING)
+            .values(status=RegistrationStatus.CONFIRMED)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if promoted:
+            registration = db.session.get(Registration, candidate)
+            db.session.refresh(registration)
+            log.info(
+                "%s promoted from the waiting list of session %s", registration.email, session.id
+            )
+            _send(registration, "registration_promoted")
+            return registration
+        _free_seat(session.id)  # someone else took this one meanwhile
+    return None
+
+
+def _send(registration: Registration, template: str) -> None:
+    """Mail the registrant in their language (their account's, else Finnish)."""
+    locale = registration.user.locale if registration.user else None
+    send_mail(
+        registration.email,
+        template,
+        locale,
+        registration=registration,
+        session=registration.session,
+    )

@@ -1,0 +1,161 @@
+"""Scheduling open sessions, marking delivery and attendance, calendar feeds."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from paja.database import utcnow
+from paja.errors import RuleViolation
+from paja.extensions import db
+from paja.models import Membership, Role, User
+from trainings.models import (
+    CalendarFeed,
+    Offering,
+    Registration,
+    RegistrationStatus,
+    SessionStatus,
+    Trainer,
+    TrainingSession,
+)
+from trainings.models.sessions import new_token, session_trainers
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Schedule:
+    """When and where an open session runs."""
+
+    offering: Offering
+    starts_at: datetime
+    ends_at: datetime
+    registration_closes_at: datetime
+    mode: str
+    capacity: int
+    trainers: list[Trainer]
+    place: str = ""
+    meeting_url: str = ""
+
+
+def check_schedule(schedule: Schedule) -> None:
+    """Refuse impossible times, places and links."""
+    if schedule.ends_at <= schedule.starts_at:
+        raise RuleViolation(_("The end must be after the start."), "ends_at")
+    if schedule.starts_at <= utcnow():
+        raise RuleViolation(_("The start must be in the future."), "starts_at")
+    if schedule.registration_closes_at > schedule.starts_at:
+        raise RuleViolation(
+            _("Registration must close before the start."), "registration_closes_at"
+        )
+    if schedule.mode not in {mode.value for mode in schedule.offering.modes}:
+        raise RuleViolation(_("This workshop is not delivered that way."), "mode")
+    if schedule.mode != "onsite" and not schedule.meeting_url:
+        raise RuleViolation(_("A remote workshop needs a meeting link."), "meeting_url")
+    if schedule.meeting_url and not schedule.meeting_url.startswith("https://"):
+        raise RuleViolation(_("The meeting link must start with https://."), "meeting_url")
+    if schedule.mode != "remote" and not schedule.place.strip():
+        raise RuleViolation(_("Give the place of the workshop."), "place")
+
+
+def schedule_open_session(actor: User, schedule: Schedule) -> TrainingSession:
+    """Create an open session anyone may register for."""
+    check_schedule(schedule)
+    session = TrainingSession(
+        offering=schedule.offering,
+        starts_at=schedule.starts_at,
+        ends_at=schedule.ends_at,
+        registration_closes_at=schedule.registration_closes_at,
+        mode=schedule.mode,
+        place=schedule.place.strip(),
+        meeting_url=schedule.meeting_url.strip(),
+        capacity=schedule.capacity,
+        trainers=list(schedule.trainers),
+    )
+    db.session.add(session)
+    db.session.flush()
+    log.info(
+        "open session %s of %s scheduled by %s", session.id, schedule.offering.slug, actor.email
+    )
+    return session
+
+
+def can_see_link(session: TrainingSession, user: User) -> bool:
+    """The meeting link: confirmed registrants, trainers, the ordering organisation, admins."""
+    if not user.is_authenticated:
+        return False
+    if user.has_role(Role.ADMIN) or session.is_trainer(user) or session.is_contact(user):
+        return True
+    return (
+        db.session.scalar(
+            sa.select(Registration.id).where(
+                Registration.session_id == session.id,
+                Registration.user_id == user.id,
+                Registration.status == RegistrationStatus.CONFIRMED,
+            )
+        )
+        is not None
+    )
+
+
+def mark_attendance(session: TrainingSession, actor: User, present: set[int]) -> None:
+    """Record who of the confirmed registrants attended; only once the session has started."""
+    if session.starts_at > utcnow():
+        raise RuleViolation(_("Attendance can be marked once the session has started."))
+    registrations = db.session.scalars(
+        sa.select(Registration).where(
+            Registration.session_id == session.id,
+            Registration.status == RegistrationStatus.CONFIRMED,
+        )
+    )
+    for registration in registrations:
+        registration.attended = registration.id in present
+    session.status = SessionStatus.DELIVERED
+    db.session.flush()
+    log.info(
+        "attendance of session %s marked by %s: %d present", session.id, actor.email, len(present)
+    )
+
+
+def user_sessions(user: User) -> list[TrainingSession]:
+    """Sessions the user trains, is registered to (seat or queue), or whose organisation ordered."""
+    trained = (
+        sa.select(session_trainers.c.session_id).join(Trainer).where(Trainer.user_id == user.id)
+    )
+    registered = sa.select(Registration.session_id).where(
+        Registration.user_id == user.id, Registration.status != RegistrationStatus.CANCELLED
+    )
+    ordered = sa.select(TrainingSession.id).where(
+        TrainingSession.organisation_id.in_(
+            sa.select(Membership.organisation_id).where(Membership.user_id == user.id)
+        )
+    )
+    return list(
+        db.session.scalars(
+            sa.select(TrainingSession)
+            .where(
+                sa.or_(
+                    TrainingSession.id.in_(trained),
+                    TrainingSession.id.in_(registered),
+                    TrainingSession.id.in_(ordered),
+                )
+            )
+            .order_by(TrainingSession.starts_at)
+        )
+    )
+
+
+def feed_of(user: User, renew: bool = False) -> CalendarFeed:
+    """The user's calendar feed; `renew` replaces the token so the old address stops working."""
+    feed = db.session.get(CalendarFeed, user.id)
+    if feed is None:
+        feed = CalendarFeed(user_id=user.id)
+        db.session.add(feed)
+    elif renew:
+        feed.token = new_token()
+    db.session.flush()
+    return feed
