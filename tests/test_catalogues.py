@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ["fi", "sv", "en"]
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None}
 # Words that are the same in English and in Finnish or Swedish.
-SAME_AS_ENGLISH = {"Status", "Version %(version)s"}
+SAME_AS_ENGLISH = {"Status", "Version %(version)s", "Organisation", "Hybrid"}
 
 
 def catalogue(language: str):
@@ -23,6 +23,7 @@ def source_messages() -> set[str]:
     """Message ids in the code and templates now (not only in the .pot file)."""
     method_map = [
         ("paja/**.py", "python"),
+        ("trainings/**.py", "python"),
         ("templates/**.html", "jinja2"),
         ("templates/**.txt", "jinja2"),
     ]

@@ -12,7 +12,12 @@ bp = Blueprint("trainings", __name__, url_prefix="/trainings")
 def _install(state: BlueprintSetupState) -> None:
     """Give templates the translated mode and status names; let `paja demo` load our demo data."""
     from trainings.demo import load_trainings_demo
-    from trainings.labels import MODE_LABELS, REGISTRATION_LABELS, SESSION_STATUS_LABELS, STATUS_LABELS
+    from trainings.labels import (
+        MODE_LABELS,
+        REGISTRATION_LABELS,
+        SESSION_STATUS_LABELS,
+        STATUS_LABELS,
+    )
 
     state.app.jinja_env.globals.update(
         mode_labels=MODE_LABELS,

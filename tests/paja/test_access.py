@@ -14,9 +14,9 @@ from flask.testing import FlaskClient
 from paja.extensions import db
 from paja.models import Organisation, Role, User
 from tests import factories
+from tests.conftest import Auth
 from tests.trainings import factories as training_factories
 from trainings.models import CalendarFeed, Offering, Order, Registration, Trainer, TrainingSession
-from tests.conftest import Auth
 
 ANONYMOUS = None
 EVERYONE = frozenset({ANONYMOUS, *Role})
@@ -46,14 +46,28 @@ def make_targets() -> Targets:
     organisation = factories.create_organisation(members=(user,))
     trainer = training_factories.create_trainer()
     offering = training_factories.create_offering(trainers=(trainer,))
-    order = training_factories.create_order(organisation=organisation, contact=user, offering=offering)
-    private_session = training_factories.create_session(offering, organisation=organisation, trainers=(trainer,))
+    order = training_factories.create_order(
+        organisation=organisation, contact=user, offering=offering
+    )
+    private_session = training_factories.create_session(
+        offering, organisation=organisation, trainers=(trainer,)
+    )
     open_session = training_factories.create_session(offering, trainers=(trainer,))
     registration = training_factories.create_registration(open_session, user=user)
     feed = CalendarFeed(user_id=user.id)
     db.session.add(feed)
     db.session.commit()
-    return Targets(user, organisation, trainer, offering, order, private_session, open_session, registration, feed)
+    return Targets(
+        user,
+        organisation,
+        trainer,
+        offering,
+        order,
+        private_session,
+        open_session,
+        registration,
+        feed,
+    )
 
 
 @dataclass(frozen=True)
@@ -99,24 +113,38 @@ MATRIX |= {
     "trainings.edit_trainer": Rule(lambda t: f"/trainings/trainers/{t.trainer.slug}/edit", ADMIN),
     "trainings.sessions": Rule(lambda t: "/trainings/sessions/", EVERYONE),
     "trainings.session": Rule(lambda t: f"/trainings/sessions/{t.open_session.id}", EVERYONE),
-    "trainings.session_ics": Rule(lambda t: f"/trainings/sessions/{t.open_session.id}.ics", EVERYONE),
-    "trainings.register_to_session": Rule(lambda t: f"/trainings/sessions/{t.open_session.id}/register", EVERYONE),
-    "trainings.cancel_by_link": Rule(lambda t: f"/trainings/cancel/{t.registration.cancel_token}", EVERYONE),
-    "trainings.cancel_own": Rule(lambda t: f"/trainings/registrations/{t.registration.id}/cancel", NOBODY),
+    "trainings.session_ics": Rule(
+        lambda t: f"/trainings/sessions/{t.open_session.id}.ics", EVERYONE
+    ),
+    "trainings.register_to_session": Rule(
+        lambda t: f"/trainings/sessions/{t.open_session.id}/register", EVERYONE
+    ),
+    "trainings.cancel_by_link": Rule(
+        lambda t: f"/trainings/cancel/{t.registration.cancel_token}", EVERYONE
+    ),
+    "trainings.cancel_own": Rule(
+        lambda t: f"/trainings/registrations/{t.registration.id}/cancel", NOBODY
+    ),
     "trainings.feed": Rule(lambda t: f"/trainings/calendar/{t.feed.token}.ics", EVERYONE),
     "trainings.renew_feed": Rule(lambda t: "/trainings/calendar/renew", LOGGED_IN),
     "trainings.my_sessions": Rule(lambda t: "/trainings/my-sessions", LOGGED_IN),
     "trainings.orders": Rule(lambda t: "/trainings/orders/", LOGGED_IN),
     "trainings.orders_csv": Rule(lambda t: "/trainings/orders.csv", ADMIN),
     "trainings.order_page": Rule(lambda t: f"/trainings/orders/{t.order.id}", ADMIN),
-    "trainings.order_pdf": Rule(lambda t: f"/trainings/orders/{t.order.id}/confirmation.pdf", ADMIN),
+    "trainings.order_pdf": Rule(
+        lambda t: f"/trainings/orders/{t.order.id}/confirmation.pdf", ADMIN
+    ),
     "trainings.cancel_order": Rule(lambda t: f"/trainings/orders/{t.order.id}/cancel", ADMIN),
     "trainings.confirm_order": Rule(lambda t: f"/trainings/orders/{t.order.id}/confirm", ADMIN),
     "trainings.advance_order": Rule(lambda t: f"/trainings/orders/{t.order.id}/advance", ADMIN),
     "trainings.add_order_line": Rule(lambda t: f"/trainings/orders/{t.order.id}/lines", ADMIN),
     "trainings.new_session": Rule(lambda t: "/trainings/sessions/new", ADMIN),
-    "trainings.participants": Rule(lambda t: f"/trainings/sessions/{t.private_session.id}/participants", ADMIN),
-    "trainings.attendance": Rule(lambda t: f"/trainings/sessions/{t.private_session.id}/attendance", ADMIN),
+    "trainings.participants": Rule(
+        lambda t: f"/trainings/sessions/{t.private_session.id}/participants", ADMIN
+    ),
+    "trainings.attendance": Rule(
+        lambda t: f"/trainings/sessions/{t.private_session.id}/attendance", ADMIN
+    ),
 }
 ROLES = [ANONYMOUS, *Role]
 

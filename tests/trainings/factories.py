@@ -30,7 +30,9 @@ def create_channel(slug: str | None = None) -> Channel:
     """A channel named alike in every language."""
     n = next(_sequence)
     slug = slug or f"kanava-{n}"
-    channel = Channel(slug=slug, name_fi=f"{slug} fi", name_sv=f"{slug} sv", name_en=f"{slug} en", position=n)
+    channel = Channel(
+        slug=slug, name_fi=f"{slug} fi", name_sv=f"{slug} sv", name_en=f"{slug} en", position=n
+    )
     db.session.add(channel)
     db.session.commit()
     return channel
@@ -40,7 +42,9 @@ def create_trainer(user: User | None = None, name: str | None = None) -> Trainer
     """A trainer profile with its user."""
     n = next(_sequence)
     user = user or factories.create_user(name=name or f"Kouluttaja {n}", roles={Role.TRAINER})
-    trainer = Trainer(user=user, slug=f"kouluttaja-{n}", title="Some-kouluttaja", bio="**Kokenut** kouluttaja")
+    trainer = Trainer(
+        user=user, slug=f"kouluttaja-{n}", title="Some-kouluttaja", bio="**Kokenut** kouluttaja"
+    )
     db.session.add(trainer)
     db.session.commit()
     return trainer
@@ -108,7 +112,9 @@ def create_session(
 
 
 def create_registration(
-    session: TrainingSession, user: User | None = None, status: RegistrationStatus = RegistrationStatus.CONFIRMED
+    session: TrainingSession,
+    user: User | None = None,
+    status: RegistrationStatus = RegistrationStatus.CONFIRMED,
 ) -> Registration:
     """A registration (taking a seat when confirmed)."""
     n = next(_sequence)
@@ -145,8 +151,14 @@ def create_order(
         mode="remote",
         billing_address="Testikatu 1, 00100 Helsinki",
         status=status,
-        lines=[OrderLine(description=offering.title, quantity=Decimal(1), unit_price=offering.price_excl_vat,
-                         vat_rate=offering.vat_rate)],  # fmt: skip
+        lines=[
+            OrderLine(
+                description=offering.title,
+                quantity=Decimal(1),
+                unit_price=offering.price_excl_vat,
+                vat_rate=offering.vat_rate,
+            )
+        ],
         events=[OrderEvent(actor=contact, to_status=OrderStatus.REQUESTED)],
     )
     db.session.add(order)
