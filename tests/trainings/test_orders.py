@@ -1,0 +1,305 @@
+"""Orders: placing, the status workflow, emails per transition, lines, PDF and access."""
+
+import io
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+from pypdf import PdfReader
+
+from paja.database import utcnow
+from paja.errors import RuleViolation
+from paja.extensions import db
+from paja.mail import Mail
+from paja.models import Membership, Organisation, Role, User
+from tests import factories
+from tests.conftest import Auth
+from tests.trainings.factories import create_channel, create_offering, create_order, create_trainer
+from trainings.models import Order, OrderStatus, TrainingSession
+from trainings.operations.orders import (
+    Confirmation,
+    OrderRequest,
+    add_line,
+    confirm_order,
+    place_order,
+    transition,
+)
+
+ALL = list(OrderStatus)
+LEGAL = {
+    ("requested", "confirmed"), ("requested", "cancelled"), ("confirmed", "delivered"),
+    ("confirmed", "cancelled"), ("delivered", "invoiced"),
+}  # fmt: skip
+
+
+def future(days: int = 30):
+    return (utcnow() + timedelta(days=days)).date()
+
+
+def order_form(**fields):
+    data = {
+        "organisation": "new", "organisation_name": "Tuusulan kunta", "business_id": "1567535-0",
+        "participants": "12", "date_1": future().isoformat(), "mode": "onsite", "address": "Hyrylänkatu 8",
+        "tailoring": "Kaavoitus", "einvoice_address": "003715675350", "einvoice_operator": "003721291126",
+        "buyer_reference": "KAAV-1",
+    }  # fmt: skip
+    return {**data, **fields}
+
+
+def test_a_newcomer_orders_with_a_new_account_and_organisation(
+    client: FlaskClient, mails: list[Mail]
+) -> None:
+    offering = create_offering(title="Kahden tunnin somestartti", price="500.00")
+    data = order_form(name="Marja Laine", email="marja@tuusula.example", password="kolme-iloista-kissaa",
+                      confirm="kolme-iloista-kissaa")  # fmt: skip
+    response = client.post(f"/trainings/{offering.slug}/order", data=data)
+    assert response.status_code == 302
+    order = db.session.scalar(sa.select(Order))
+    assert order.status == OrderStatus.REQUESTED
+    assert order.contact.email == "marja@tuusula.example"
+    assert order.contact.roles == {Role.CUSTOMER, Role.PARTICIPANT}
+    assert order.organisation.business_id == "1567535-0"
+    assert order.organisation.has_member(order.contact)
+    assert [(line.description, line.unit_price, line.vat_rate) for line in order.lines] == [
+        ("Kahden tunnin somestartti", Decimal("500.00"), Decimal("25.50"))
+    ]
+    assert order.totals.gross == Decimal("627.50")
+    assert mails[0].subject == "Tilauksenne on vastaanotettu: Kahden tunnin somestartti"
+    page = client.get(response.headers["Location"]).get_data(
+        as_text=True
+    )  # logged in as the new customer
+    assert "627,50\xa0€" in page
+
+
+def test_a_bad_order_keeps_everything_typed(client: FlaskClient) -> None:
+    offering = create_offering(max_participants=20)
+    data = order_form(name="Marja", email="marja@example.fi", password="kolme-iloista-kissaa",
+                      confirm="kolme-iloista-kissaa", participants="99", tailoring="Meidän toiveet")  # fmt: skip
+    page = client.post(f"/trainings/{offering.slug}/order", data=data).get_data(as_text=True)
+    assert "Tähän koulutukseen mahtuu 1–20 osallistujaa." in page
+    assert "Meidän toiveet</textarea>" in page
+    assert 'value="marja@example.fi"' in page
+    assert (
+        db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 0
+    )  # nothing half-saved
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Organisation)) == 0
+
+
+def test_an_existing_organisation_cannot_be_joined_by_ordering(client: FlaskClient) -> None:
+    factories.create_organisation(business_id="1567535-0")
+    offering = create_offering()
+    data = order_form(
+        name="Outo",
+        email="outo@example.fi",
+        password="kolme-iloista-kissaa",
+        confirm="kolme-iloista-kissaa",
+    )
+    page = client.post(f"/trainings/{offering.slug}/order", data=data).get_data(as_text=True)
+    assert "käyttää jo Pajaa" in page
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Order)) == 0
+
+
+def test_a_member_orders_for_their_organisation(client: FlaskClient, auth: Auth) -> None:
+    user = auth.login(Role.CUSTOMER)
+    own = factories.create_organisation(members=(user,))
+    other = factories.create_organisation()
+    offering = create_offering(modes=("remote",))
+    response = client.post(
+        f"/trainings/{offering.slug}/order",
+        data=order_form(organisation=str(own.id), mode="remote"),
+    )
+    assert response.status_code == 302
+    page = client.post(
+        f"/trainings/{offering.slug}/order",
+        data=order_form(organisation=str(other.id), mode="remote"),
+    )
+    assert "Valitse jokin luetelluista vaihtoehdoista." in page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"preferred_dates": [future(-1)]}, "tulevia"),
+        ({"preferred_dates": []}, "yhdestä kolmeen"),
+        ({"mode": "hybrid"}, "ei toteuteta"),
+        ({"address": ""}, "osoite"),
+        ({"einvoice_address": "", "billing_address": ""}, "laskutusosoite"),
+        ({"participants": 0}, "1–25"),
+    ],
+)
+def test_order_rules(app: Flask, change: dict, message: str) -> None:
+    offering = create_offering()
+    contact = factories.create_user()
+    organisation = factories.create_organisation(members=(contact,))
+    request = OrderRequest(participants=10, preferred_dates=[future()], mode="onsite", address="Katu 1",
+                           einvoice_address="003715675350", einvoice_operator="003721291126")  # fmt: skip
+    for key, value in change.items():
+        setattr(request, key, value)
+    with pytest.raises(RuleViolation, match=message):
+        place_order(contact, organisation, offering, request)
+
+
+@pytest.mark.parametrize("source", ALL)
+@pytest.mark.parametrize("target", ALL)
+def test_every_transition_is_legal_or_refused(
+    app: Flask, source: OrderStatus, target: OrderStatus
+) -> None:
+    admin = factories.create_user(roles={Role.ADMIN})
+    order = create_order(status=source)
+    if (source.value, target.value) in LEGAL:
+        transition(order, target, admin, note="syy")
+        assert order.status == target
+        assert (order.events[-1].from_status, order.events[-1].to_status) == (source, target)
+        assert order.events[-1].actor == admin
+    else:
+        with pytest.raises(RuleViolation, match="ei voi muuttua"):
+            transition(order, target, admin, note="syy")
+        assert order.status == source
+
+
+def test_cancelling_needs_a_reason_and_customers_cannot_cancel_confirmed(app: Flask) -> None:
+    order = create_order()
+    with pytest.raises(RuleViolation, match="syy"):
+        transition(order, OrderStatus.CANCELLED, order.contact, note=" ")
+    confirmed = create_order(status=OrderStatus.CONFIRMED)
+    with pytest.raises(RuleViolation, match="ota meihin yhteyttä"):
+        transition(confirmed, OrderStatus.CANCELLED, confirmed.contact, note="Ei tarvita")
+    transition(order, OrderStatus.CANCELLED, order.contact, note="Budjetti loppui")
+    assert order.cancel_reason == "Budjetti loppui"
+
+
+def test_each_step_emails_the_contact_in_their_language(app: Flask, mails: list[Mail]) -> None:
+    admin = factories.create_user(roles={Role.ADMIN})
+    contact = factories.create_user(locale="sv", roles={Role.CUSTOMER})
+    trainer = create_trainer()
+    order = create_order(contact=contact, offering=create_offering(title="Somestartti"))
+    with app.test_request_context():
+        confirm_order(order, admin, Confirmation(starts_at=utcnow() + timedelta(days=5), ends_at=utcnow() + timedelta(days=5, hours=2),
+                                                 trainers=[trainer], meeting_url="https://meet.example.fi/x"))  # fmt: skip
+        transition(order, OrderStatus.DELIVERED, admin)
+        transition(order, OrderStatus.INVOICED, admin)
+        db.session.commit()
+    assert [(m.to, m.subject) for m in mails] == [
+        (contact.email, "Din beställning är bekräftad: Somestartti"),
+        (contact.email, "Tack för utbildningen: Somestartti"),
+        (contact.email, "Fakturan skickad: Somestartti"),
+    ]
+    session = db.session.scalar(
+        sa.select(TrainingSession).where(TrainingSession.order_id == order.id)
+    )
+    assert session.organisation_id == order.organisation_id
+    assert session.trainers == [trainer]
+
+
+def test_confirmation_rules(app: Flask) -> None:
+    admin = factories.create_user(roles={Role.ADMIN})
+    order = create_order()  # remote
+    start = utcnow() + timedelta(days=3)
+    good = dict(starts_at=start, ends_at=start + timedelta(hours=2), trainers=[create_trainer()],
+                meeting_url="https://meet.example.fi/x")  # fmt: skip
+    for change, message in [({"ends_at": start}, "jälkeen"), ({"trainers": []}, "kouluttaja"),
+                            ({"meeting_url": ""}, "kokouslinkin"), ({"meeting_url": "http://x.fi"}, "https"),
+                            ({"starts_at": utcnow() - timedelta(hours=1)}, "tulevaisuudessa")]:  # fmt: skip
+        with pytest.raises(RuleViolation, match=message):
+            confirm_order(order, admin, Confirmation(**{**good, **change}))
+    assert order.status == OrderStatus.REQUESTED
+
+
+def test_admin_adds_lines_and_totals_follow(client: FlaskClient, auth: Auth) -> None:
+    auth.login(Role.ADMIN)
+    order = create_order(offering=create_offering(price="500.00"))
+    data = {"description": "Matkakulut", "quantity": "120", "unit_price": "0.25", "vat_rate": "0"}
+    client.post(f"/trainings/orders/{order.id}/lines", data=data)
+    assert order.totals.net == Decimal("530.00")
+    assert order.totals.vat == Decimal("127.50")
+    assert order.totals.gross == Decimal("657.50")
+    page = client.get(f"/trainings/orders/{order.id}").get_data(as_text=True)
+    assert "657,50\xa0€" in page
+    transition(order, OrderStatus.CANCELLED, order.contact, note="x")
+    with pytest.raises(RuleViolation):
+        add_line(order, order.contact, "Lisä", Decimal(1), Decimal(1), Decimal("25.5"))
+
+
+def test_customer_sees_only_their_organisations_orders(client: FlaskClient, auth: Auth) -> None:
+    user = auth.login(Role.CUSTOMER)
+    own = create_order(organisation=factories.create_organisation(members=(user,)), contact=user)
+    other = create_order()
+    page = client.get("/trainings/orders/").get_data(as_text=True)
+    assert f'/trainings/orders/{own.id}"' in page
+    assert f'/trainings/orders/{other.id}"' not in page
+    assert client.get(f"/trainings/orders/{own.id}").status_code == 200
+    for path in (f"/trainings/orders/{other.id}", f"/trainings/orders/{other.id}/confirmation.pdf"):
+        assert client.get(path).status_code == 403
+    assert (
+        client.post(f"/trainings/orders/{other.id}/cancel", data={"note": "x"}).status_code == 403
+    )
+    assert client.get("/trainings/orders/999999").status_code == 404
+
+
+def test_customer_cancels_own_requested_order(client: FlaskClient, auth: Auth) -> None:
+    user = auth.login(Role.CUSTOMER)
+    order = create_order(organisation=factories.create_organisation(members=(user,)), contact=user)
+    client.post(f"/trainings/orders/{order.id}/cancel", data={"note": "Aikataulu muuttui"})
+    assert order.status == OrderStatus.CANCELLED
+
+
+def test_confirmation_pdf_has_buyer_and_totals(client: FlaskClient, auth: Auth) -> None:
+    user = auth.login(factories.create_user(name="Åsa Öhman-Łukasiewicz", roles={Role.CUSTOMER}))
+    organisation = factories.create_organisation(
+        name="Paperinkeräys Oy", business_id="0357502-9", members=(user,)
+    )
+    order = create_order(
+        organisation=organisation, contact=user, offering=create_offering(title="Somestartti")
+    )
+    response = client.get(f"/trainings/orders/{order.id}/confirmation.pdf")
+    assert response.data.startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(response.data))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for expected in (
+        "Paperinkeräys Oy",
+        "0357502-9",
+        "Åsa Öhman-Łukasiewicz",
+        "Somestartti",
+        "500,00",
+        "127,50",
+        "627,50",
+    ):
+        assert expected in text
+    assert reader.metadata.title == f"Tilausvahvistus {order.id}"
+
+
+def test_admin_csv_export(client: FlaskClient, auth: Auth) -> None:
+    auth.login(Role.ADMIN)
+    order = create_order()
+    response = client.get("/trainings/orders.csv")
+    lines = response.get_data(as_text=True).lstrip("\ufeff").splitlines()
+    assert lines[0].startswith("Tilaus;Päivä;Tila;Organisaatio")
+    assert lines[1].startswith(f"{order.id};")
+    assert "627,50" in lines[1]
+
+
+def test_order_list_filters_and_is_bounded(client: FlaskClient, auth: Auth, count_queries) -> None:
+    auth.login(Role.ADMIN)
+    offering, channel = create_offering(), create_channel()
+    create_order(offering=offering)
+    with count_queries() as few:
+        client.get("/trainings/orders/")
+    for _ in range(30):
+        create_order(offering=offering, status=OrderStatus.CONFIRMED)
+    with count_queries() as many:
+        page = client.get("/trainings/orders/?status=confirmed").get_data(as_text=True)
+    assert page.count("<tr>") == 31
+    assert len(many) == len(few), many
+    assert channel  # channels exist but do not add queries
+
+
+def test_membership_gives_the_customer_access(client: FlaskClient, auth: Auth) -> None:
+    user = auth.login(Role.CUSTOMER)
+    order = create_order()
+    assert client.get(f"/trainings/orders/{order.id}").status_code == 403
+    db.session.add(Membership(organisation_id=order.organisation_id, user_id=user.id))
+    db.session.commit()
+    assert client.get(f"/trainings/orders/{order.id}").status_code == 200

@@ -1,0 +1,74 @@
+"""50 people racing for 10 seats: exactly 10 get one and 40 wait, on SQLite and PostgreSQL."""
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+
+from paja.extensions import db
+from tests.conftest import TEST_DATABASE_URL, make_app, make_file_app
+from trainings.models import Offering, Registration, RegistrationStatus, TrainingSession
+
+RACERS, SEATS = 50, 10
+
+
+@pytest.fixture
+def racing_app(tmp_path: Path) -> Iterator[Flask]:
+    """An app whose requests commit for real (SQLite file, or the PostgreSQL test database)."""
+    if TEST_DATABASE_URL.startswith("sqlite"):
+        yield make_file_app(tmp_path)
+        return
+    app = make_app()
+    with app.app_context():
+        from flask_migrate import upgrade
+
+        upgrade()
+    yield app
+
+
+def test_racing_registrations_never_overbook(racing_app: Flask) -> None:
+    with racing_app.app_context():
+        from tests.trainings.factories import create_session
+
+        session = create_session(capacity=SEATS)
+        session_id, offering_id = session.id, session.offering_id
+    barrier = threading.Barrier(RACERS)
+    codes: list[int] = []
+
+    def run(n: int) -> None:
+        client = racing_app.test_client()
+        barrier.wait()
+        data = {"name": f"Kilpailija {n}", "email": f"race{n}@example.fi"}
+        codes.append(
+            client.post(f"/trainings/sessions/{session_id}/register", data=data).status_code
+        )
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(RACERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    try:
+        assert codes == [302] * RACERS
+        with racing_app.app_context():
+            counts = dict(
+                db.session.execute(
+                    sa.select(Registration.status, sa.func.count())
+                    .where(Registration.session_id == session_id)
+                    .group_by(Registration.status)
+                ).all()
+            )
+            seats_taken = db.session.get(TrainingSession, session_id).seats_taken
+        assert counts == {
+            RegistrationStatus.CONFIRMED: SEATS,
+            RegistrationStatus.WAITING: RACERS - SEATS,
+        }
+        assert seats_taken == SEATS
+    finally:
+        with racing_app.app_context():
+            db.session.execute(sa.delete(TrainingSession).where(TrainingSession.id == session_id))
+            db.session.execute(sa.delete(Offering).where(Offering.id == offering_id))
+            db.session.commit()
