@@ -198,8 +198,8 @@ def test_confirmation_rules(app: Flask) -> None:
     admin = factories.create_user(roles={Role.ADMIN})
     order = create_order()  # remote
     start = utcnow() + timedelta(days=3)
-    good = dict(starts_at=start, ends_at=start + timedelta(hours=2), trainers=[create_trainer()],
-                meeting_url="https://meet.example.fi/x")  # fmt: skip
+    good = {"starts_at": start, "ends_at": start + timedelta(hours=2), "trainers": [create_trainer()],
+                "meeting_url": "https://meet.example.fi/x"}  # fmt: skip
     for change, message in [({"ends_at": start}, "jälkeen"), ({"trainers": []}, "kouluttaja"),
                             ({"meeting_url": ""}, "kokouslinkin"), ({"meeting_url": "http://x.fi"}, "https"),
                             ({"starts_at": utcnow() - timedelta(hours=1)}, "tulevaisuudessa")]:  # fmt: skip
