@@ -36,7 +36,7 @@ def _strip(value: str | None) -> str | None:
     return value.strip() if isinstance(value, str) else value
 
 
-def _email_field(label: str = _l("Email")) -> EmailField:
+def email_field(label: str = _l("Email")) -> EmailField:
     """An email field with the validators every form uses."""
     return EmailField(
         label,
@@ -88,7 +88,7 @@ class SignupForm(FlaskForm):
     """Create an account."""
 
     name = _name_field()
-    email = _email_field()
+    email = email_field()
     password = _new_password_field()
     confirm = _confirm_field()
     submit = SubmitField(_l("Create account"))
@@ -97,7 +97,7 @@ class SignupForm(FlaskForm):
 class LoginForm(FlaskForm):
     """Log in with email and password."""
 
-    email = _email_field()
+    email = email_field()
     password = PasswordField(
         _l("Password"),
         validators=[DataRequired(message=_l("Enter your password."))],
@@ -111,7 +111,7 @@ class LoginForm(FlaskForm):
 class ForgotPasswordForm(FlaskForm):
     """Ask for a password reset link."""
 
-    email = _email_field()
+    email = email_field()
     submit = SubmitField(_l("Send the link"))
 
 
@@ -226,5 +226,5 @@ class OrganisationForm(FlaskForm):
 class AddMemberForm(FlaskForm):
     """Add a member by email."""
 
-    email = _email_field(_l("Member's email"))
+    email = email_field(_l("Member's email"))
     submit = SubmitField(_l("Add member"))

@@ -16,7 +16,15 @@ from paja.models import Organisation, Role, User
 from tests import factories
 from tests.conftest import Auth
 from tests.trainings import factories as training_factories
-from trainings.models import CalendarFeed, Offering, Order, Registration, Trainer, TrainingSession
+from trainings.models import (
+    CalendarFeed,
+    Channel,
+    Offering,
+    Order,
+    Registration,
+    Trainer,
+    TrainingSession,
+)
 
 ANONYMOUS = None
 EVERYONE = frozenset({ANONYMOUS, *Role})
@@ -38,6 +46,7 @@ class Targets:
     open_session: TrainingSession
     registration: Registration
     feed: CalendarFeed
+    channel: Channel
 
 
 def make_targets() -> Targets:
@@ -67,6 +76,7 @@ def make_targets() -> Targets:
         open_session,
         registration,
         feed,
+        training_factories.create_channel(),
     )
 
 
@@ -142,6 +152,17 @@ MATRIX |= {
     "trainings.participants": Rule(
         lambda t: f"/trainings/sessions/{t.private_session.id}/participants", ADMIN
     ),
+    "trainings.admin_offerings": Rule(lambda t: "/trainings/admin/offerings", ADMIN),
+    "trainings.edit_offering": Rule(lambda t: f"/trainings/admin/offerings/{t.offering.id}", ADMIN),
+    "trainings.remove_offering_view": Rule(
+        lambda t: f"/trainings/admin/offerings/{t.offering.id}/remove", ADMIN
+    ),
+    "trainings.admin_channels": Rule(lambda t: "/trainings/admin/channels", ADMIN),
+    "trainings.edit_channel": Rule(lambda t: f"/trainings/admin/channels/{t.channel.id}", ADMIN),
+    "trainings.remove_channel_view": Rule(
+        lambda t: f"/trainings/admin/channels/{t.channel.id}/remove", ADMIN
+    ),
+    "trainings.admin_trainers": Rule(lambda t: "/trainings/admin/trainers", ADMIN),
     "trainings.attendance": Rule(
         lambda t: f"/trainings/sessions/{t.private_session.id}/attendance", ADMIN
     ),
@@ -151,8 +172,8 @@ ROLES = [ANONYMOUS, *Role]
 
 def methods_of(app: Flask, endpoint: str) -> list[str]:
     """The HTTP methods an endpoint answers (besides HEAD and OPTIONS)."""
-    (rule,) = app.url_map.iter_rules(endpoint)
-    return sorted(rule.methods - {"HEAD", "OPTIONS"})
+    methods = set().union(*(rule.methods for rule in app.url_map.iter_rules(endpoint)))
+    return sorted(methods - {"HEAD", "OPTIONS"})
 
 
 def test_every_route_is_in_the_matrix(app: Flask) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -11,8 +12,8 @@ from flask_babel import gettext as _
 
 from paja.errors import RuleViolation
 from paja.extensions import db
-from paja.models import User
-from trainings.models import Channel, DeliveryMode, Offering, Order, TrainingSession
+from paja.models import Role, User
+from trainings.models import Channel, DeliveryMode, Offering, Order, Trainer, TrainingSession
 from trainings.models.catalogue import offering_channels
 
 log = logging.getLogger(__name__)
@@ -102,3 +103,119 @@ def remove_offering(actor: User, offering: Offering) -> bool:
     db.session.flush()
     log.info("offering %s deleted by %s", offering.slug, actor.email)
     return True
+
+
+RESERVED_SLUGS = {
+    "orders",
+    "sessions",
+    "trainers",
+    "calendar",
+    "my-sessions",
+    "registrations",
+    "cancel",
+    "admin",
+}
+
+
+@dataclass
+class OfferingDetails:
+    """What an admin fills in about a workshop."""
+
+    title: str
+    slug: str
+    summary: str
+    description: str
+    duration_minutes: int
+    price_excl_vat: Decimal
+    vat_rate: Decimal
+    onsite: bool
+    remote: bool
+    hybrid: bool
+    max_participants: int
+    language: str
+    channels: list[Channel]
+    trainers: list[Trainer]
+    next_offering: Offering | None
+    active: bool
+
+
+def save_offering(actor: User, offering: Offering, details: OfferingDetails) -> Offering:
+    """Create or update an offering: unique address, a delivery mode, no loop in the series."""
+    if details.slug in RESERVED_SLUGS:
+        raise RuleViolation(_("This address name is reserved; choose another."), "slug")
+    taken = db.session.scalar(
+        sa.select(Offering.id).where(Offering.slug == details.slug, Offering.id != offering.id)
+    )
+    if taken is not None:
+        raise RuleViolation(_("Another workshop already uses this address name."), "slug")
+    if not (details.onsite or details.remote or details.hybrid):
+        raise RuleViolation(_("Choose at least one way of delivery."), "onsite")
+    following = details.next_offering
+    while following is not None:
+        if following is offering:
+            raise RuleViolation(_("The series cannot loop back to this workshop."), "next_offering")
+        following = following.next_offering
+    for field in fields(details):
+        setattr(offering, field.name, getattr(details, field.name))
+    db.session.add(offering)
+    db.session.flush()
+    log.info("offering %s saved by %s", offering.slug, actor.email)
+    return offering
+
+
+def save_channel(
+    actor: User, channel: Channel, slug: str, names: tuple[str, str, str], position: int
+) -> Channel:
+    """Create or update a channel with its names in Finnish, Swedish and English."""
+    taken = db.session.scalar(
+        sa.select(Channel.id).where(Channel.slug == slug, Channel.id != channel.id)
+    )
+    if taken is not None:
+        raise RuleViolation(_("Another channel already uses this address name."), "slug")
+    channel.slug = slug
+    channel.name_fi, channel.name_sv, channel.name_en = (name.strip() for name in names)
+    channel.position = position
+    db.session.add(channel)
+    db.session.flush()
+    log.info("channel %s saved by %s", slug, actor.email)
+    return channel
+
+
+def remove_channel(actor: User, channel: Channel) -> None:
+    """Delete a channel no workshop uses."""
+    used = db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(offering_channels)
+        .where(offering_channels.c.channel_id == channel.id)
+    )
+    if used:
+        raise RuleViolation(_("Workshops use this channel; remove it from them first."))
+    db.session.delete(channel)
+    db.session.flush()
+    log.info("channel %s removed by %s", channel.slug, actor.email)
+
+
+def create_trainer_profile(actor: User, user: User | None) -> Trainer:
+    """Give a user holding the trainer role a public profile (one per user)."""
+    if user is None:
+        raise RuleViolation(_("No account has this email address."), "email")
+    if not user.has_role(Role.TRAINER):
+        raise RuleViolation(_("Give the trainer role to this user first."), "email")
+    if db.session.scalar(sa.select(Trainer.id).where(Trainer.user_id == user.id)) is not None:
+        raise RuleViolation(_("%(name)s already has a profile.", name=user.name), "email")
+    base = slugify(user.name) or "kouluttaja"
+    slug, n = base, 1
+    while db.session.scalar(sa.select(Trainer.id).where(Trainer.slug == slug)) is not None:
+        n += 1
+        slug = f"{base}-{n}"
+    trainer = Trainer(user=user, slug=slug)
+    db.session.add(trainer)
+    db.session.flush()
+    log.info("trainer profile %s created by %s", slug, actor.email)
+    return trainer
+
+
+def slugify(text: str) -> str:
+    """A web-address name from text: 'Åsa Öhman' -> 'asa-ohman'."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "-".join("".join(c if c.isalnum() else " " for c in plain).split())
