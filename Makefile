@@ -43,6 +43,11 @@ translations: $(VENV)/.installed
 	$(BIN)/python scripts/fill_english.py translations/en/LC_MESSAGES/messages.po
 	$(BIN)/pybabel compile --statistics -d translations
 
+## Benchmarks (not part of `make test`): one `name: value unit` line per figure.
+bench: install-test compile-translations
+	$(BIN)/python -m tests.perf.bench_registrations
+	bash scripts/with-postgres.sh $(BIN)/python -m tests.perf.bench_registrations
+
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -31,9 +31,8 @@ run_pytest() {  # name, pytest args...; exit code 5 (no tests collected) is a fa
   if [ $code -eq 5 ]; then echo "ERROR: the $name run collected no tests" >&2; fi
   [ $code -eq 0 ] || failed+=("$name")
 }
-as_root() { [ "$(id -u)" = "0" ]; }
 apt_install() {
-  as_root && command -v apt-get >/dev/null || return 1
+  [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null || return 1
   echo "Installing $* with apt-get..."
   { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"; } >/dev/null 2>&1
 }
@@ -45,44 +44,13 @@ say "tests on SQLite"
 run_pytest sqlite -m "not e2e" -q
 
 say "database tests on PostgreSQL"
-pg_bindir() {
-  if [ -n "${PG_BINDIR:-}" ]; then echo "$PG_BINDIR"; return; fi
-  local dir
-  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  if [ -z "$dir" ] && command -v initdb >/dev/null; then dir=$(dirname "$(command -v initdb)"); fi
-  echo "$dir"
-}
-PGBIN=$(pg_bindir)
-if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
-  apt_install postgresql && PGBIN=$(pg_bindir)
-fi
-if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
-  missing "PostgreSQL server binaries (Debian package postgresql) not found" postgresql
-else
-  PGTMP=$(mktemp -d /tmp/paja-pg.XXXXXX)
-  PGPORT=$("$BIN/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  if as_root; then
-    PGOS=$(id -u postgres >/dev/null 2>&1 && echo postgres || echo nobody)
-    chown "$PGOS" "$PGTMP"
-    pgrun() { runuser -u "$PGOS" -- "$@"; }
-  else
-    pgrun() { "$@"; }
-  fi
-  stop_pg() { pgrun "$PGBIN/pg_ctl" -D "$PGTMP/data" -m immediate stop >/dev/null 2>&1; rm -rf "$PGTMP"; }
-  trap stop_pg EXIT
-  if pgrun "$PGBIN/initdb" -D "$PGTMP/data" -U paja --auth=trust -E UTF8 --locale=C.UTF-8 >"$PGTMP/initdb.log" 2>&1 &&
-     pgrun "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w -t 60 start \
-       -o "-p $PGPORT -k $PGTMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null &&
-     "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U paja paja_test; then
-    echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $NF}') on 127.0.0.1:$PGPORT"
-    TEST_DATABASE_URL="postgresql+psycopg://paja@127.0.0.1:$PGPORT/paja_test" \
-      run_pytest postgresql -m "not e2e and not nodb" -q
-  else
-    cat "$PGTMP"/*.log >&2 2>/dev/null
-    missing "the PostgreSQL test cluster did not start" postgresql
-  fi
-  stop_pg
-  trap - EXIT
+bash scripts/with-postgres.sh "$BIN/pytest" --junitxml="$ARTIFACTS/junit-postgresql.xml" -m "not e2e and not nodb" -q
+code=$?
+if [ $code -eq 75 ]; then
+  missing "PostgreSQL could not be started" postgresql
+elif [ $code -ne 0 ]; then
+  [ $code -eq 5 ] && echo "ERROR: the postgresql run collected no tests" >&2
+  failed+=("postgresql")
 fi
 
 say "browser tests (Playwright + Chromium, axe-core)"
