@@ -45,7 +45,7 @@ def test_new_customer_orders_and_admin_confirms(page: Page, browser) -> None:
     field(page, "Salasana").fill(PASSWORD)
     field(page, "Salasana uudelleen").fill(PASSWORD)
     field(page, "Organisaation nimi").fill("Järvenpään kaupunki")
-    field(page, "Y-tunnus").fill("0112038-9")
+    field(page, "Y-tunnus").fill("7654321-2")
     field(page, "Arvioitu osallistujamäärä").fill("12")
     field(page, "Toivottu päivä").fill((date.today() - timedelta(days=1)).isoformat())
     field(page, "Toteutus").select_option("remote")
