@@ -10,12 +10,11 @@ from flask_login import current_user, login_user
 
 from paja import operations
 from paja.access import login_required
-from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.forms import ChangePasswordForm, ProfileForm
 from paja.i18n import SESSION_KEY
 from paja.models import Membership, Organisation
-from paja.views.util import mark_error
+from paja.views.util import perform
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 
@@ -45,15 +44,16 @@ def profile() -> ResponseReturnValue:
 def change_password() -> ResponseReturnValue:
     """Change the password; other devices are logged out."""
     form = ChangePasswordForm()
-    if form.validate_on_submit():
-        try:
-            operations.change_password(current_user, form.current_password.data, form.password.data)
-        except RuleViolation as error:
-            db.session.rollback()
-            mark_error(form, error)
-        else:
-            db.session.commit()
-            login_user(current_user._get_current_object())
-            flash(_("Your password is changed. Other devices have been logged out."), "success")
-            return redirect(url_for("account.profile"))
+    if (
+        form.validate_on_submit()
+        and perform(
+            lambda: operations.change_password(
+                current_user, form.current_password.data, form.password.data
+            ),
+            form,
+        ).ok
+    ):
+        login_user(current_user._get_current_object())
+        flash(_("Your password is changed. Other devices have been logged out."), "success")
+        return redirect(url_for("account.profile"))
     return render_template("account/password.html", form=form)

@@ -10,11 +10,10 @@ from flask_login import current_user
 
 from paja import operations
 from paja.access import get_or_404, role_required
-from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.forms import ButtonForm, UserRolesForm
 from paja.models import Role, User, UserRole
-from paja.views.util import mark_error
+from paja.views.util import perform
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 PAGE_SIZE = 50
@@ -46,16 +45,17 @@ def user(user_id: int) -> ResponseReturnValue:
     """Show a user and set their roles."""
     person = get_or_404(User, user_id, permission=None)
     form = UserRolesForm(roles=[role.value for role in person.roles])
-    if form.validate_on_submit():
-        try:
-            operations.set_roles(current_user, person, {Role(value) for value in form.roles.data})
-        except RuleViolation as error:
-            db.session.rollback()
-            mark_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The roles of %(name)s are saved.", name=person.name), "success")
-            return redirect(url_for("admin.user", user_id=person.id))
+    if (
+        form.validate_on_submit()
+        and perform(
+            lambda: operations.set_roles(
+                current_user, person, {Role(value) for value in form.roles.data}
+            ),
+            form,
+        ).ok
+    ):
+        flash(_("The roles of %(name)s are saved.", name=person.name), "success")
+        return redirect(url_for("admin.user", user_id=person.id))
     return render_template("admin/user.html", person=person, form=form, button=ButtonForm())
 
 
@@ -65,16 +65,12 @@ def set_active(user_id: int) -> ResponseReturnValue:
     """Deactivate or reactivate an account."""
     person = get_or_404(User, user_id, permission=None)
     activate = request.form.get("active") == "1"
-    if ButtonForm().validate_on_submit():
-        try:
-            operations.set_active(current_user, person, activate)
-        except RuleViolation as error:
-            db.session.rollback()
-            flash(error.message, "danger")
+    if (
+        ButtonForm().validate_on_submit()
+        and perform(lambda: operations.set_active(current_user, person, activate)).ok
+    ):
+        if activate:
+            flash(_("%(name)s can log in again.", name=person.name), "success")
         else:
-            db.session.commit()
-            if activate:
-                flash(_("%(name)s can log in again.", name=person.name), "success")
-            else:
-                flash(_("%(name)s can no longer log in.", name=person.name), "success")
+            flash(_("%(name)s can no longer log in.", name=person.name), "success")
     return redirect(url_for("admin.user", user_id=person.id))

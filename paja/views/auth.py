@@ -8,12 +8,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from paja import operations
-from paja.errors import RuleViolation
 from paja.extensions import db, limiter
 from paja.forms import ButtonForm, ForgotPasswordForm, LoginForm, ResetPasswordForm, SignupForm
 from paja.i18n import current_language
 from paja.tokens import user_for_reset_token
-from paja.views.util import mark_error, safe_next
+from paja.views.util import perform, safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -26,15 +25,14 @@ def signup() -> ResponseReturnValue:
         return redirect(url_for("main.home"))
     form = SignupForm()
     if form.validate_on_submit():
-        try:
-            user = operations.create_user(
+        outcome = perform(
+            lambda: operations.create_user(
                 form.email.data, form.name.data, form.password.data, locale=current_language()
-            )
-        except RuleViolation as error:
-            db.session.rollback()
-            mark_error(form, error)
-        else:
-            db.session.commit()
+            ),
+            form,
+        )
+        if outcome.ok:
+            user = outcome.value
             login_user(user)
             flash(_("Welcome to Paja, %(name)s! Your account is ready.", name=user.name), "success")
             return redirect(url_for("main.home"))
@@ -94,13 +92,9 @@ def reset_password(token: str) -> ResponseReturnValue:
     """Choose a new password with the emailed link."""
     form = ResetPasswordForm()
     if form.validate_on_submit():
-        try:
-            user = operations.reset_password(token, form.password.data)
-        except RuleViolation as error:
-            db.session.rollback()
-            mark_error(form, error)
-        else:
-            db.session.commit()
+        outcome = perform(lambda: operations.reset_password(token, form.password.data), form)
+        if outcome.ok:
+            user = outcome.value
             login_user(user)
             flash(_("Your new password is saved and you are logged in."), "success")
             return redirect(url_for("main.home"))

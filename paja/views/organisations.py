@@ -9,7 +9,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from paja.access import get_or_404, role_required
-from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.forms import AddMemberForm, ButtonForm, OrganisationForm
 from paja.models import Membership, Organisation, Role, User
@@ -20,7 +19,7 @@ from paja.organisations import (
     remove_member,
     update_organisation,
 )
-from paja.views.util import mark_error
+from paja.views.util import perform
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 PAGE_SIZE = 50
@@ -64,13 +63,9 @@ def new() -> ResponseReturnValue:
     """Create an organisation."""
     form = OrganisationForm()
     if form.validate_on_submit():
-        try:
-            organisation = create_organisation(current_user, _details(form))
-        except RuleViolation as error:
-            db.session.rollback()
-            mark_error(form, error)
-        else:
-            db.session.commit()
+        outcome = perform(lambda: create_organisation(current_user, _details(form)), form)
+        if outcome.ok:
+            organisation = outcome.value
             flash(_("%(name)s is added.", name=organisation.name), "success")
             return redirect(url_for("organisations.view", organisation_id=organisation.id))
     return render_template("organisations/form.html", form=form, organisation=None)
@@ -109,16 +104,14 @@ def edit(organisation_id: int) -> ResponseReturnValue:
     """Edit an organisation (admins, and customer contacts of their own)."""
     organisation = get_or_404(Organisation, organisation_id, "edit")
     form = OrganisationForm(obj=organisation)
-    if form.validate_on_submit():
-        try:
-            update_organisation(current_user, organisation, _details(form))
-        except RuleViolation as error:
-            db.session.rollback()
-            mark_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The details of %(name)s are saved.", name=organisation.name), "success")
-            return redirect(url_for("organisations.view", organisation_id=organisation.id))
+    if (
+        form.validate_on_submit()
+        and perform(
+            lambda: update_organisation(current_user, organisation, _details(form)), form
+        ).ok
+    ):
+        flash(_("The details of %(name)s are saved.", name=organisation.name), "success")
+        return redirect(url_for("organisations.view", organisation_id=organisation.id))
     return render_template("organisations/form.html", form=form, organisation=organisation)
 
 
@@ -129,13 +122,9 @@ def add(organisation_id: int) -> ResponseReturnValue:
     organisation = get_or_404(Organisation, organisation_id, "manage_members")
     form = AddMemberForm()
     if form.validate_on_submit():
-        try:
-            user = add_member(current_user, organisation, form.email.data)
-        except RuleViolation as error:
-            db.session.rollback()
-            mark_error(form, error)
-        else:
-            db.session.commit()
+        outcome = perform(lambda: add_member(current_user, organisation, form.email.data), form)
+        if outcome.ok:
+            user = outcome.value
             flash(_("%(name)s is now a member.", name=user.name), "success")
             return redirect(url_for("organisations.view", organisation_id=organisation.id))
     return _render_view(organisation, form)
@@ -147,13 +136,9 @@ def remove(organisation_id: int, user_id: int) -> ResponseReturnValue:
     """Remove a member."""
     organisation = get_or_404(Organisation, organisation_id, "manage_members")
     user = get_or_404(User, user_id, permission=None)
-    if ButtonForm().validate_on_submit():
-        try:
-            remove_member(current_user, organisation, user)
-        except RuleViolation as error:
-            db.session.rollback()
-            flash(error.message, "danger")
-        else:
-            db.session.commit()
-            flash(_("%(name)s is no longer a member.", name=user.name), "success")
+    if (
+        ButtonForm().validate_on_submit()
+        and perform(lambda: remove_member(current_user, organisation, user)).ok
+    ):
+        flash(_("%(name)s is no longer a member.", name=user.name), "success")
     return redirect(url_for("organisations.view", organisation_id=organisation.id))

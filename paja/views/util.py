@@ -2,12 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 from urllib.parse import urlsplit
 
-from flask import request, url_for
+from flask import flash, request, url_for
 from flask_wtf import FlaskForm
 
 from paja.errors import RuleViolation
+from paja.extensions import db
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """What an operation gave, or that it was refused."""
+
+    ok: bool
+    value: T | None = None
+
+
+def perform(operation: Callable[[], T], form: FlaskForm | None = None) -> Outcome[T]:
+    """Run an operation as the request's one transaction: commit, or roll back and explain.
+
+    A refused rule is shown at the form's field (or the form's top), or flashed when there
+    is no form; nothing of the request is saved then.
+    """
+    try:
+        value = operation()
+    except RuleViolation as error:
+        db.session.rollback()
+        if form is not None:
+            mark_error(form, error)
+        else:
+            flash(error.message, "danger")
+        return Outcome(ok=False)
+    db.session.commit()
+    return Outcome(ok=True, value=value)
 
 
 def safe_next(target: str | None, default_endpoint: str = "main.home") -> str:

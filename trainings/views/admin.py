@@ -10,13 +10,12 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from paja.access import get_or_404, role_required
-from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.forms import ButtonForm
 from paja.i18n import current_language
 from paja.models import Role
 from paja.operations import find_user_by_email
-from paja.views.util import mark_error
+from paja.views.util import perform
 from trainings import bp
 from trainings.forms.admin import ChannelForm, NewTrainerForm, OfferingForm
 from trainings.models import Channel, Offering, Trainer
@@ -97,13 +96,11 @@ def edit_offering(offering_id: int | None = None) -> ResponseReturnValue:
     offering = get_or_404(Offering, offering_id, permission=None) if offering_id else None
     form = _offering_form(offering)
     if form.validate_on_submit():
-        try:
-            saved = save_offering(current_user, offering or Offering(), _details(form))
-        except RuleViolation as error:
-            db.session.rollback()
-            mark_error(form, error)
-        else:
-            db.session.commit()
+        outcome = perform(
+            lambda: save_offering(current_user, offering or Offering(), _details(form)), form
+        )
+        if outcome.ok:
+            saved = outcome.value
             flash(_("%(name)s is saved.", name=saved.title), "success")
             return redirect(url_for("trainings.admin_offerings"))
     return render_template("trainings/admin_offering.html", form=form, offering=offering)
@@ -116,13 +113,9 @@ def remove_offering_view(offering_id: int) -> ResponseReturnValue:
     offering = get_or_404(Offering, offering_id, permission=None)
     if ButtonForm().validate_on_submit():
         title = offering.title
-        try:
-            deleted = remove_offering(current_user, offering)
-        except RuleViolation as error:
-            db.session.rollback()
-            flash(error.message, "danger")
-        else:
-            db.session.commit()
+        outcome = perform(lambda: remove_offering(current_user, offering))
+        if outcome.ok:
+            deleted = outcome.value
             if deleted:
                 flash(_("%(name)s is deleted.", name=title), "success")
             else:
@@ -138,16 +131,17 @@ def remove_offering_view(offering_id: int) -> ResponseReturnValue:
 def admin_channels() -> ResponseReturnValue:
     """List channels and add one."""
     form = ChannelForm()
-    if form.validate_on_submit():
-        try:
-            save_channel(current_user, Channel(), form.slug.data, _names(form), form.position.data)
-        except RuleViolation as error:
-            db.session.rollback()
-            mark_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("%(name)s is saved.", name=form.name_fi.data), "success")
-            return redirect(url_for("trainings.admin_channels"))
+    if (
+        form.validate_on_submit()
+        and perform(
+            lambda: save_channel(
+                current_user, Channel(), form.slug.data, _names(form), form.position.data
+            ),
+            form,
+        ).ok
+    ):
+        flash(_("%(name)s is saved.", name=form.name_fi.data), "success")
+        return redirect(url_for("trainings.admin_channels"))
     return render_template(
         "trainings/admin_channels.html", form=form, channels=channels(), button=ButtonForm()
     )
@@ -164,16 +158,17 @@ def edit_channel(channel_id: int) -> ResponseReturnValue:
     """Rename a channel."""
     channel = get_or_404(Channel, channel_id, permission=None)
     form = ChannelForm(obj=channel)
-    if form.validate_on_submit():
-        try:
-            save_channel(current_user, channel, form.slug.data, _names(form), form.position.data)
-        except RuleViolation as error:
-            db.session.rollback()
-            mark_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("%(name)s is saved.", name=channel.name_fi), "success")
-            return redirect(url_for("trainings.admin_channels"))
+    if (
+        form.validate_on_submit()
+        and perform(
+            lambda: save_channel(
+                current_user, channel, form.slug.data, _names(form), form.position.data
+            ),
+            form,
+        ).ok
+    ):
+        flash(_("%(name)s is saved.", name=channel.name_fi), "success")
+        return redirect(url_for("trainings.admin_channels"))
     return render_template("trainings/admin_channel.html", form=form, channel=channel)
 
 
@@ -184,13 +179,7 @@ def remove_channel_view(channel_id: int) -> ResponseReturnValue:
     channel = get_or_404(Channel, channel_id, permission=None)
     if ButtonForm().validate_on_submit():
         name = channel.name_fi
-        try:
-            remove_channel(current_user, channel)
-        except RuleViolation as error:
-            db.session.rollback()
-            flash(error.message, "danger")
-        else:
-            db.session.commit()
+        if perform(lambda: remove_channel(current_user, channel)).ok:
             flash(_("%(name)s is deleted.", name=name), "success")
     return redirect(url_for("trainings.admin_channels"))
 
@@ -201,13 +190,11 @@ def admin_trainers() -> ResponseReturnValue:
     """Trainer profiles, and creating one for a user with the trainer role."""
     form = NewTrainerForm()
     if form.validate_on_submit():
-        try:
-            trainer = create_trainer_profile(current_user, find_user_by_email(form.email.data))
-        except RuleViolation as error:
-            db.session.rollback()
-            mark_error(form, error)
-        else:
-            db.session.commit()
+        outcome = perform(
+            lambda: create_trainer_profile(current_user, find_user_by_email(form.email.data)), form
+        )
+        if outcome.ok:
+            trainer = outcome.value
             flash(_("%(name)s now has a profile; fill it in.", name=trainer.name), "success")
             return redirect(url_for("trainings.edit_trainer", slug=trainer.slug))
     trainers = db.session.scalars(sa.select(Trainer)).all()

@@ -13,12 +13,11 @@ from flask_login import current_user, login_user
 from wtforms import SelectChoice
 
 from paja.access import get_or_404, role_required
-from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.i18n import current_language, day, helsinki, money
 from paja.models import Membership, Organisation, Role
 from paja.organisations import OrganisationDetails
-from paja.views.util import mark_error
+from paja.views.util import perform
 from trainings import bp
 from trainings.forms.orders import (
     AdvanceOrderForm,
@@ -137,13 +136,9 @@ def order(slug: str) -> ResponseReturnValue:
     form = OrderForm()
     organisations = _prepare(form, offering)
     if form.validate_on_submit():
-        try:
-            placed = _place(form, offering)
-        except RuleViolation as error:
-            db.session.rollback()
-            mark_error(form, error)
-        else:
-            db.session.commit()
+        outcome = perform(lambda: _place(form, offering), form)
+        if outcome.ok:
+            placed = outcome.value
             if not current_user.is_authenticated:
                 login_user(placed.contact)
             flash(_("Thank you! Your order is received; we will confirm it soon."), "success")
@@ -241,13 +236,9 @@ def cancel_order(order_id: int) -> ResponseReturnValue:
     item = get_or_404(Order, order_id, "view")
     form = CancelOrderForm()
     if form.validate_on_submit():
-        try:
-            transition(item, OrderStatus.CANCELLED, current_user, form.note.data)
-        except RuleViolation as error:
-            db.session.rollback()
-            flash(error.message, "danger")
-        else:
-            db.session.commit()
+        if perform(
+            lambda: transition(item, OrderStatus.CANCELLED, current_user, form.note.data)
+        ).ok:
             flash(_("The order is cancelled."), "success")
     else:
         flash(_("Give a reason for the cancellation."), "danger")
@@ -274,16 +265,12 @@ def confirm_order(order_id: int) -> ResponseReturnValue:
     item = get_or_404(Order, order_id, "manage")
     form = ConfirmOrderForm()
     form.trainers.choices = trainer_choices()
-    if form.validate_on_submit():
-        try:
-            confirm(item, current_user, _confirmation(form))
-        except RuleViolation as error:
-            db.session.rollback()
-            mark_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The order is confirmed and its session created."), "success")
-            return redirect(url_for("trainings.order_page", order_id=item.id))
+    if (
+        form.validate_on_submit()
+        and perform(lambda: confirm(item, current_user, _confirmation(form)), form).ok
+    ):
+        flash(_("The order is confirmed and its session created."), "success")
+        return redirect(url_for("trainings.order_page", order_id=item.id))
     return render_template(
         "trainings/order.html",
         order=item,
@@ -302,15 +289,13 @@ def advance_order(order_id: int) -> ResponseReturnValue:
     """Mark an order delivered or invoiced."""
     item = get_or_404(Order, order_id, "manage")
     form = AdvanceOrderForm()
-    if form.validate_on_submit():
-        try:
-            transition(item, OrderStatus(form.to.data), current_user, form.note.data or "")
-        except RuleViolation as error:
-            db.session.rollback()
-            flash(error.message, "danger")
-        else:
-            db.session.commit()
-            flash(_("The order is now %(status)s.", status=STATUS_LABELS[item.status]), "success")
+    if (
+        form.validate_on_submit()
+        and perform(
+            lambda: transition(item, OrderStatus(form.to.data), current_user, form.note.data or "")
+        ).ok
+    ):
+        flash(_("The order is now %(status)s.", status=STATUS_LABELS[item.status]), "success")
     return redirect(url_for("trainings.order_page", order_id=item.id))
 
 
@@ -321,8 +306,8 @@ def add_order_line(order_id: int) -> ResponseReturnValue:
     item = get_or_404(Order, order_id, "manage")
     form = OrderLineForm()
     if form.validate_on_submit():
-        try:
-            add_line(
+        if perform(
+            lambda: add_line(
                 item,
                 current_user,
                 form.description.data,
@@ -330,11 +315,7 @@ def add_order_line(order_id: int) -> ResponseReturnValue:
                 form.unit_price.data,
                 form.vat_rate.data,
             )
-        except RuleViolation as error:
-            db.session.rollback()
-            flash(error.message, "danger")
-        else:
-            db.session.commit()
+        ).ok:
             flash(_("The line is added."), "success")
     else:
         for errors in form.errors.values():

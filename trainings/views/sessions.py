@@ -15,12 +15,11 @@ from wtforms import SelectChoice
 
 from paja.access import get_or_404, role_required
 from paja.database import utcnow
-from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.forms import ButtonForm
 from paja.i18n import helsinki
 from paja.models import Role, User
-from paja.views.util import mark_error
+from paja.views.util import perform
 from trainings import bp
 from trainings.calendar import calendar
 from trainings.forms.sessions import RegistrationForm, SessionForm
@@ -129,13 +128,9 @@ def register_to_session(session_id: int) -> ResponseReturnValue:
         name = current_user.name if current_user.is_authenticated else form.name.data
         email = current_user.email if current_user.is_authenticated else form.email.data
         user = current_user if current_user.is_authenticated else None
-        try:
-            registration = register(item, name, email, user)
-        except RuleViolation as error:
-            db.session.rollback()
-            mark_error(form, error)
-        else:
-            db.session.commit()
+        outcome = perform(lambda: register(item, name, email, user), form)
+        if outcome.ok:
+            registration = outcome.value
             if registration.confirmed:
                 flash(
                     _(
@@ -201,15 +196,8 @@ def cancel_by_link(token: str) -> ResponseReturnValue:
 
 def _cancel(registration: Registration) -> ResponseReturnValue:
     """Cancel, promote the next in line, and go back to the session."""
-    if ButtonForm().validate_on_submit():
-        try:
-            cancel_registration(registration)
-        except RuleViolation as error:
-            db.session.rollback()
-            flash(error.message, "danger")
-        else:
-            db.session.commit()
-            flash(_("Your registration is cancelled."), "success")
+    if ButtonForm().validate_on_submit() and perform(lambda: cancel_registration(registration)).ok:
+        flash(_("Your registration is cancelled."), "success")
     target = (
         url_for("trainings.my_sessions")
         if current_user.is_authenticated
@@ -271,13 +259,7 @@ def attendance(session_id: int) -> ResponseReturnValue:
     item = get_or_404(TrainingSession, session_id, "manage")
     if ButtonForm().validate_on_submit():
         present = {int(value) for value in request.form.getlist("present") if value.isdigit()}
-        try:
-            mark_attendance(item, current_user, present)
-        except RuleViolation as error:
-            db.session.rollback()
-            flash(error.message, "danger")
-        else:
-            db.session.commit()
+        if perform(lambda: mark_attendance(item, current_user, present)).ok:
             flash(_("Attendance is saved."), "success")
     return redirect(url_for("trainings.participants", session_id=item.id))
 
@@ -358,13 +340,9 @@ def new_session() -> ResponseReturnValue:
             place=form.place.data or "",
             meeting_url=(form.meeting_url.data or "").strip(),
         )
-        try:
-            created = schedule_open_session(current_user, schedule)
-        except RuleViolation as error:
-            db.session.rollback()
-            mark_error(form, error)
-        else:
-            db.session.commit()
+        outcome = perform(lambda: schedule_open_session(current_user, schedule), form)
+        if outcome.ok:
+            created = outcome.value
             flash(_("The session is scheduled."), "success")
             return redirect(url_for("trainings.session", session_id=created.id))
     return render_template("trainings/session_form.html", form=form)
