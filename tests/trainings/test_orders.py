@@ -303,3 +303,25 @@ def test_membership_gives_the_customer_access(client: FlaskClient, auth: Auth) -
     db.session.add(Membership(organisation_id=order.organisation_id, user_id=user.id))
     db.session.commit()
     assert client.get(f"/trainings/orders/{order.id}").status_code == 200
+
+
+def test_confirm_form_errors_are_shown_at_the_field(client: FlaskClient, auth: Auth) -> None:
+    auth.login(Role.ADMIN)
+    trainer = create_trainer()
+    order = create_order()
+    data = {"starts_at": "2031-03-03T09:00", "ends_at": "2031-03-03T11:00", "trainers": [str(trainer.id)],
+            "meeting_url": "http://zoom.example/x"}  # fmt: skip
+    page = client.post(f"/trainings/orders/{order.id}/confirm", data=data).get_data(as_text=True)
+    assert "Kokouslinkin on alettava https://." in page
+    assert 'id="meeting_url-error"' in page
+    assert order.status == OrderStatus.REQUESTED
+    response = client.post(
+        f"/trainings/orders/{order.id}/confirm",
+        data={**data, "meeting_url": "https://zoom.example/x"},
+    )
+    assert response.status_code == 302
+    assert order.status == OrderStatus.CONFIRMED
+    session = db.session.scalar(
+        sa.select(TrainingSession).where(TrainingSession.order_id == order.id)
+    )
+    assert session.starts_at.hour == 7  # 09:00 in Helsinki in March is 07:00 UTC

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 from dataclasses import dataclass, fields
+from datetime import datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -65,9 +66,7 @@ def channels() -> list[Channel]:
     return list(db.session.scalars(sa.select(Channel).order_by(Channel.position, Channel.slug)))
 
 
-def upcoming_open_sessions(
-    offering: Offering, now: sa.ColumnElement | object
-) -> list[TrainingSession]:
+def upcoming_open_sessions(offering: Offering, now: datetime) -> list[TrainingSession]:
     """The offering's scheduled open sessions that have not started."""
     return list(
         db.session.scalars(

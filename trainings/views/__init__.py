@@ -1,3 +1,12 @@
 """Views of the trainings package (registered on the blueprint when imported)."""
 
-from trainings.views import admin, catalogue, orders, sessions, trainers  # noqa: F401
+from trainings.views import (  # noqa: F401
+    admin,
+    calendars,
+    catalogue,
+    ordering,
+    orders,
+    participants,
+    sessions,
+    trainers,
+)

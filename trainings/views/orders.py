@@ -6,116 +6,35 @@ import csv
 import io
 
 import sqlalchemy as sa
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user, login_user
+from flask_login import current_user
 from wtforms import SelectChoice
 
 from paja.access import get_or_404, role_required
 from paja.extensions import db
-from paja.i18n import current_language, day, helsinki, money
-from paja.models import Membership, Organisation, Role
-from paja.organisations import OrganisationDetails
+from paja.i18n import day, helsinki, money
+from paja.models import Membership, Role
 from paja.views.util import perform
 from trainings import bp
 from trainings.forms.orders import (
     AdvanceOrderForm,
     CancelOrderForm,
     ConfirmOrderForm,
-    OrderForm,
     OrderLineForm,
 )
-from trainings.labels import MODE_LABELS, STATUS_LABELS
-from trainings.models import Channel, Offering, Order, OrderStatus, Trainer, TrainingSession
+from trainings.labels import STATUS_LABELS
+from trainings.models import Order, OrderStatus, Trainer, TrainingSession
 from trainings.operations.orders import (
     Confirmation,
-    NewAccount,
-    OrderRequest,
     add_line,
-    order_workshop,
     transition,
 )
 from trainings.operations.orders import (
     confirm_order as confirm,
 )
 from trainings.pdf import order_confirmation_pdf
-
-NEW = "new"
-
-
-def _active_offering(slug: str) -> Offering:
-    """The orderable offering with this slug, or 404."""
-    offering = db.session.scalar(
-        sa.select(Offering).where(Offering.slug == slug, Offering.active.is_(True))
-    )
-    if offering is None:
-        abort(404)
-    return offering
-
-
-def _prepare(form: OrderForm, offering: Offering) -> list[Organisation]:
-    """Fit the form: account fields for newcomers, the member's organisations otherwise."""
-    language = current_language()
-    form.mode.choices = [SelectChoice(mode.value, MODE_LABELS[mode]) for mode in offering.modes]
-    channels = offering.channels or list(
-        db.session.scalars(sa.select(Channel).order_by(Channel.position))
-    )
-    form.channels.choices = [SelectChoice(str(c.id), c.name(language)) for c in channels]
-    form.participants.render_kw = {"min": 1, "max": offering.max_participants}
-    organisations: list[Organisation] = []
-    if current_user.is_authenticated:
-        for name in ("name", "email", "password", "confirm"):
-            delattr(form, name)
-        organisations = list(
-            db.session.scalars(
-                sa.select(Organisation)
-                .join(Membership)
-                .where(Membership.user_id == current_user.id)
-                .order_by(Organisation.name)
-            )
-        )
-    choices = [SelectChoice(str(o.id), o.name) for o in organisations]
-    form.organisation.choices = [*choices, SelectChoice(NEW, _("A new organisation"))]
-    if not organisations:
-        form.organisation.data = NEW
-    return organisations
-
-
-def _order_request(form: OrderForm) -> OrderRequest:
-    """The form's workshop and billing answers."""
-    chosen = {int(value) for value in form.channels.data or []}
-    return OrderRequest(
-        participants=form.participants.data,
-        preferred_dates=[d for d in (form.date_1.data, form.date_2.data, form.date_3.data) if d],
-        mode=form.mode.data,
-        address=form.address.data or "",
-        channels=list(db.session.scalars(sa.select(Channel).where(Channel.id.in_(chosen)))),
-        has_accounts=form.has_accounts.data,
-        tailoring=form.tailoring.data or "",
-        einvoice_address=form.einvoice_address.data or "",
-        einvoice_operator=form.einvoice_operator.data or "",
-        billing_address=form.billing_address.data or "",
-        buyer_reference=form.buyer_reference.data or "",
-    )
-
-
-def _place(form: OrderForm, offering: Offering) -> Order:
-    """Call the ordering operation with what the form says."""
-    account = None
-    if not current_user.is_authenticated:
-        account = NewAccount(
-            form.name.data, form.email.data, form.password.data, current_language()
-        )
-    organisation_id = None if form.organisation.data == NEW else int(form.organisation.data)
-    details = OrganisationDetails(
-        name=form.organisation_name.data or "",
-        business_id=form.business_id.data or "",
-        einvoice_address=form.einvoice_address.data or "",
-        einvoice_operator=form.einvoice_operator.data or "",
-    )
-    user = current_user if current_user.is_authenticated else None
-    return order_workshop(user, account, organisation_id, details, offering, _order_request(form))
 
 
 def session_of(order: Order) -> TrainingSession | None:
@@ -127,25 +46,6 @@ def trainer_choices() -> list[SelectChoice]:
     """Every trainer, by name."""
     trainers = db.session.scalars(sa.select(Trainer))
     return sorted((SelectChoice(t.id, t.name) for t in trainers), key=lambda choice: choice.label)
-
-
-@bp.route("/<slug>/order", methods=["GET", "POST"])
-def order(slug: str) -> ResponseReturnValue:
-    """Order a workshop; a newcomer creates an account and an organisation in the same form."""
-    offering = _active_offering(slug)
-    form = OrderForm()
-    organisations = _prepare(form, offering)
-    if form.validate_on_submit():
-        outcome = perform(lambda: _place(form, offering), form)
-        if outcome.ok:
-            placed = outcome.value
-            if not current_user.is_authenticated:
-                login_user(placed.contact)
-            flash(_("Thank you! Your order is received; we will confirm it soon."), "success")
-            return redirect(url_for("trainings.order_page", order_id=placed.id))
-    return render_template(
-        "trainings/order_form.html", form=form, offering=offering, organisations=organisations
-    )
 
 
 @bp.get("/orders/")
@@ -214,17 +114,21 @@ def orders_csv() -> ResponseReturnValue:
 def order_page(order_id: int) -> ResponseReturnValue:
     """An order: lines, totals, history and the actions the viewer may take."""
     item = get_or_404(Order, order_id, "view")
-    session = session_of(item)
-    confirm = ConfirmOrderForm(formdata=None)
-    confirm.trainers.choices = trainer_choices()
+    confirm_form = ConfirmOrderForm(formdata=None)
+    confirm_form.trainers.choices = trainer_choices()
+    return _render_order(item, confirm_form)
+
+
+def _render_order(item: Order, confirm_form: ConfirmOrderForm) -> str:
+    """The order page, with the confirmation form as given (fresh, or with errors)."""
     return render_template(
         "trainings/order.html",
         order=item,
-        session=session,
+        session=session_of(item),
         cancel_form=CancelOrderForm(formdata=None),
         line_form=OrderLineForm(formdata=None),
         advance_form=AdvanceOrderForm(formdata=None),
-        confirm_form=confirm,
+        confirm_form=confirm_form,
         can_manage=item.can_manage(current_user),
     )
 
@@ -271,16 +175,7 @@ def confirm_order(order_id: int) -> ResponseReturnValue:
     ):
         flash(_("The order is confirmed and its session created."), "success")
         return redirect(url_for("trainings.order_page", order_id=item.id))
-    return render_template(
-        "trainings/order.html",
-        order=item,
-        session=None,
-        cancel_form=CancelOrderForm(formdata=None),
-        line_form=OrderLineForm(formdata=None),
-        advance_form=AdvanceOrderForm(formdata=None),
-        confirm_form=form,
-        can_manage=True,
-    )
+    return _render_order(item, form)
 
 
 @bp.post("/orders/<int:order_id>/advance")

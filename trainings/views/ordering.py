@@ -1,0 +1,122 @@
+"""Ordering a workshop; a newcomer creates an account and an organisation in the same form."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user, login_user
+from wtforms import SelectChoice
+
+from paja.extensions import db
+from paja.i18n import current_language
+from paja.models import Membership, Organisation
+from paja.organisations import OrganisationDetails
+from paja.views.util import perform
+from trainings import bp
+from trainings.forms.orders import (
+    OrderForm,
+)
+from trainings.labels import MODE_LABELS
+from trainings.models import Channel, Offering, Order
+from trainings.operations.orders import (
+    NewAccount,
+    OrderRequest,
+    order_workshop,
+)
+
+NEW = "new"
+
+
+def _active_offering(slug: str) -> Offering:
+    """The orderable offering with this slug, or 404."""
+    offering = db.session.scalar(
+        sa.select(Offering).where(Offering.slug == slug, Offering.active.is_(True))
+    )
+    if offering is None:
+        abort(404)
+    return offering
+
+
+def _prepare(form: OrderForm, offering: Offering) -> list[Organisation]:
+    """Fit the form: account fields for newcomers, the member's organisations otherwise."""
+    language = current_language()
+    form.mode.choices = [SelectChoice(mode.value, MODE_LABELS[mode]) for mode in offering.modes]
+    channels = offering.channels or list(
+        db.session.scalars(sa.select(Channel).order_by(Channel.position))
+    )
+    form.channels.choices = [SelectChoice(str(c.id), c.name(language)) for c in channels]
+    form.participants.render_kw = {"min": 1, "max": offering.max_participants}
+    organisations: list[Organisation] = []
+    if current_user.is_authenticated:
+        for name in ("name", "email", "password", "confirm"):
+            delattr(form, name)
+        organisations = list(
+            db.session.scalars(
+                sa.select(Organisation)
+                .join(Membership)
+                .where(Membership.user_id == current_user.id)
+                .order_by(Organisation.name)
+            )
+        )
+    choices = [SelectChoice(str(o.id), o.name) for o in organisations]
+    form.organisation.choices = [*choices, SelectChoice(NEW, _("A new organisation"))]
+    if not organisations:
+        form.organisation.data = NEW
+    return organisations
+
+
+def _order_request(form: OrderForm) -> OrderRequest:
+    """The form's workshop and billing answers."""
+    chosen = {int(value) for value in form.channels.data or []}
+    return OrderRequest(
+        participants=form.participants.data,
+        preferred_dates=[d for d in (form.date_1.data, form.date_2.data, form.date_3.data) if d],
+        mode=form.mode.data,
+        address=form.address.data or "",
+        channels=list(db.session.scalars(sa.select(Channel).where(Channel.id.in_(chosen)))),
+        has_accounts=form.has_accounts.data,
+        tailoring=form.tailoring.data or "",
+        einvoice_address=form.einvoice_address.data or "",
+        einvoice_operator=form.einvoice_operator.data or "",
+        billing_address=form.billing_address.data or "",
+        buyer_reference=form.buyer_reference.data or "",
+    )
+
+
+def _place(form: OrderForm, offering: Offering) -> Order:
+    """Call the ordering operation with what the form says."""
+    account = None
+    if not current_user.is_authenticated:
+        account = NewAccount(
+            form.name.data, form.email.data, form.password.data, current_language()
+        )
+    organisation_id = None if form.organisation.data == NEW else int(form.organisation.data)
+    details = OrganisationDetails(
+        name=form.organisation_name.data or "",
+        business_id=form.business_id.data or "",
+        einvoice_address=form.einvoice_address.data or "",
+        einvoice_operator=form.einvoice_operator.data or "",
+    )
+    user = current_user if current_user.is_authenticated else None
+    return order_workshop(user, account, organisation_id, details, offering, _order_request(form))
+
+
+@bp.route("/<slug>/order", methods=["GET", "POST"])
+def order(slug: str) -> ResponseReturnValue:
+    """Order a workshop; a newcomer creates an account and an organisation in the same form."""
+    offering = _active_offering(slug)
+    form = OrderForm()
+    organisations = _prepare(form, offering)
+    if form.validate_on_submit():
+        outcome = perform(lambda: _place(form, offering), form)
+        if outcome.ok:
+            placed = outcome.value
+            if not current_user.is_authenticated:
+                login_user(placed.contact)
+            flash(_("Thank you! Your order is received; we will confirm it soon."), "success")
+            return redirect(url_for("trainings.order_page", order_id=placed.id))
+    return render_template(
+        "trainings/order_form.html", form=form, offering=offering, organisations=organisations
+    )

@@ -1,0 +1,86 @@
+"""Participant lists (with CSV) and attendance marking."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import sqlalchemy as sa
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from paja.access import get_or_404, role_required
+from paja.database import utcnow
+from paja.extensions import db
+from paja.forms import ButtonForm
+from paja.views.util import perform
+from trainings import bp
+from trainings.labels import REGISTRATION_LABELS
+from trainings.models import (
+    Registration,
+    RegistrationStatus,
+    TrainingSession,
+)
+from trainings.operations.sessions import (
+    mark_attendance,
+)
+
+
+@bp.get("/sessions/<int:session_id>/participants")
+@role_required()
+def participants(session_id: int) -> ResponseReturnValue:
+    """The participant list (trainers, admins, the ordering organisation)."""
+    item = get_or_404(TrainingSession, session_id, "see_participants")
+    people = _people(item)
+    if request.args.get("format") == "csv":
+        return _participants_csv(item, people)
+    return render_template(
+        "trainings/participants.html",
+        session=item,
+        people=people,
+        can_mark=item.can_manage(current_user) and item.starts_at <= utcnow(),
+        button=ButtonForm(),
+    )
+
+
+def _people(session: TrainingSession) -> list[Registration]:
+    """Live registrations: seats first, then the waiting list in order."""
+    return list(
+        db.session.scalars(
+            sa.select(Registration)
+            .where(
+                Registration.session_id == session.id,
+                Registration.status != RegistrationStatus.CANCELLED,
+            )
+            .order_by(Registration.status, Registration.created_at, Registration.id)
+        )
+    )
+
+
+def _participants_csv(session: TrainingSession, people: list[Registration]) -> Response:
+    """Participants as semicolon-separated CSV."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([_("Name"), _("Email"), _("Status"), _("Attended")])
+    for person in people:
+        attended = "" if person.attended is None else (_("yes") if person.attended else _("no"))
+        writer.writerow([person.name, person.email, REGISTRATION_LABELS[person.status], attended])
+    return Response(
+        "\ufeff" + buffer.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f"attachment; filename=paja-session-{session.id}.csv"},
+    )
+
+
+@bp.post("/sessions/<int:session_id>/attendance")
+@role_required()
+def attendance(session_id: int) -> ResponseReturnValue:
+    """Mark who attended (trainers and admins); the session becomes delivered."""
+    item = get_or_404(TrainingSession, session_id, "manage")
+    if ButtonForm().validate_on_submit():
+        present = {int(value) for value in request.form.getlist("present") if value.isdigit()}
+        if perform(lambda: mark_attendance(item, current_user, present)).ok:
+            flash(_("Attendance is saved."), "success")
+    return redirect(url_for("trainings.participants", session_id=item.id))
