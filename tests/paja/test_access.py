@@ -163,6 +163,9 @@ MATRIX |= {
         lambda t: f"/trainings/admin/channels/{t.channel.id}/remove", ADMIN
     ),
     "trainings.admin_trainers": Rule(lambda t: "/trainings/admin/trainers", ADMIN),
+    "trainings.cancel_session_view": Rule(
+        lambda t: f"/trainings/sessions/{t.private_session.id}/cancel", ADMIN
+    ),
     "trainings.attendance": Rule(
         lambda t: f"/trainings/sessions/{t.private_session.id}/attendance", ADMIN
     ),

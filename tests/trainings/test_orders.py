@@ -325,3 +325,18 @@ def test_confirm_form_errors_are_shown_at_the_field(client: FlaskClient, auth: A
         sa.select(TrainingSession).where(TrainingSession.order_id == order.id)
     )
     assert session.starts_at.hour == 7  # 09:00 in Helsinki in March is 07:00 UTC
+
+
+def test_admins_hear_of_new_orders(app: Flask, mails: list[Mail]) -> None:
+    admin = factories.create_user(roles={Role.ADMIN}, locale="en")
+    factories.create_user(roles={Role.ADMIN}, active=False)
+    contact = factories.create_user()
+    organisation = factories.create_organisation(members=(contact,))
+    request = OrderRequest(participants=8, preferred_dates=[future()], mode="onsite", address="Katu 1",
+                           billing_address="Katu 1, 00100 Helsinki")  # fmt: skip
+    with app.test_request_context():
+        order = place_order(contact, organisation, create_offering(title="Somestartti"), request)
+        db.session.commit()
+    to_admin = [m for m in mails if m.to == admin.email]
+    assert [m.subject for m in to_admin] == [f"New order {order.id}: Somestartti"]
+    assert len(mails) == 2  # the contact and the one active admin

@@ -164,3 +164,28 @@ def test_admin_schedules_an_open_session(client: FlaskClient, auth: Auth) -> Non
     assert response.status_code == 302
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "20.5.2030 9.00" in page  # Helsinki time as typed
+
+
+def test_admin_cancels_a_session_and_everyone_is_told(
+    client: FlaskClient, auth: Auth, mails
+) -> None:
+    auth.login(Role.ADMIN)
+    session = create_session()
+    people = [
+        create_registration(session),
+        create_registration(session, status=RegistrationStatus.WAITING),
+    ]
+    page = client.post(
+        f"/trainings/sessions/{session.id}/cancel", data={"note": ""}, follow_redirects=True
+    )
+    assert "Kerro perumisen syy." in page.get_data(as_text=True)
+    assert session.status == SessionStatus.SCHEDULED
+    client.post(f"/trainings/sessions/{session.id}/cancel", data={"note": "Kouluttaja sairastui"})
+    assert session.status == SessionStatus.CANCELLED
+    assert sorted(m.to for m in mails) == sorted(p.email for p in people)
+    assert "Kouluttaja sairastui" in mails[0].body
+    page = client.post(
+        f"/trainings/sessions/{session.id}/register", data={"name": "X", "email": "x@example.fi"}
+    )
+    assert "Ilmoittautuminen tähän koulutukseen on päättynyt." in page.get_data(as_text=True)
+    assert session.seats_taken == 1

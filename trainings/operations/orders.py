@@ -15,7 +15,7 @@ from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.mail import send_mail
-from paja.models import Membership, Organisation, Role, User
+from paja.models import Membership, Organisation, Role, User, UserRole
 from paja.operations import create_user
 from paja.organisations import OrganisationDetails, create_organisation
 from trainings.labels import STATUS_LABELS
@@ -147,6 +147,10 @@ def place_order(
     db.session.flush()
     log.info("order %s of %s placed by %s", order.id, offering.slug, contact.email)
     _notify(order)
+    for admin in db.session.scalars(
+        sa.select(User).join(UserRole).where(UserRole.role == Role.ADMIN, User.active.is_(True))
+    ):
+        send_mail(admin.email, "order_new", admin.locale, order=order)
     return order
 
 

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
+from paja.mail import send_mail
 from paja.models import Membership, Role, User
 from trainings.models import (
     CalendarFeed,
@@ -119,6 +120,30 @@ def mark_attendance(session: TrainingSession, actor: User, present: set[int]) ->
     log.info(
         "attendance of session %s marked by %s: %d present", session.id, actor.email, len(present)
     )
+
+
+def cancel_session(session: TrainingSession, actor: User, reason: str) -> int:
+    """Cancel a scheduled session and tell everyone registered; returns how many were told."""
+    if session.status != SessionStatus.SCHEDULED:
+        raise RuleViolation(_("Only a scheduled session can be cancelled."))
+    if not reason.strip():
+        raise RuleViolation(_("Give a reason for the cancellation."), "note")
+    session.status = SessionStatus.CANCELLED
+    registrations = db.session.scalars(
+        sa.select(Registration).where(
+            Registration.session_id == session.id,
+            Registration.status != RegistrationStatus.CANCELLED,
+        )
+    ).all()
+    for registration in registrations:
+        locale = registration.user.locale if registration.user else None
+        send_mail(registration.email, "session_cancelled", locale, registration=registration,
+                  session=session, reason=reason.strip())  # fmt: skip
+    db.session.flush()
+    log.info(
+        "session %s cancelled by %s; %d people told", session.id, actor.email, len(registrations)
+    )
+    return len(registrations)
 
 
 def user_sessions(user: User) -> list[TrainingSession]:

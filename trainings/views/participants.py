@@ -15,8 +15,10 @@ from paja.access import get_or_404, role_required
 from paja.database import utcnow
 from paja.extensions import db
 from paja.forms import ButtonForm
+from paja.models import Role
 from paja.views.util import perform
 from trainings import bp
+from trainings.forms.orders import CancelOrderForm
 from trainings.labels import REGISTRATION_LABELS
 from trainings.models import (
     Registration,
@@ -24,6 +26,7 @@ from trainings.models import (
     TrainingSession,
 )
 from trainings.operations.sessions import (
+    cancel_session,
     mark_attendance,
 )
 
@@ -83,4 +86,20 @@ def attendance(session_id: int) -> ResponseReturnValue:
         present = {int(value) for value in request.form.getlist("present") if value.isdigit()}
         if perform(lambda: mark_attendance(item, current_user, present)).ok:
             flash(_("Attendance is saved."), "success")
+    return redirect(url_for("trainings.participants", session_id=item.id))
+
+
+@bp.post("/sessions/<int:session_id>/cancel")
+@role_required(Role.ADMIN)
+def cancel_session_view(session_id: int) -> ResponseReturnValue:
+    """Cancel a session (admins); everyone registered is emailed."""
+    item = get_or_404(TrainingSession, session_id, "manage")
+    form = CancelOrderForm()
+    if (
+        form.validate_on_submit()
+        and perform(lambda: cancel_session(item, current_user, form.note.data), form).ok
+    ):
+        flash(_("The session is cancelled and the participants informed."), "success")
+    elif form.errors:
+        flash(_("Give a reason for the cancellation."), "danger")
     return redirect(url_for("trainings.participants", session_id=item.id))
