@@ -6,6 +6,7 @@ allowed are sent to log in; logged-in users without the role get 403.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import pytest
 from flask import Flask
@@ -33,51 +34,51 @@ ADMIN = frozenset({Role.ADMIN})
 NOBODY: frozenset = frozenset()
 
 
-@dataclass(frozen=True)
 class Targets:
-    """Objects the URLs point at; the visitor is not a member, trainer or registrant of them."""
+    """Objects the URLs point at, made on first use; the visitor is not a member of any."""
 
-    user: User
-    organisation: Organisation
-    trainer: Trainer
-    offering: Offering
-    order: Order
-    private_session: TrainingSession
-    open_session: TrainingSession
-    registration: Registration
-    feed: CalendarFeed
-    channel: Channel
+    @cached_property
+    def user(self) -> User:
+        return factories.create_user()
 
+    @cached_property
+    def organisation(self) -> Organisation:
+        return factories.create_organisation(members=(self.user,))
 
-def make_targets() -> Targets:
-    """Create the objects the matrix's URLs point at."""
-    user = factories.create_user()
-    organisation = factories.create_organisation(members=(user,))
-    trainer = training_factories.create_trainer()
-    offering = training_factories.create_offering(trainers=(trainer,))
-    order = training_factories.create_order(
-        organisation=organisation, contact=user, offering=offering
-    )
-    private_session = training_factories.create_session(
-        offering, organisation=organisation, trainers=(trainer,)
-    )
-    open_session = training_factories.create_session(offering, trainers=(trainer,))
-    registration = training_factories.create_registration(open_session, user=user)
-    feed = CalendarFeed(user_id=user.id)
-    db.session.add(feed)
-    db.session.commit()
-    return Targets(
-        user,
-        organisation,
-        trainer,
-        offering,
-        order,
-        private_session,
-        open_session,
-        registration,
-        feed,
-        training_factories.create_channel(),
-    )
+    @cached_property
+    def trainer(self) -> Trainer:
+        return training_factories.create_trainer()
+
+    @cached_property
+    def offering(self) -> Offering:
+        return training_factories.create_offering(trainers=(self.trainer,))
+
+    @cached_property
+    def order(self) -> Order:
+        return training_factories.create_order(self.organisation, self.user, self.offering)
+
+    @cached_property
+    def private_session(self) -> TrainingSession:
+        return training_factories.create_session(self.offering, organisation=self.organisation)
+
+    @cached_property
+    def open_session(self) -> TrainingSession:
+        return training_factories.create_session(self.offering)
+
+    @cached_property
+    def registration(self) -> Registration:
+        return training_factories.create_registration(self.open_session, user=self.user)
+
+    @cached_property
+    def feed(self) -> CalendarFeed:
+        feed = CalendarFeed(user_id=self.user.id)
+        db.session.add(feed)
+        db.session.commit()
+        return feed
+
+    @cached_property
+    def channel(self) -> Channel:
+        return training_factories.create_channel()
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,7 @@ def test_every_route_is_in_the_matrix(app: Flask) -> None:
 def test_access(
     app: Flask, client: FlaskClient, auth: Auth, endpoint: str, role: Role | None
 ) -> None:
-    targets = make_targets()
+    targets = Targets()
     if role is not None:
         auth.login(role)
     rule = MATRIX[endpoint]
