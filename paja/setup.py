@@ -52,7 +52,10 @@ def init_extensions(app: Flask) -> None:
         money=money, number=number, when=when, day=day, hours=hours, markdown=render_markdown
     )
     app.jinja_env.globals.update(
-        LANGUAGE_NAMES=LANGUAGE_NAMES, current_language=current_language, role_labels=ROLE_LABELS
+        LANGUAGE_NAMES=LANGUAGE_NAMES,
+        current_language=current_language,
+        role_labels=ROLE_LABELS,
+        Role=Role,
     )
     app.jinja_env.add_extension("jinja2.ext.do")
 
@@ -77,10 +80,11 @@ def register_blueprints(app: Flask) -> None:
 
     This is the one place that names every blueprint.
     """
+    import feedback
     import trainings
     from paja.views import account, admin, auth, errors, main, organisations
 
-    for module in (main, auth, account, admin, organisations, trainings):
+    for module in (main, auth, account, admin, organisations, feedback, trainings):
         app.register_blueprint(module.bp)
     errors.register(app)
     install_security_headers(app)

@@ -11,7 +11,14 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ["fi", "sv", "en"]
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None}
 # Words that are the same in English and in Finnish or Swedish.
-SAME_AS_ENGLISH = {"Status", "Version %(version)s", "Organisation", "Hybrid"}
+SAME_AS_ENGLISH = {
+    "Status",
+    "Version %(version)s",
+    "Organisation",
+    "Hybrid",
+    "NPS %(score)s",
+    "median %(median)s",
+}
 
 
 def catalogue(language: str):
@@ -24,6 +31,7 @@ def source_messages() -> set[str]:
     method_map = [
         ("paja/**.py", "python"),
         ("trainings/**.py", "python"),
+        ("feedback/**.py", "python"),
         ("templates/**.html", "jinja2"),
         ("templates/**.txt", "jinja2"),
     ]

@@ -12,10 +12,12 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from feedback.models import Invitation, Survey
 from paja.extensions import db
 from paja.models import Organisation, Role, User
 from tests import factories
 from tests.conftest import Auth
+from tests.feedback import factories as feedback_factories
 from tests.trainings import factories as training_factories
 from trainings.models import (
     CalendarFeed,
@@ -75,6 +77,17 @@ class Targets:
         db.session.add(feed)
         db.session.commit()
         return feed
+
+    @cached_property
+    def survey(self) -> Survey:
+        return feedback_factories.create_survey(owner=self.user)
+
+    @cached_property
+    def invitation(self) -> Invitation:
+        invitation = Invitation(survey_id=self.survey.id, email="kutsuttu@example.fi")
+        db.session.add(invitation)
+        db.session.commit()
+        return invitation
 
     @cached_property
     def channel(self) -> Channel:
@@ -170,6 +183,35 @@ MATRIX |= {
     "trainings.attendance": Rule(
         lambda t: f"/trainings/sessions/{t.private_session.id}/attendance", ADMIN
     ),
+}
+AUTHORS = frozenset({Role.ADMIN, Role.TRAINER, Role.ORGANISER})
+MATRIX |= {
+    "feedback.surveys": Rule(lambda t: "/feedback/surveys/", AUTHORS),
+    "feedback.new_survey": Rule(lambda t: "/feedback/surveys/new", AUTHORS),
+    "feedback.edit_survey": Rule(lambda t: f"/feedback/surveys/{t.survey.id}", ADMIN),
+    "feedback.add_question_view": Rule(
+        lambda t: f"/feedback/surveys/{t.survey.id}/questions", ADMIN
+    ),
+    "feedback.edit_question": Rule(
+        lambda t: f"/feedback/questions/{t.survey.questions[0].id}", ADMIN
+    ),
+    "feedback.move_question_view": Rule(
+        lambda t: f"/feedback/questions/{t.survey.questions[0].id}/down", ADMIN
+    ),
+    "feedback.remove_question_view": Rule(
+        lambda t: f"/feedback/questions/{t.survey.questions[0].id}/remove", ADMIN
+    ),
+    "feedback.set_status_view": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/closed", ADMIN),
+    "feedback.duplicate": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/duplicate", ADMIN),
+    "feedback.preview": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/preview", ADMIN),
+    "feedback.invite_view": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/invitations", ADMIN),
+    "feedback.remind_view": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/remind", ADMIN),
+    "feedback.summary": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/summary", ADMIN),
+    "feedback.export_csv": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/answers.csv", ADMIN),
+    "feedback.export_xlsx": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/answers.xlsx", ADMIN),
+    "feedback.answer_public": Rule(lambda t: f"/feedback/a/{t.survey.public_token}", EVERYONE),
+    "feedback.answer_invitation": Rule(lambda t: f"/feedback/i/{t.invitation.token}", EVERYONE),
+    "feedback.answer_logged_in": Rule(lambda t: f"/feedback/s/{t.survey.id}", LOGGED_IN),
 }
 ROLES = [ANONYMOUS, *Role]
 

@@ -1,0 +1,19 @@
+"""Feedback: surveys answered anonymously, by invitation or logged in; summaries and exports."""
+
+from flask import Blueprint
+from flask.blueprints import BlueprintSetupState
+
+bp = Blueprint("feedback", __name__, url_prefix="/feedback")
+
+
+@bp.record_once
+def _install(state: BlueprintSetupState) -> None:
+    """Give templates the translated survey statuses and question types."""
+    from feedback.labels import QUESTION_KIND_LABELS, SURVEY_STATUS_LABELS
+
+    state.app.jinja_env.globals.update(
+        survey_status_labels=SURVEY_STATUS_LABELS, question_kind_labels=QUESTION_KIND_LABELS
+    )
+
+
+from feedback import views  # noqa: E402,F401 (registers the routes on bp)

@@ -1,0 +1,76 @@
+"""All answers as CSV and XLSX: one row per response, one column per question, choices readable."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+from openpyxl import Workbook
+
+from feedback.models import CHOICE, Answer, Question, QuestionType, Response, Survey
+from paja.extensions import db
+
+
+def rows(survey: Survey) -> Iterator[list[object]]:
+    """The header, then one row per response (streamed from two ordered queries)."""
+    questions = list(survey.questions)
+    yield [_("Response"), _("Date"), _("Context"), *(q.text for q in questions)]
+    column = {q.id: i for i, q in enumerate(questions)}
+    by_id = {q.id: q for q in questions}
+    answers = db.session.execute(
+        sa.select(Answer.response_id, Answer.question_id, Answer.number, Answer.text)
+        .join(Response, Response.id == Answer.response_id)
+        .where(Response.survey_id == survey.id)
+        .order_by(Answer.response_id, Answer.id)
+    )
+    responses = db.session.execute(
+        sa.select(Response.id, Response.submitted_on, Response.context)
+        .where(Response.survey_id == survey.id)
+        .order_by(Response.id)
+    )
+    pending = next(answers, None)
+    for response_id, day, context in responses:
+        cells: list[list[str]] = [[] for _ in questions]
+        while pending is not None and pending.response_id == response_id:
+            cells[column[pending.question_id]].append(
+                _readable(by_id[pending.question_id], pending.number, pending.text)
+            )
+            pending = next(answers, None)
+        yield [response_id, day.isoformat(), context, *("; ".join(cell) for cell in cells)]
+
+
+def _readable(question: Question, number: int | None, text: str | None) -> str:
+    """An answer as a person reads it: the option's text, yes/no, the number or the text."""
+    if text is not None:
+        return text if question.kind != QuestionType.MULTIPLE else _("Other: %(text)s", text=text)
+    if question.kind in CHOICE:
+        return (
+            question.choices[number]
+            if number is not None and number < len(question.choices)
+            else ""
+        )
+    if question.kind == QuestionType.YESNO:
+        return _("Yes") if number else _("No")
+    return str(number)
+
+
+def to_csv(survey: Survey) -> str:
+    """Semicolon-separated CSV with a BOM, as Finnish spreadsheets expect."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerows(rows(survey))
+    return "\ufeff" + buffer.getvalue()
+
+
+def to_xlsx(survey: Survey) -> bytes:
+    """An XLSX workbook with one sheet of answers."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Answers"))
+    for row in rows(survey):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,268 @@
+"""Survey summaries, aggregated in SQL: counts per answer, means, medians, NPS and texts.
+
+Public for other packages: summarise() for a survey's page, key_figures() for lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+import sqlalchemy as sa
+
+from feedback.models import (
+    CHOICE,
+    NUMERIC,
+    Answer,
+    Invitation,
+    Question,
+    QuestionType,
+    Response,
+    Survey,
+)
+from paja.extensions import db
+
+MIN_GROUP = 3  # anonymous breakdowns with fewer answers are hidden
+TEXTS_SHOWN = 200
+
+
+@dataclass
+class Bucket:
+    """One answer option and how many chose it."""
+
+    label: str
+    count: int
+    percent: Decimal
+
+
+@dataclass
+class QuestionSummary:
+    """The figures of one question."""
+
+    question: Question
+    answered: int = 0
+    buckets: list[Bucket] = field(default_factory=list)
+    mean: Decimal | None = None
+    median: Decimal | None = None
+    nps: int | None = None
+    texts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SurveySummary:
+    """A survey's figures for a period and context."""
+
+    survey: Survey
+    responses: int
+    invited: int
+    invitations_answered: int
+    hidden: bool
+    questions: list[QuestionSummary]
+
+    @property
+    def response_rate(self) -> Decimal | None:
+        """Answered invitations as a percentage of invitations."""
+        if not self.invited:
+            return None
+        return _percent(self.invitations_answered, self.invited)
+
+
+def _percent(part: int, whole: int) -> Decimal:
+    """A percentage with one decimal."""
+    return (
+        (Decimal(100 * part) / whole).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        if whole
+        else Decimal(0)
+    )
+
+
+def _responses(
+    survey_id: int, start: date | None, end: date | None, context: str | None
+) -> sa.Select:
+    """The ids of the responses in scope."""
+    statement = sa.select(Response.id).where(Response.survey_id == survey_id)
+    if start:
+        statement = statement.where(Response.submitted_on >= start)
+    if end:
+        statement = statement.where(Response.submitted_on <= end)
+    if context:
+        statement = statement.where(Response.context == context)
+    return statement
+
+
+def summarise(
+    survey: Survey, start: date | None = None, end: date | None = None, context: str | None = None
+) -> SurveySummary:
+    """Everything the summary page shows, in five queries whatever the number of answers."""
+    scope = _responses(survey.id, start, end, context).subquery()
+    total = db.session.scalar(sa.select(sa.func.count()).select_from(scope)) or 0
+    invited, answered = db.session.execute(
+        sa.select(sa.func.count(Invitation.id), sa.func.count(Invitation.answered_at)).where(
+            Invitation.survey_id == survey.id, *([Invitation.context == context] if context else [])
+        )
+    ).one()
+    hidden = survey.anonymous and total < MIN_GROUP
+    summaries = {q.id: QuestionSummary(q) for q in survey.questions}
+    if not hidden and total:
+        _fill_counts(summaries, scope)
+        _fill_texts(summaries, scope)
+    return SurveySummary(survey, total, invited, answered, hidden, list(summaries.values()))
+
+
+def _fill_counts(summaries: dict[int, QuestionSummary], scope: sa.Subquery) -> None:
+    """Counts per question and answer number, and respondents per question."""
+    rows = db.session.execute(
+        sa.select(Answer.question_id, Answer.number, sa.func.count())
+        .where(Answer.response_id.in_(sa.select(scope.c.id)), Answer.number.is_not(None))
+        .group_by(Answer.question_id, Answer.number)
+    ).all()
+    counts: dict[int, dict[int, int]] = {}
+    for question_id, number, count in rows:
+        counts.setdefault(question_id, {})[number] = count
+    answered = dict(
+        db.session.execute(
+            sa.select(Answer.question_id, sa.func.count(sa.distinct(Answer.response_id)))
+            .where(Answer.response_id.in_(sa.select(scope.c.id)))
+            .group_by(Answer.question_id)
+        ).all()
+    )
+    for question_id, summary in summaries.items():
+        summary.answered = answered.get(question_id, 0)
+        by_number = counts.get(question_id, {})
+        question = summary.question
+        if question.kind in NUMERIC:
+            labels = {0: "0", 1: "1"} if question.kind == QuestionType.YESNO else {}
+            options = [(n, labels.get(n, str(n))) for n in question.scale]
+        elif question.kind in CHOICE:
+            options = list(enumerate(question.choices))
+        else:
+            continue
+        summary.buckets = [
+            Bucket(label, by_number.get(n, 0), _percent(by_number.get(n, 0), summary.answered))
+            for n, label in options
+        ]
+        if question.kind in {QuestionType.RATING, QuestionType.NPS}:
+            _fill_statistics(summary, by_number)
+
+
+def _fill_statistics(summary: QuestionSummary, by_number: dict[int, int]) -> None:
+    """Mean, median and (for NPS) the score, from the counts."""
+    total = sum(by_number.values())
+    if not total:
+        return
+    summary.mean = (Decimal(sum(n * c for n, c in by_number.items())) / total).quantize(
+        Decimal("0.01"), ROUND_HALF_UP
+    )
+    ordered = sorted(by_number.items())
+
+    def nth(k: int) -> int:
+        seen = 0
+        for value, count in ordered:
+            seen += count
+            if k < seen:
+                return value
+        return ordered[-1][0]
+
+    middle = (Decimal(nth((total - 1) // 2)) + Decimal(nth(total // 2))) / 2
+    summary.median = (
+        middle.normalize() if middle != middle.to_integral() else middle.quantize(Decimal(1))
+    )
+    if summary.question.kind == QuestionType.NPS:
+        promoters = sum(c for n, c in by_number.items() if n >= 9)
+        detractors = sum(c for n, c in by_number.items() if n <= 6)
+        summary.nps = int(
+            (Decimal(100 * (promoters - detractors)) / total).quantize(Decimal(1), ROUND_HALF_UP)
+        )
+
+
+def _fill_texts(summaries: dict[int, QuestionSummary], scope: sa.Subquery) -> None:
+    """The newest free texts (and 'other' answers) per question, at most TEXTS_SHOWN each."""
+    rank = (
+        sa.func.row_number()
+        .over(partition_by=Answer.question_id, order_by=Answer.id.desc())
+        .label("rank")
+    )
+    ranked = (
+        sa.select(Answer.question_id, Answer.text, rank)
+        .where(
+            Answer.response_id.in_(sa.select(scope.c.id)),
+            Answer.text.is_not(None),
+            Answer.text != "",
+        )
+        .subquery()
+    )
+    rows = db.session.execute(
+        sa.select(ranked.c.question_id, ranked.c.text)
+        .where(ranked.c.rank <= TEXTS_SHOWN)
+        .order_by(ranked.c.rank)
+    ).all()
+    for question_id, text in rows:
+        if question_id in summaries:
+            summaries[question_id].texts.append(text)
+
+
+@dataclass
+class KeyFigures:
+    """What a list of surveys shows for each: answers, mean of the first rating, NPS."""
+
+    responses: int
+    mean: Decimal | None
+    nps: int | None
+
+
+def key_figures(survey_ids: list[int]) -> dict[int, KeyFigures]:
+    """Answers, the first rating question's mean and the NPS for many surveys, in two queries."""
+    if not survey_ids:
+        return {}
+    responses = dict(
+        db.session.execute(
+            sa.select(Response.survey_id, sa.func.count())
+            .where(Response.survey_id.in_(survey_ids))
+            .group_by(Response.survey_id)
+        ).all()
+    )
+    first_rating = (
+        sa.select(Question.survey_id, sa.func.min(Question.position).label("position"))
+        .where(Question.survey_id.in_(survey_ids), Question.kind == QuestionType.RATING)
+        .group_by(Question.survey_id)
+        .subquery()
+    )
+    rating_ids = sa.select(Question.id).join(
+        first_rating,
+        sa.and_(
+            Question.survey_id == first_rating.c.survey_id,
+            Question.position == first_rating.c.position,
+        ),
+    )
+    nps_ids = sa.select(Question.id).where(
+        Question.survey_id.in_(survey_ids), Question.kind == QuestionType.NPS
+    )
+    promoter = sa.case((Answer.number >= 9, 1), else_=0)
+    detractor = sa.case((Answer.number <= 6, 1), else_=0)
+    rows = db.session.execute(
+        sa.select(
+            Question.survey_id,
+            sa.func.avg(sa.case((Answer.question_id.in_(rating_ids), Answer.number))),
+            sa.func.sum(sa.case((Answer.question_id.in_(nps_ids), promoter), else_=0)),
+            sa.func.sum(sa.case((Answer.question_id.in_(nps_ids), detractor), else_=0)),
+            sa.func.count(sa.case((Answer.question_id.in_(nps_ids), 1))),
+        )
+        .join(Question, Question.id == Answer.question_id)
+        .where(Question.survey_id.in_(survey_ids), Answer.number.is_not(None))
+        .group_by(Question.survey_id)
+    ).all()
+    figures = {sid: KeyFigures(responses.get(sid, 0), None, None) for sid in survey_ids}
+    for survey_id, mean, promoters, detractors, nps_count in rows:
+        figures[survey_id].mean = (
+            Decimal(str(mean)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            if mean is not None
+            else None
+        )
+        if nps_count:
+            figures[survey_id].nps = int(
+                (Decimal(100 * (promoters - detractors)) / nps_count).quantize(
+                    Decimal(1), ROUND_HALF_UP
+                )
+            )
+    return figures
