@@ -1,0 +1,83 @@
+"""A double submit or a race never stores two answers for one invitation or one user."""
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+
+from feedback.models import Invitation, QuestionType, Response, Survey
+from paja.extensions import db
+from paja.models import User
+from tests.conftest import TEST_DATABASE_URL, Auth, make_app, make_file_app
+
+RACERS = 12
+
+
+@pytest.fixture
+def racing_app(tmp_path: Path) -> Iterator[Flask]:
+    """An app whose requests commit for real (SQLite file, or the PostgreSQL test database)."""
+    if TEST_DATABASE_URL.startswith("sqlite"):
+        yield make_file_app(tmp_path)
+        return
+    app = make_app()
+    with app.app_context():
+        from flask_migrate import upgrade
+
+        upgrade()
+    yield app
+
+
+def race(app: Flask, path: str, data: dict, login: User | None = None) -> list[int]:
+    """POST the same answers from many threads at once."""
+    barrier = threading.Barrier(RACERS)
+    codes: list[int] = []
+
+    def run() -> None:
+        client = app.test_client()
+        if login is not None:
+            Auth(client).login(login)
+        barrier.wait()
+        codes.append(client.post(path, data=data).status_code)
+
+    threads = [threading.Thread(target=run) for _ in range(RACERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return codes
+
+
+def test_racing_answers_store_one_per_invitation_and_per_user(racing_app: Flask) -> None:
+    from tests import factories
+    from tests.feedback.factories import create_survey
+
+    with racing_app.app_context():
+        survey = create_survey(anonymous=False)
+        invitation = Invitation(survey_id=survey.id, email="kilpa@example.fi")
+        user = factories.create_user()
+        db.session.add(invitation)
+        db.session.commit()
+        answers = {f"q{q.id}": "9" if q.kind == QuestionType.NPS else "4" for q in survey.questions if q.required}
+        ids = (survey.id, invitation.token, user.id, survey.owner_id)
+    survey_id, token, user_id, owner_id = ids
+    try:
+        codes = race(racing_app, f"/feedback/i/{token}", answers)
+        assert codes == [200] * RACERS
+        with racing_app.app_context():
+            user = db.session.get(User, user_id)
+            db.session.expunge(user)
+        codes = race(racing_app, f"/feedback/s/{survey_id}", answers, login=user)
+        assert codes == [200] * RACERS
+        with racing_app.app_context():
+            rows = db.session.execute(
+                sa.select(Response.invitation_id.is_not(None), Response.user_id).where(Response.survey_id == survey_id)
+            ).all()
+        assert sorted(rows, key=str) == sorted([(True, None), (False, user_id)], key=str)
+    finally:
+        with racing_app.app_context():
+            db.session.execute(sa.delete(Survey).where(Survey.id == survey_id))
+            db.session.execute(sa.delete(User).where(User.id.in_([user_id, owner_id])))
+            db.session.commit()
