@@ -60,7 +60,11 @@ def test_racing_answers_store_one_per_invitation_and_per_user(racing_app: Flask)
         user = factories.create_user()
         db.session.add(invitation)
         db.session.commit()
-        answers = {f"q{q.id}": "9" if q.kind == QuestionType.NPS else "4" for q in survey.questions if q.required}
+        answers = {
+            f"q{q.id}": "9" if q.kind == QuestionType.NPS else "4"
+            for q in survey.questions
+            if q.required
+        }
         ids = (survey.id, invitation.token, user.id, survey.owner_id)
     survey_id, token, user_id, owner_id = ids
     try:
@@ -73,7 +77,9 @@ def test_racing_answers_store_one_per_invitation_and_per_user(racing_app: Flask)
         assert codes == [200] * RACERS
         with racing_app.app_context():
             rows = db.session.execute(
-                sa.select(Response.invitation_id.is_not(None), Response.user_id).where(Response.survey_id == survey_id)
+                sa.select(Response.invitation_id.is_not(None), Response.user_id).where(
+                    Response.survey_id == survey_id
+                )
             ).all()
         assert sorted(rows, key=str) == sorted([(True, None), (False, user_id)], key=str)
     finally:

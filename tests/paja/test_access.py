@@ -28,6 +28,7 @@ from trainings.models import (
     Trainer,
     TrainingSession,
 )
+from trainings.operations.feedback import attach_survey
 
 ANONYMOUS = None
 EVERYONE = frozenset({ANONYMOUS, *Role})
@@ -77,6 +78,13 @@ class Targets:
         db.session.add(feed)
         db.session.commit()
         return feed
+
+    @cached_property
+    def session_with_survey(self) -> TrainingSession:
+        session = self.private_session
+        attach_survey(session)
+        db.session.commit()
+        return session
 
     @cached_property
     def survey(self) -> Survey:
@@ -179,6 +187,12 @@ MATRIX |= {
     "trainings.admin_trainers": Rule(lambda t: "/trainings/admin/trainers", ADMIN),
     "trainings.cancel_session_view": Rule(
         lambda t: f"/trainings/sessions/{t.private_session.id}/cancel", ADMIN
+    ),
+    "trainings.feedback_overview": Rule(
+        lambda t: "/trainings/feedback", frozenset({Role.ADMIN, Role.TRAINER})
+    ),
+    "trainings.session_feedback": Rule(
+        lambda t: f"/trainings/sessions/{t.session_with_survey.id}/feedback", ADMIN
     ),
     "trainings.attendance": Rule(
         lambda t: f"/trainings/sessions/{t.private_session.id}/attendance", ADMIN

@@ -9,6 +9,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from feedback.models import Survey
 from paja.database import UTCDateTime, string_enum, utcnow
 from paja.extensions import db
 from paja.models import Membership, Organisation, Role, User
@@ -67,6 +68,9 @@ class TrainingSession(db.Model):
         string_enum(SessionStatus), default=SessionStatus.SCHEDULED
     )
     invite_token: Mapped[str] = mapped_column(sa.String(64), unique=True, default=new_token)
+    feedback_survey_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("surveys.id", ondelete="SET NULL")
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (
@@ -78,6 +82,12 @@ class TrainingSession(db.Model):
     offering: Mapped[Offering] = relationship(lazy="joined", innerjoin=True)
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
     trainers: Mapped[list[Trainer]] = relationship(secondary=session_trainers, lazy="selectin")
+    feedback_survey: Mapped[Survey | None] = relationship()
+
+    @property
+    def feedback_context(self) -> str:
+        """How this session's answers are marked in a shared survey."""
+        return f"session:{self.id}"
 
     @property
     def is_open(self) -> bool:

@@ -29,6 +29,7 @@ from trainings.models import (
     Trainer,
     TrainingSession,
 )
+from trainings.operations.feedback import attach_survey
 
 log = logging.getLogger(__name__)
 
@@ -258,6 +259,7 @@ def confirm_order(order: Order, actor: User, confirmation: Confirmation) -> Trai
     )
     db.session.add(session)
     db.session.flush()
+    attach_survey(session)
     transition(order, OrderStatus.CONFIRMED, actor, confirmation.note)
     return session
 

@@ -24,6 +24,7 @@ from trainings.models import (
     TrainingSession,
 )
 from trainings.models.sessions import new_token, session_trainers
+from trainings.operations.feedback import invite_attendees
 
 log = logging.getLogger(__name__)
 
@@ -113,10 +114,14 @@ def mark_attendance(session: TrainingSession, actor: User, present: set[int]) ->
             Registration.status == RegistrationStatus.CONFIRMED,
         )
     )
+    registrations = list(registrations)
+    first_time = session.status != SessionStatus.DELIVERED
     for registration in registrations:
         registration.attended = registration.id in present
     session.status = SessionStatus.DELIVERED
     db.session.flush()
+    if first_time:
+        invite_attendees(session, registrations)
     log.info(
         "attendance of session %s marked by %s: %d present", session.id, actor.email, len(present)
     )

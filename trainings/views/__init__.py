@@ -4,6 +4,7 @@ from trainings.views import (  # noqa: F401
     admin,
     calendars,
     catalogue,
+    feedback,
     ordering,
     orders,
     participants,

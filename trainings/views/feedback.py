@@ -1,0 +1,54 @@
+"""Feedback of sessions: the trainer's overview with the trend, and each session's summary."""
+
+from __future__ import annotations
+
+from flask import abort, render_template
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+
+from feedback.summaries import MIN_GROUP, summarise
+from paja.access import get_or_404, role_required
+from paja.extensions import db
+from paja.models import Role
+from trainings import bp
+from trainings.models import TrainingSession
+from trainings.operations.feedback import feedback_figures, sessions_with_feedback
+
+SHOWN = 100
+
+
+@bp.get("/feedback")
+@role_required(Role.TRAINER, Role.ADMIN)
+def feedback_overview() -> ResponseReturnValue:
+    """The trainer's sessions with answers, mean overall rating and NPS, and their trend."""
+    sessions = list(db.session.scalars(sessions_with_feedback(current_user).limit(SHOWN)))
+    figures = feedback_figures(sessions)
+    trend = [
+        (s, figures[s.id])
+        for s in reversed(sessions)
+        if s.id in figures and figures[s.id].mean is not None
+    ]
+    return render_template(
+        "trainings/feedback_overview.html", sessions=sessions, figures=figures, trend=trend
+    )
+
+
+@bp.get("/sessions/<int:session_id>/feedback")
+@role_required()
+def session_feedback(session_id: int) -> ResponseReturnValue:
+    """A session's feedback summary: its trainers, admins and the ordering organisation."""
+    session = get_or_404(TrainingSession, session_id, "see_participants")
+    if session.feedback_survey is None:
+        abort(404)
+    return render_template(
+        "feedback/summary.html",
+        summary=summarise(session.feedback_survey, context=None),
+        start=None,
+        end=None,
+        context="",
+        contexts=[],
+        min_group=MIN_GROUP,
+        heading=f"{session.offering.title}, {session.starts_at:%Y-%m-%d}",
+        can_export=session.feedback_survey.can_view(current_user),
+        back=("trainings.session", {"session_id": session.id}),
+    )
