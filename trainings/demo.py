@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
+from feedback.models import Answer, Response
 from paja.database import utcnow
 from paja.demo import DEMO_PASSWORD
 from paja.extensions import db
@@ -21,9 +22,11 @@ from trainings.models import (
     OrderStatus,
     Registration,
     RegistrationStatus,
+    SessionStatus,
     Trainer,
     TrainingSession,
 )
+from trainings.operations.feedback import attach_survey
 
 CHANNELS = [
     ("facebook", "Facebook", "Facebook", "Facebook"),
@@ -131,6 +134,11 @@ def load_trainings_demo() -> None:
     offerings["twitter-perusteet"].next_offering = offerings["twitter-jatko"]
     _municipal_order(offerings["somestartti"], trainers["jaana-pohjola"], channels)
     _open_session(offerings["twitter-perusteet"], trainers["pilvi-nummi"])
+    _delivered_session(offerings["twitter-perusteet"], trainers["pilvi-nummi"])
+    for session in db.session.scalars(
+        sa.select(TrainingSession).where(TrainingSession.feedback_survey_id.is_(None))
+    ):
+        attach_survey(session)
     db.session.flush()
 
 
@@ -194,3 +202,54 @@ def _open_session(offering: Offering, trainer: Trainer) -> None:
         status = RegistrationStatus.CONFIRMED if n < 5 else RegistrationStatus.WAITING
         db.session.add(Registration(session_id=session.id, name=name, email=email, status=status,
                                     created_at=utcnow() - timedelta(hours=10 - n)))  # fmt: skip
+
+
+COMMENTS = [
+    ("Erinomainen, konkreettinen ja rohkaiseva!", "Enemmän aikaa omien twiittien harjoitteluun."),
+    ("Kouluttaja oli innostunut ja asiantunteva.", "Tauko olisi ollut tarpeen."),
+    ("Sain vihdoin profiilini kuntoon.", ""),
+    ("Keskusteleva työtapa ja vinkit omaan työhön.", "Materiaalit etukäteen luettaviksi."),
+    ("Zoomin chatissa syntyi hyvää keskustelua.", ""),
+    ("", "Jatkokoulutus mahdollisimman pian!"),
+]
+RATINGS = [(5, 5, 5, 5, 10), (5, 4, 5, 5, 9), (4, 4, 4, 5, 9), (5, 5, 4, 5, 10), (4, 3, 4, 4, 8),
+           (3, 4, 3, 4, 7), (5, 5, 5, 5, 10), (4, 5, 4, 5, 9), (5, 4, 5, 4, 9), (4, 4, 5, 5, 8),
+           (2, 3, 3, 4, 6), (5, 5, 5, 5, 10)]  # fmt: skip
+
+
+def _delivered_session(offering: Offering, trainer: Trainer) -> None:
+    """A remote Twitter basics session the ministry's staff attended, with answered feedback (seed 004)."""
+    ministry = db.session.scalar(
+        sa.select(Organisation).where(Organisation.business_id == "2000001-6")
+    )
+    if ministry is None or db.session.scalar(
+        sa.select(TrainingSession.id).where(TrainingSession.organisation_id == ministry.id)
+    ):
+        return
+    starts = _helsinki(-14, 9)
+    session = TrainingSession(
+        offering=offering, organisation_id=ministry.id, starts_at=starts, ends_at=starts + timedelta(hours=2),
+        registration_closes_at=starts - timedelta(hours=2), mode="remote", meeting_url="https://zoom.example/j/sm",
+        capacity=len(RATINGS), seats_taken=len(RATINGS), trainers=[trainer], status=SessionStatus.DELIVERED,
+    )  # fmt: skip
+    db.session.add(session)
+    db.session.flush()
+    attach_survey(session)
+    survey = session.feedback_survey
+    questions = survey.questions
+    for n, ratings in enumerate(RATINGS):
+        db.session.add(Registration(session_id=session.id, name=f"Sisäministeriön asiantuntija {n + 1}",
+                                    email=f"asiantuntija{n + 1}@sm.example", status=RegistrationStatus.CONFIRMED,
+                                    attended=True))  # fmt: skip
+        best, improve = COMMENTS[n % len(COMMENTS)]
+        answers = [
+            Answer(question_id=q.id, number=value)
+            for q, value in zip(questions[:5], ratings, strict=True)
+        ]
+        answers += [
+            Answer(question_id=q.id, text=t)
+            for q, t in ((questions[5], best), (questions[6], improve))
+            if t
+        ]
+        db.session.add(Response(survey_id=survey.id, submitted_on=(starts + timedelta(days=n % 3)).date(),
+                                context=session.feedback_context, answers=answers))  # fmt: skip
