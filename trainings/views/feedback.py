@@ -9,6 +9,7 @@ from flask_login import current_user
 from feedback.summaries import MIN_GROUP, summarise
 from paja.access import get_or_404, role_required
 from paja.extensions import db
+from paja.i18n import day
 from paja.models import Role
 from trainings import bp
 from trainings.models import TrainingSession
@@ -48,7 +49,7 @@ def session_feedback(session_id: int) -> ResponseReturnValue:
         context="",
         contexts=[],
         min_group=MIN_GROUP,
-        heading=f"{session.offering.title}, {session.starts_at:%Y-%m-%d}",
+        heading=f"{session.offering.title}, {day(session.starts_at)}",
         can_export=session.feedback_survey.can_view(current_user),
         back=("trainings.session", {"session_id": session.id}),
     )

@@ -1,0 +1,56 @@
+"""In a real browser: answer a survey on a phone, then read the summaries as the trainer."""
+
+import re
+
+import sqlalchemy as sa
+from flask import Flask
+from playwright.sync_api import Page, expect
+
+from paja.demo import DEMO_PASSWORD
+from paja.extensions import db
+from tests.e2e.conftest import check_page
+from trainings.models import TrainingSession
+
+
+def survey_token(live_app: Flask) -> str:
+    """The public link token of the open demo session's survey."""
+    with live_app.app_context():
+        session = db.session.scalar(
+            sa.select(TrainingSession).where(TrainingSession.organisation_id.is_(None)).order_by(TrainingSession.id)
+        )
+        return session.feedback_survey.public_token
+
+
+def test_answer_on_a_phone_and_read_the_summary(page: Page, live_app: Flask) -> None:
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(f"/feedback/a/{survey_token(live_app)}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Twitter-koulutus: perusteet")
+    check_page(page, "50-survey-phone-fi")
+    page.get_by_role("group", name=re.compile("^Kokonaisarvio")).get_by_text("5", exact=True).click()
+    page.get_by_role("button", name="Lähetä vastaukset").click()
+    expect(page.get_by_role("alert")).to_contain_text("Tähän kysymykseen tarvitaan vastaus.")
+    check_page(page, "51-survey-errors-phone-fi")
+    expect(page.get_by_role("group", name=re.compile("^Kokonaisarvio")).get_by_role("radio", name="5")).to_be_checked()
+    for name in ("Kuinka konkreettinen", "Kuinka rohkaiseva", "Kouluttajan asiantuntemus"):
+        page.get_by_role("group", name=re.compile(f"^{name}")).get_by_text("4", exact=True).click()
+    page.get_by_role("group", name=re.compile("^Kuinka todennäköisesti")).get_by_text("9", exact=True).click()
+    page.get_by_label("Mikä oli parasta?").fill("Konkreettiset esimerkit")
+    page.get_by_role("button", name="Lähetä vastaukset").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kiitos!")
+    check_page(page, "52-survey-thanks-phone-fi")
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/auth/login")
+    page.get_by_label("Sähköposti").fill("pilvi.nummi@paja.example")
+    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Kirjaudu sisään").click()
+    page.goto("/trainings/feedback")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Koulutusteni palaute")
+    check_page(page, "53-trainer-feedback-fi")
+    page.get_by_role("link", name="Twitter-koulutus: perusteet").last.click()  # the delivered one
+    expect(page.get_by_text("NPS").first).to_be_visible()
+    check_page(page, "54-session-feedback-summary-fi")
+    page.goto("/feedback/surveys/")
+    check_page(page, "55-surveys-fi")
+    page.get_by_role("link", name=re.compile("Twitter-koulutus: perusteet")).first.click()
+    check_page(page, "56-survey-editor-fi")
