@@ -9,10 +9,12 @@ bp = Blueprint("feedback", __name__, url_prefix="/feedback")
 @bp.record_once
 def _install(state: BlueprintSetupState) -> None:
     """Give templates the translated survey statuses and question types."""
-    from feedback.labels import QUESTION_KIND_LABELS, SURVEY_STATUS_LABELS
+    from feedback.labels import QUESTION_KIND_LABELS, SURVEY_STATUS_LABELS, WISH_STATUS_LABELS
 
     state.app.jinja_env.globals.update(
-        survey_status_labels=SURVEY_STATUS_LABELS, question_kind_labels=QUESTION_KIND_LABELS
+        survey_status_labels=SURVEY_STATUS_LABELS,
+        question_kind_labels=QUESTION_KIND_LABELS,
+        wish_status_labels=WISH_STATUS_LABELS,
     )
 
 

@@ -1,3 +1,3 @@
 """Views of the feedback package."""
 
-from feedback.views import answering, authoring, results  # noqa: F401
+from feedback.views import answering, authoring, results, wishes  # noqa: F401

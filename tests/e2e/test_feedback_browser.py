@@ -16,7 +16,9 @@ def survey_token(live_app: Flask) -> str:
     """The public link token of the open demo session's survey."""
     with live_app.app_context():
         session = db.session.scalar(
-            sa.select(TrainingSession).where(TrainingSession.organisation_id.is_(None)).order_by(TrainingSession.id)
+            sa.select(TrainingSession)
+            .where(TrainingSession.organisation_id.is_(None))
+            .order_by(TrainingSession.id)
         )
         return session.feedback_survey.public_token
 
@@ -26,14 +28,20 @@ def test_answer_on_a_phone_and_read_the_summary(page: Page, live_app: Flask) -> 
     page.goto(f"/feedback/a/{survey_token(live_app)}")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Twitter-koulutus: perusteet")
     check_page(page, "50-survey-phone-fi")
-    page.get_by_role("group", name=re.compile("^Kokonaisarvio")).get_by_text("5", exact=True).click()
+    page.get_by_role("group", name=re.compile("^Kokonaisarvio")).get_by_text(
+        "5", exact=True
+    ).click()
     page.get_by_role("button", name="Lähetä vastaukset").click()
     expect(page.get_by_role("alert")).to_contain_text("Tähän kysymykseen tarvitaan vastaus.")
     check_page(page, "51-survey-errors-phone-fi")
-    expect(page.get_by_role("group", name=re.compile("^Kokonaisarvio")).get_by_role("radio", name="5")).to_be_checked()
+    expect(
+        page.get_by_role("group", name=re.compile("^Kokonaisarvio")).get_by_role("radio", name="5")
+    ).to_be_checked()
     for name in ("Kuinka konkreettinen", "Kuinka rohkaiseva", "Kouluttajan asiantuntemus"):
         page.get_by_role("group", name=re.compile(f"^{name}")).get_by_text("4", exact=True).click()
-    page.get_by_role("group", name=re.compile("^Kuinka todennäköisesti")).get_by_text("9", exact=True).click()
+    page.get_by_role("group", name=re.compile("^Kuinka todennäköisesti")).get_by_text(
+        "9", exact=True
+    ).click()
     page.get_by_label("Mikä oli parasta?").fill("Konkreettiset esimerkit")
     page.get_by_role("button", name="Lähetä vastaukset").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kiitos!")

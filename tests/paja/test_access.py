@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from feedback.models import Invitation, Survey
+from feedback.models import Invitation, Survey, Wish, WishBoard
 from paja.extensions import db
 from paja.models import Organisation, Role, User
 from tests import factories
@@ -96,6 +96,20 @@ class Targets:
         db.session.add(invitation)
         db.session.commit()
         return invitation
+
+    @cached_property
+    def board(self) -> WishBoard:
+        board = WishBoard(title="Teemat", owner_id=self.user.id)
+        db.session.add(board)
+        db.session.commit()
+        return board
+
+    @cached_property
+    def wish(self) -> Wish:
+        wish = Wish(board_id=self.board.id, text="Videot")
+        db.session.add(wish)
+        db.session.commit()
+        return wish
 
     @cached_property
     def channel(self) -> Channel:
@@ -225,6 +239,18 @@ MATRIX |= {
     "feedback.export_xlsx": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/answers.xlsx", ADMIN),
     "feedback.answer_public": Rule(lambda t: f"/feedback/a/{t.survey.public_token}", EVERYONE),
     "feedback.answer_invitation": Rule(lambda t: f"/feedback/i/{t.invitation.token}", EVERYONE),
+    "feedback.boards": Rule(lambda t: "/feedback/boards/", frozenset({Role.ADMIN, Role.ORGANISER})),
+    "feedback.board": Rule(lambda t: f"/feedback/boards/{t.board.id}", ADMIN),
+    "feedback.wish_status": Rule(
+        lambda t: f"/feedback/boards/{t.board.id}/wishes/{t.wish.id}/status", ADMIN
+    ),
+    "feedback.merge_wishes": Rule(
+        lambda t: f"/feedback/boards/{t.board.id}/merge?source={t.wish.id}&target={t.wish.id}",
+        ADMIN,
+    ),
+    "feedback.board_state": Rule(lambda t: f"/feedback/boards/{t.board.id}/closed", ADMIN),
+    "feedback.wishes": Rule(lambda t: f"/feedback/w/{t.board.token}", EVERYONE),
+    "feedback.vote_wish": Rule(lambda t: f"/feedback/w/{t.board.token}/vote/{t.wish.id}", EVERYONE),
     "feedback.answer_logged_in": Rule(lambda t: f"/feedback/s/{t.survey.id}", LOGGED_IN),
 }
 ROLES = [ANONYMOUS, *Role]
