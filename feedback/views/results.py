@@ -12,6 +12,7 @@ from flask.typing import ResponseReturnValue
 from feedback import bp
 from feedback.exports import to_csv, to_xlsx
 from feedback.models import Response, Survey
+from feedback.pdf import summary_pdf
 from feedback.summaries import MIN_GROUP, summarise
 from paja.access import get_or_404, role_required
 from paja.extensions import db
@@ -53,6 +54,18 @@ def summary(survey_id: int) -> ResponseReturnValue:
         context=context or "",
         contexts=contexts_of(survey),
         min_group=MIN_GROUP,
+    )
+
+
+@bp.get("/surveys/<int:survey_id>/summary.pdf")
+@role_required()
+def summary_pdf_view(survey_id: int) -> ResponseReturnValue:
+    """The summary as a PDF report, in the viewer's language."""
+    survey = get_or_404(Survey, survey_id, "view")
+    return HttpResponse(
+        summary_pdf(summarise(survey)),
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f"inline; filename=paja-summary-{survey.id}.pdf"},
     )
 
 

@@ -212,3 +212,35 @@ def test_only_the_owner_and_admins_see_results(client: FlaskClient, auth: Auth) 
         assert client.get(path).status_code == 403
     auth.login(survey.owner)
     assert client.get(f"/feedback/surveys/{survey.id}/summary").status_code == 200
+
+
+def test_summary_pdf_has_title_and_figures(client: FlaskClient, auth: Auth) -> None:
+    from pypdf import PdfReader
+
+    from tests.feedback.factories import answer
+
+    owner = auth.login(factories_user(locale="sv"))
+    survey = create_survey(owner=owner)
+    for rating, score in ((5, 10), (4, 9), (3, 6)):
+        answer(
+            survey,
+            {
+                survey.questions[0]: rating,
+                survey.questions[4]: score,
+                survey.questions[5]: "Konkreettinen",
+            },
+        )
+    response = client.get(f"/feedback/surveys/{survey.id}/summary.pdf")
+    assert response.data.startswith(b"%PDF")
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
+    assert survey.title in text
+    assert "3 svar" in text  # in the viewer's language
+    assert "medelvärde 4" in text
+    assert "NPS 33" in text
+    assert "Konkreettinen" in text
+
+
+def factories_user(**kwargs):
+    from tests import factories
+
+    return factories.create_user(roles={Role.TRAINER}, **kwargs)

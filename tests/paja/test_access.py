@@ -235,6 +235,9 @@ MATRIX |= {
     "feedback.invite_view": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/invitations", ADMIN),
     "feedback.remind_view": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/remind", ADMIN),
     "feedback.summary": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/summary", ADMIN),
+    "feedback.summary_pdf_view": Rule(
+        lambda t: f"/feedback/surveys/{t.survey.id}/summary.pdf", ADMIN
+    ),
     "feedback.export_csv": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/answers.csv", ADMIN),
     "feedback.export_xlsx": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/answers.xlsx", ADMIN),
     "feedback.answer_public": Rule(lambda t: f"/feedback/a/{t.survey.public_token}", EVERYONE),
