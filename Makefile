@@ -47,6 +47,7 @@ translations: $(VENV)/.installed
 bench: install-test compile-translations
 	$(BIN)/python -m tests.perf.bench_registrations
 	bash scripts/with-postgres.sh $(BIN)/python -m tests.perf.bench_registrations
+	$(BIN)/python -m tests.perf.bench_summary
 
 lint: install-test
 	$(BIN)/ruff check .
