@@ -62,3 +62,32 @@ def test_answer_on_a_phone_and_read_the_summary(page: Page, live_app: Flask) -> 
     check_page(page, "55-surveys-fi")
     page.get_by_role("link", name=re.compile("Twitter-koulutus: perusteet")).first.click()
     check_page(page, "56-survey-editor-fi")
+
+
+def test_theme_wishes_on_the_public_board_and_for_the_organiser(
+    page: Page, live_app: Flask
+) -> None:
+    from feedback.models import WishBoard
+
+    with live_app.app_context():
+        token = db.session.scalar(sa.select(WishBoard.token))
+    page.goto(f"/feedback/w/{token}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verkostopäivien teematoiveet")
+    check_page(page, "60-wishes-fi")
+    page.get_by_label(re.compile("^Toiveesi")).fill("Saavutettava somesisältö")
+    page.get_by_label("Nimesi (vapaaehtoinen)").fill("Hanke X")
+    page.get_by_role("button", name="Lisää toive").click()
+    expect(page.get_by_role("status")).to_contain_text("Toiveesi on taululla")
+    page.get_by_role("button", name=re.compile(r"^Äänestä\s*: Saavutettava")).click()
+    expect(page.get_by_role("status")).to_contain_text("Äänesi on laskettu.")
+    check_page(page, "61-wishes-voted-fi")
+    page.goto("/auth/login")
+    page.get_by_label("Sähköposti").fill("helena.koivisto@paja.example")
+    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Kirjaudu sisään").click()
+    page.goto("/feedback/boards/")
+    page.get_by_role("link", name="Verkostopäivien teematoiveet").click()
+    expect(
+        page.get_by_role("cell", name=re.compile("^Somemainonta ja sen tulosten"))
+    ).to_be_visible()
+    check_page(page, "62-wish-board-organiser-fi")
