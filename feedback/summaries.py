@@ -24,6 +24,7 @@ from feedback.models import (
 from paja.extensions import db
 
 MIN_GROUP = 3  # anonymous breakdowns with fewer answers are hidden
+CONTEXT_LABELLER = "feedback.context_labeller"  # app.extensions key: other packages name contexts
 TEXTS_SHOWN = 200
 
 

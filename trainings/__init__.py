@@ -3,6 +3,7 @@
 from flask import Blueprint
 from flask.blueprints import BlueprintSetupState
 
+from feedback.summaries import CONTEXT_LABELLER
 from paja.demo import DEMO_LOADERS
 
 bp = Blueprint("trainings", __name__, url_prefix="/trainings")
@@ -26,6 +27,22 @@ def _install(state: BlueprintSetupState) -> None:
         registration_labels=REGISTRATION_LABELS,
     )
     state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_trainings_demo)
+    state.app.extensions[CONTEXT_LABELLER] = session_label
+
+
+def session_label(context: str) -> str:
+    """A feedback context such as 'session:12' as people know it: the workshop and its day."""
+    from paja.extensions import db
+    from paja.i18n import day
+    from trainings.models import TrainingSession
+
+    kind, _, ident = context.partition(":")
+    session = (
+        db.session.get(TrainingSession, int(ident))
+        if kind == "session" and ident.isdigit()
+        else None
+    )
+    return f"{session.offering.title}, {day(session.starts_at)}" if session else context
 
 
 from trainings import views  # noqa: E402,F401 (registers the routes on bp)

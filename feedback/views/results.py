@@ -13,11 +13,9 @@ from feedback import bp
 from feedback.exports import to_csv, to_xlsx
 from feedback.models import Response, Survey
 from feedback.pdf import summary_pdf
-from feedback.summaries import MIN_GROUP, summarise
+from feedback.summaries import CONTEXT_LABELLER, MIN_GROUP, summarise
 from paja.access import get_or_404, role_required
 from paja.extensions import db
-
-CONTEXT_LABELLER = "feedback.context_labeller"  # app.extensions key: other packages name contexts
 
 
 def contexts_of(survey: Survey) -> list[tuple[str, str]]:

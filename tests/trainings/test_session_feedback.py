@@ -90,3 +90,21 @@ def test_customer_reads_own_sessions_feedback_only(client: FlaskClient, auth: Au
     ).lower() or "Alle 3 vastausta" in page.get_data(as_text=True)
     assert "answers.csv" not in page.get_data(as_text=True)  # only the survey's owner exports
     assert client.get(f"/trainings/sessions/{other.id}/feedback").status_code == 403
+
+
+def test_a_shared_survey_is_filtered_by_session_with_readable_names(
+    client: FlaskClient, auth: Auth
+) -> None:
+    from tests.feedback.factories import answer, create_survey
+
+    owner = auth.login(Role.TRAINER)
+    survey = create_survey(owner=owner)
+    first, second = create_session(), create_session()
+    for session, ratings in ((first, (5, 5, 4)), (second, (2, 3, 3))):
+        for rating in ratings:
+            answer(survey, {survey.questions[0]: rating}, context=session.feedback_context)
+    page = client.get(
+        f"/feedback/surveys/{survey.id}/summary?context={second.feedback_context}"
+    ).get_data(as_text=True)
+    assert f">{second.offering.title}, " in page
+    assert "keskiarvo 2,67" in page
