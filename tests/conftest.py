@@ -112,6 +112,19 @@ def make_file_app(folder: Path, migrate: bool = True, **overrides: Any) -> Flask
     return app
 
 
+@pytest.fixture
+def racing_app(tmp_path: Path) -> Iterator[Flask]:
+    """An app whose requests commit for real, for race tests: a SQLite file, or the PostgreSQL
+    test database (already migrated; race tests delete the rows they make)."""
+    if TEST_DATABASE_URL.startswith("sqlite"):
+        yield make_file_app(tmp_path)
+        return
+    app = make_app()
+    with app.app_context():
+        upgrade()
+    yield app
+
+
 @pytest.fixture(scope="session")
 def app() -> Flask:
     """The application, with a freshly migrated database."""

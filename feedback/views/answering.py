@@ -8,8 +8,8 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from feedback import bp
+from feedback.answers import has_answered, parse_answers, submit
 from feedback.models import Invitation, Survey, SurveyStatus
-from feedback.operations import has_answered, parse_answers, submit
 from paja.access import role_required
 from paja.database import utcnow
 from paja.extensions import db

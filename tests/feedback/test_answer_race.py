@@ -1,33 +1,16 @@
 """A double submit or a race never stores two answers for one invitation or one user."""
 
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from flask import Flask
 
 from feedback.models import Invitation, QuestionType, Response, Survey
 from paja.extensions import db
 from paja.models import User
-from tests.conftest import TEST_DATABASE_URL, Auth, make_app, make_file_app
+from tests.conftest import Auth
 
 RACERS = 12
-
-
-@pytest.fixture
-def racing_app(tmp_path: Path) -> Iterator[Flask]:
-    """An app whose requests commit for real (SQLite file, or the PostgreSQL test database)."""
-    if TEST_DATABASE_URL.startswith("sqlite"):
-        yield make_file_app(tmp_path)
-        return
-    app = make_app()
-    with app.app_context():
-        from flask_migrate import upgrade
-
-        upgrade()
-    yield app
 
 
 def race(app: Flask, path: str, data: dict, login: User | None = None) -> list[int]:

@@ -5,37 +5,14 @@ PostgreSQL test database (rows they create are deleted afterwards).
 """
 
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from flask import Flask
 
 from paja.extensions import db
 from paja.models import User
-from tests.conftest import TEST_DATABASE_URL, make_app, make_file_app
 
 RACERS = 12
-
-
-@pytest.fixture
-def racing_app(tmp_path: Path) -> Iterator[Flask]:
-    """An app whose requests commit, on SQLite (a file) or on PostgreSQL."""
-    if TEST_DATABASE_URL.startswith("sqlite"):
-        yield make_file_app(tmp_path)
-        return
-    app = make_app()
-    with app.app_context():
-        from flask_migrate import upgrade
-
-        upgrade()
-    try:
-        yield app
-    finally:
-        with app.app_context():
-            db.session.execute(sa.delete(User).where(User.email.like("race-%")))
-            db.session.commit()
 
 
 def race(app: Flask, requests: list[dict]) -> list[int]:

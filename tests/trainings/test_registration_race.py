@@ -1,32 +1,14 @@
 """50 people racing for 10 seats: exactly 10 get one and 40 wait, on SQLite and PostgreSQL."""
 
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from flask import Flask
 
 from paja.extensions import db
-from tests.conftest import TEST_DATABASE_URL, make_app, make_file_app
 from trainings.models import Offering, Registration, RegistrationStatus, TrainingSession
 
 RACERS, SEATS = 50, 10
-
-
-@pytest.fixture
-def racing_app(tmp_path: Path) -> Iterator[Flask]:
-    """An app whose requests commit for real (SQLite file, or the PostgreSQL test database)."""
-    if TEST_DATABASE_URL.startswith("sqlite"):
-        yield make_file_app(tmp_path)
-        return
-    app = make_app()
-    with app.app_context():
-        from flask_migrate import upgrade
-
-        upgrade()
-    yield app
 
 
 def test_racing_registrations_never_overbook(racing_app: Flask) -> None:

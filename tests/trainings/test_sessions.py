@@ -189,3 +189,11 @@ def test_admin_cancels_a_session_and_everyone_is_told(
     )
     assert "Ilmoittautuminen tähän koulutukseen on päättynyt." in page.get_data(as_text=True)
     assert session.seats_taken == 1
+
+
+def test_participant_page_title_is_plain_text(client: FlaskClient, auth: Auth) -> None:
+    auth.login(Role.ADMIN)
+    session = create_session()
+    page = client.get(f"/trainings/sessions/{session.id}/participants").get_data(as_text=True)
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title == f"Osallistujat · {session.offering.title} · Paja"
