@@ -114,8 +114,8 @@ def make_file_app(folder: Path, migrate: bool = True, **overrides: Any) -> Flask
 
 @pytest.fixture
 def racing_app(tmp_path: Path) -> Iterator[Flask]:
-    """An app whose requests commit for real, for race tests: a SQLite file, or the PostgreSQL
-    test database (already migrated; race tests delete the rows they make)."""
+    """An app whose requests commit, for race tests: a SQLite file or the PostgreSQL test
+    database (each race test deletes the rows it made there)."""
     if TEST_DATABASE_URL.startswith("sqlite"):
         yield make_file_app(tmp_path)
         return
