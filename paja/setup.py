@@ -80,11 +80,12 @@ def register_blueprints(app: Flask) -> None:
 
     This is the one place that names every blueprint.
     """
+    import courses
     import feedback
     import trainings
     from paja.views import account, admin, auth, errors, main, organisations
 
-    for module in (main, auth, account, admin, organisations, feedback, trainings):
+    for module in (main, auth, account, admin, organisations, feedback, trainings, courses):
         app.register_blueprint(module.bp)
     errors.register(app)
     install_security_headers(app)

@@ -29,7 +29,7 @@ PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0));
 if [ "$(id -u)" = "0" ]; then
   PGOS=$(id -u postgres >/dev/null 2>&1 && echo postgres || echo nobody)
   chown "$PGOS" "$PGTMP"
-  pgrun() { runuser -u "$PGOS" -- "$@"; }
+  pgrun() { (cd / && runuser -u "$PGOS" -- "$@"); }
 else
   pgrun() { "$@"; }
 fi

@@ -18,6 +18,9 @@ SAME_AS_ENGLISH = {
     "Hybrid",
     "NPS %(score)s",
     "median %(median)s",
+    "Text",
+    "%(num)d min",
+    "%(hours)s h",
 }
 
 
@@ -32,6 +35,7 @@ def source_messages() -> set[str]:
         ("paja/**.py", "python"),
         ("trainings/**.py", "python"),
         ("feedback/**.py", "python"),
+        ("courses/**.py", "python"),
         ("templates/**.html", "jinja2"),
         ("templates/**.txt", "jinja2"),
     ]

@@ -12,11 +12,13 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from courses.models import Course, EnrolmentKey
 from feedback.models import Invitation, Survey, Wish, WishBoard
 from paja.extensions import db
 from paja.models import Organisation, Role, User
 from tests import factories
 from tests.conftest import Auth
+from tests.courses import factories as course_factories
 from tests.feedback import factories as feedback_factories
 from tests.trainings import factories as training_factories
 from trainings.models import (
@@ -110,6 +112,17 @@ class Targets:
         db.session.add(wish)
         db.session.commit()
         return wish
+
+    @cached_property
+    def course(self) -> Course:
+        return course_factories.create_course(author=self.user)
+
+    @cached_property
+    def enrolment_key(self) -> EnrolmentKey:
+        key = EnrolmentKey(course_id=self.course.id, organisation_id=self.organisation.id)
+        db.session.add(key)
+        db.session.commit()
+        return key
 
     @cached_property
     def channel(self) -> Channel:
@@ -255,6 +268,35 @@ MATRIX |= {
     "feedback.wishes": Rule(lambda t: f"/feedback/w/{t.board.token}", EVERYONE),
     "feedback.vote_wish": Rule(lambda t: f"/feedback/w/{t.board.token}/vote/{t.wish.id}", EVERYONE),
     "feedback.answer_logged_in": Rule(lambda t: f"/feedback/s/{t.survey.id}", LOGGED_IN),
+}
+EDITORS = frozenset({Role.ADMIN, Role.TRAINER})
+MATRIX |= {
+    "courses.catalogue": Rule(lambda t: "/courses/", EVERYONE),
+    "courses.course": Rule(lambda t: f"/courses/{t.course.slug}", EVERYONE),
+    "courses.enrol_view": Rule(lambda t: f"/courses/{t.course.slug}/enrol", LOGGED_IN),
+    "courses.leave_view": Rule(lambda t: f"/courses/{t.course.slug}/leave", LOGGED_IN),
+    "courses.make_key_view": Rule(
+        lambda t: f"/courses/{t.course.slug}/keys?organisation={t.organisation.id}",
+        frozenset({Role.ADMIN, Role.CUSTOMER}),
+    ),
+    "courses.join": Rule(lambda t: f"/courses/join/{t.enrolment_key.token}", LOGGED_IN),
+    "courses.module": Rule(
+        lambda t: f"/courses/{t.course.slug}/modules/{t.course.modules[0].id}", ADMIN
+    ),
+    "courses.done": Rule(
+        lambda t: f"/courses/{t.course.slug}/modules/{t.course.modules[0].id}/done", NOBODY
+    ),
+    "courses.tick_view": Rule(
+        lambda t: f"/courses/{t.course.slug}/modules/{t.course.modules[0].id}/tasks/0", NOBODY
+    ),
+    "courses.my_learning": Rule(lambda t: "/courses/my", LOGGED_IN),
+    "courses.manage": Rule(lambda t: "/courses/manage/", EDITORS),
+    "courses.edit_course": Rule(lambda t: f"/courses/manage/{t.course.id}", ADMIN),
+    "courses.add_module_view": Rule(lambda t: f"/courses/manage/{t.course.id}/modules", ADMIN),
+    "courses.edit_module": Rule(lambda t: f"/courses/modules/{t.course.modules[0].id}/edit", ADMIN),
+    "courses.change_module": Rule(
+        lambda t: f"/courses/modules/{t.course.modules[0].id}/down", ADMIN
+    ),
 }
 ROLES = [ANONYMOUS, *Role]
 
