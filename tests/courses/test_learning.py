@@ -1,0 +1,187 @@
+"""Enrolment, progress, completion rules and who sees what."""
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from courses.models import Enrolment
+from courses.operations import (
+    check_completion,
+    enrol,
+    enrol_with_key,
+    make_key,
+    mark_done,
+    missing_for_completion,
+    progress,
+    tick,
+)
+from feedback.models import Response
+from paja.database import utcnow
+from paja.errors import RuleViolation
+from paja.extensions import db
+from paja.models import Role, User
+from tests import factories
+from tests.conftest import Auth
+from tests.courses.factories import create_course
+from tests.courses.factories import enrol as enrol_directly
+from tests.feedback.factories import create_survey
+
+
+def test_self_enrolment_is_for_published_open_courses(app: Flask) -> None:
+    user = factories.create_user()
+    assert enrol(user, create_course()).user_id == user.id
+    with pytest.raises(RuleViolation, match="julkaistu"):
+        enrol(user, create_course(published=False))
+    with pytest.raises(RuleViolation, match="organisaatiosi linkillä"):
+        enrol(user, create_course(open_enrolment=False))
+
+
+def test_enrolling_twice_keeps_one_enrolment(app: Flask) -> None:
+    user, course = factories.create_user(), create_course()
+    assert enrol(user, course).id == enrol(user, course).id
+
+
+def test_customer_link_enrols_staff_as_the_organisations(app: Flask) -> None:
+    customer = factories.create_user(roles={Role.CUSTOMER})
+    organisation = factories.create_organisation(members=(customer,))
+    course = create_course(open_enrolment=False)
+    key = make_key(customer, course, organisation)
+    staff = factories.create_user()
+    enrolment = enrol_with_key(staff, key.token)
+    assert enrolment.organisation_id == organisation.id
+    with pytest.raises(RuleViolation):
+        make_key(factories.create_user(roles={Role.CUSTOMER}), course, organisation)  # not a member
+    with pytest.raises(RuleViolation):
+        enrol_with_key(staff, "no-such-token")
+
+
+@pytest.mark.parametrize(
+    ("done_required", "requires_feedback", "answered", "complete"),
+    [
+        (False, False, False, False),
+        (True, False, False, True),
+        (True, True, False, False),
+        (True, True, True, True),
+        (False, True, True, False),
+    ],
+)
+def test_completion_rule(
+    app: Flask, done_required: bool, requires_feedback: bool, answered: bool, complete: bool
+) -> None:
+    user = factories.create_user()
+    course = create_course(modules=3, requires_feedback=requires_feedback)
+    course.feedback_survey = create_survey()
+    enrolment = enrol_directly(user, course)
+    if answered:
+        db.session.add(
+            Response(
+                survey_id=course.feedback_survey.id, submitted_on=utcnow().date(), user_id=user.id
+            )
+        )
+    for module in course.modules[:2] if done_required else course.modules[:1]:
+        mark_done(enrolment, module)
+    assert check_completion(enrolment) is complete
+    assert (enrolment.completed_at is not None) is complete
+    assert (missing_for_completion(enrolment) == []) is complete
+
+
+def test_optional_modules_do_not_block_completion_and_undo_keeps_the_record(app: Flask) -> None:
+    user, course = factories.create_user(), create_course(modules=3)
+    enrolment = enrol_directly(user, course)
+    mark_done(enrolment, course.modules[0])
+    assert progress(enrolment).percent == 50
+    mark_done(enrolment, course.modules[1])
+    assert enrolment.completed_at is not None
+    assert progress(enrolment).percent == 100
+
+
+def test_tasks_tick_and_untick(app: Flask) -> None:
+    user, course = factories.create_user(), create_course()
+    enrolment = enrol_directly(user, course)
+    module = course.modules[0]
+    tick(enrolment, module, 1, True)
+    assert progress(enrolment).ticked == {(module.id, 1)}
+    tick(enrolment, module, 1, False)
+    assert progress(enrolment).ticked == set()
+    with pytest.raises(RuleViolation):
+        tick(enrolment, module, 5, True)
+
+
+def test_participant_works_through_a_course(client: FlaskClient, auth: Auth) -> None:
+    user = auth.login(Role.PARTICIPANT)
+    course = create_course(modules=2)
+    client.post(f"/courses/{course.slug}/enrol")
+    page = client.get(f"/courses/{course.slug}").get_data(as_text=True)
+    assert "Jatka: Osio 1" in page
+    first, second = course.modules
+    client.post(f"/courses/{course.slug}/modules/{first.id}/tasks/0", data={"ticked": "1"})
+    response = client.post(f"/courses/{course.slug}/modules/{first.id}/done", data={"done": "1"})
+    assert response.headers["Location"] == f"/courses/{course.slug}/modules/{second.id}"
+    page = client.get("/courses/my").get_data(as_text=True)
+    assert "50 %" in page and "Jatka: Osio 2" in page
+    response = client.post(
+        f"/courses/{course.slug}/modules/{second.id}/done",
+        data={"done": "1"},
+        follow_redirects=True,
+    )
+    assert "Onnittelut, olet suorittanut kurssin!" in response.get_data(as_text=True)
+    enrolment = db.session.scalar(db.select(Enrolment).where(Enrolment.user_id == user.id))
+    assert enrolment.completed_at is not None
+    client.post(f"/courses/{course.slug}/leave")
+    assert db.session.scalar(db.select(db.func.count()).select_from(Enrolment)) == 0
+
+
+def test_drafts_and_modules_are_hidden_from_outsiders(client: FlaskClient, auth: Auth) -> None:
+    draft = create_course(published=False)
+    assert client.get(f"/courses/{draft.slug}").status_code == 404
+    assert draft.title not in client.get("/courses/").get_data(as_text=True)
+    course = create_course()
+    auth.login(Role.PARTICIPANT)
+    assert (
+        client.get(f"/courses/{course.slug}/modules/{course.modules[0].id}").status_code == 403
+    )  # not enrolled
+    auth.login(db.session.get(User, draft.author_id))  # the author previews the draft
+    assert client.get(f"/courses/{draft.slug}").status_code == 200
+
+
+def test_module_bodies_are_sanitised(client: FlaskClient, auth: Auth) -> None:
+    user = auth.login(Role.PARTICIPANT)
+    course = create_course()
+    course.modules[
+        0
+    ].body = "**Tärkeää** <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1))"
+    enrol_directly(user, course)
+    page = client.get(f"/courses/{course.slug}/modules/{course.modules[0].id}").get_data(
+        as_text=True
+    )
+    assert "<strong>Tärkeää</strong>" in page
+    assert "<script>alert" not in page
+    assert "<img" not in page
+    assert 'href="javascript' not in page
+
+
+def test_course_page_and_my_learning_stay_bounded(
+    client: FlaskClient, auth: Auth, count_queries
+) -> None:
+    user = auth.login(Role.PARTICIPANT)
+    small = create_course(modules=3)
+    enrol_directly(user, small)
+    with count_queries() as few_course:
+        client.get(f"/courses/{small.slug}")
+    with count_queries() as few_mine:
+        client.get("/courses/my")
+    big = create_course(modules=50)
+    enrolment = enrol_directly(user, big)
+    for module in big.modules[:30]:  # 30 of the 49 required: 61 %
+        mark_done(enrolment, module)
+    for _ in range(5):
+        enrol_directly(user, create_course(modules=10))
+    db.session.commit()
+    for n in range(200):
+        enrol_directly(factories.create_user(email=f"oppija{n}@example.fi"), big)
+    with count_queries() as many_course:
+        assert "61 %" in client.get(f"/courses/{big.slug}").get_data(as_text=True)
+    with count_queries() as many_mine:
+        client.get("/courses/my")
+    assert len(many_course) == len(few_course), many_course
+    assert len(many_mine) == len(few_mine), many_mine
