@@ -4,6 +4,7 @@ from flask import Blueprint
 from flask.blueprints import BlueprintSetupState
 
 from paja.demo import DEMO_LOADERS
+from trainings.signals import registered
 
 bp = Blueprint("courses", __name__, url_prefix="/courses")
 
@@ -16,6 +17,14 @@ def _install(state: BlueprintSetupState) -> None:
 
     state.app.jinja_env.globals.update(level_labels=LEVELS)
     state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_courses_demo)
+    registered.connect(_enrol_registrant, weak=False)
+
+
+def _enrol_registrant(registration: object) -> None:
+    """Registering to a session enrols the person on the courses linked to its workshop."""
+    from courses.operations import enrol_registrant
+
+    enrol_registrant(registration)  # type: ignore[arg-type]
 
 
 from courses import views  # noqa: E402,F401 (registers the routes on bp)

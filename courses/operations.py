@@ -9,12 +9,21 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
-from courses.models import Course, Enrolment, EnrolmentKey, Module, ModuleDone, TaskTicked
+from courses.models import (
+    Course,
+    Enrolment,
+    EnrolmentKey,
+    Module,
+    ModuleDone,
+    TaskTicked,
+    course_offerings,
+)
 from feedback.answers import has_answered
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.models import Membership, Organisation, Role, User
+from trainings.models import Registration
 
 log = logging.getLogger(__name__)
 
@@ -189,3 +198,22 @@ def continue_module(enrolment: Enrolment, done: set[int]) -> Module | None:
     if last is not None and last.id not in done:
         return last
     return next((m for m in modules if m.id not in done), None)
+
+
+def enrol_registrant(registration: Registration) -> list[Enrolment]:
+    """Enrol someone registered to a session on the published courses linked to its workshop."""
+    user = registration.user or db.session.scalar(
+        sa.select(User).where(User.email == registration.email)
+    )
+    if user is None:
+        return []
+    courses = db.session.scalars(
+        sa.select(Course)
+        .join(course_offerings)
+        .where(
+            course_offerings.c.offering_id == registration.session.offering_id,
+            Course.published.is_(True),
+        )
+    ).all()
+    organisation = registration.session.organisation
+    return [enrol(user, course, organisation, key=True) for course in courses]

@@ -185,3 +185,22 @@ def test_course_page_and_my_learning_stay_bounded(
         client.get("/courses/my")
     assert len(many_course) == len(few_course), many_course
     assert len(many_mine) == len(few_mine), many_mine
+
+
+def test_registering_to_a_session_enrols_on_linked_courses(app: Flask) -> None:
+    from tests.trainings.factories import create_session
+    from trainings.operations.registrations import register
+
+    course, unrelated = create_course(), create_course()
+    session = create_session()
+    course.offerings.append(session.offering)
+    db.session.commit()
+    user = factories.create_user(email="oppija@example.fi")
+    with app.test_request_context():
+        register(session, "Oppija", "OPPIJA@example.fi")  # no account given: matched by email
+        register(session, "Vieras", "vieras@example.fi")  # no account at all
+    enrolled = db.session.scalars(
+        db.select(Enrolment.course_id).where(Enrolment.user_id == user.id)
+    ).all()
+    assert enrolled == [course.id]
+    assert unrelated.id not in enrolled

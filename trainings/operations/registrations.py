@@ -19,6 +19,7 @@ from paja.extensions import db
 from paja.mail import send_mail
 from paja.models import User
 from trainings.models import Registration, RegistrationStatus, SessionStatus, TrainingSession
+from trainings.signals import registered
 
 log = logging.getLogger(__name__)
 LIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
@@ -83,6 +84,7 @@ def register(
     _send(
         registration, "registration_confirmed" if registration.confirmed else "registration_waiting"
     )
+    registered.send(registration)
     return registration
 
 

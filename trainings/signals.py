@@ -1,0 +1,9 @@
+"""Signals other packages listen to (courses enrol registrants, for example)."""
+
+from __future__ import annotations
+
+from blinker import Namespace
+
+signals = Namespace()
+#: Sent with `registration=` after someone registered to a session (seat or waiting list).
+registered = signals.signal("trainings.registered")
