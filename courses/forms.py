@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -57,6 +59,7 @@ class CourseForm(FlaskForm):
     hours = DecimalField(
         _l("Hours (for certificates)"),
         places=1,
+        default=Decimal("1.0"),
         validators=[InputRequired(message=_l("Give the hours.")), NumberRange(min=0, max=500)],
     )
     published = BooleanField(_l("Published"))

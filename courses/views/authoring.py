@@ -84,7 +84,7 @@ def edit_course(course_id: int | None = None) -> ResponseReturnValue:
         "courses/edit_course.html",
         form=form,
         course=course,
-        module_form=ModuleForm(formdata=None),
+        module_form=ModuleForm(formdata=None, prefix="module"),
         button=ButtonForm(),
     )
 
@@ -105,7 +105,7 @@ def _module_details(form: ModuleForm) -> ModuleDetails:
 def add_module_view(course_id: int) -> ResponseReturnValue:
     """Add a module at the end of a course."""
     course = get_or_404(Course, course_id, "edit")
-    form = ModuleForm()
+    form = ModuleForm(prefix="module")  # the course form on the same page has a title too
     if (
         form.validate_on_submit()
         and perform(lambda: add_module(course, _module_details(form)), form).ok

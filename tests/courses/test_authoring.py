@@ -23,8 +23,13 @@ def test_trainer_creates_a_course_and_modules(client: FlaskClient, auth: Auth) -
     assert course.author_id == trainer.id
     assert not course.published
     for title in ("Tunnukset", "Seuraaminen"):
-        client.post(f"/courses/manage/{course.id}/modules", data={"title": title, "minutes": "20", "required": "y",
-                                                                  "tasks_text": "Luo tunnus\n\nTäytä profiili"})  # fmt: skip
+        data = {
+            "module-title": title,
+            "module-minutes": "20",
+            "module-required": "y",
+            "module-tasks_text": "Luo tunnus\n\nTäytä profiili",
+        }
+        client.post(f"/courses/manage/{course.id}/modules", data=data)  # fmt: skip
     assert [m.title for m in course.modules] == ["Tunnukset", "Seuraaminen"]
     assert course.modules[0].tasks == ["Luo tunnus", "Täytä profiili"]
     client.post(f"/courses/modules/{course.modules[1].id}/up")

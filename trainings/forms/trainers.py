@@ -12,7 +12,7 @@ class TrainerForm(FlaskForm):
     """What a trainer tells about themself."""
 
     title = StringField(
-        _l("Title"),
+        _l("Job title"),
         validators=[Length(max=200)],
         description=_l("E.g. social media researcher and planning architect."),
     )

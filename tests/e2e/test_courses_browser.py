@@ -1,0 +1,57 @@
+"""In a real browser: enrol, take a module, tick its tasks, mark it done, see my learning."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from paja.demo import DEMO_PASSWORD
+from tests.e2e.conftest import check_page
+
+
+def test_participant_takes_a_module(page: Page) -> None:
+    page.goto("/courses/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kurssit")
+    check_page(page, "70-courses-fi")
+    page.goto("/auth/login")
+    page.get_by_label("Sähköposti").fill("matti.e2e@example.fi")
+    page.goto("/auth/signup")
+    page.get_by_label(re.compile("^Nimi")).fill("Matti Oppija")
+    page.get_by_label(re.compile("^Sähköposti")).fill("matti.e2e@example.fi")
+    page.get_by_role("textbox", name="Salasana", exact=True).fill("kolme-iloista-kissaa")
+    page.get_by_label(re.compile("^Salasana uudelleen")).fill("kolme-iloista-kissaa")
+    page.get_by_role("button", name="Luo tili").click()
+    page.goto("/courses/twitter-jatko")
+    check_page(page, "71-course-fi")
+    page.get_by_role("button", name="Ilmoittaudu kurssille").click()
+    expect(page.get_by_role("status")).to_contain_text("Olet kurssilla. Tervetuloa!")
+    page.get_by_role("link", name=re.compile("^Jatka: ")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tiedonhaku ja alan kuulumiset")
+    check_page(page, "72-module-fi")
+    page.get_by_role("button", name=re.compile("tekemättä")).first.click()
+    expect(page.get_by_role("button", name=re.compile("✓")).first).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    page.get_by_role("button", name="Merkitse tehdyksi ja jatka").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Keskusteluun osallistuminen asiantuntijana"
+    )
+    page.goto("/courses/my")
+    expect(page.get_by_role("progressbar").first).to_have_attribute("aria-valuenow", "25")
+    check_page(page, "73-my-learning-fi")
+
+
+def test_trainer_authors_a_course(page: Page) -> None:
+    page.goto("/auth/login")
+    page.get_by_label("Sähköposti").fill("pilvi.nummi@paja.example")
+    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Kirjaudu sisään").click()
+    page.goto("/courses/manage/new")
+    check_page(page, "74-course-new-fi")
+    page.get_by_label(re.compile("^Otsikko")).fill("LinkedIn asiantuntijalle")
+    page.get_by_label(re.compile("^Osoitenimi")).fill("linkedin")
+    page.get_by_role("button", name="Tallenna").click()
+    expect(page.get_by_role("status")).to_contain_text("on tallennettu")
+    page.locator("#module-title").fill("Profiili kuntoon")
+    page.get_by_role("button", name="Tallenna osio").click()
+    expect(page.get_by_role("status")).to_contain_text("Osio on lisätty.")
+    check_page(page, "75-course-editor-fi")
