@@ -27,4 +27,4 @@ def _enrol_registrant(registration: object) -> None:
     enrol_registrant(registration)  # type: ignore[arg-type]
 
 
-from courses import views  # noqa: E402,F401 (registers the routes on bp)
+from courses import skill_models, views  # noqa: E402,F401 (models for migrations; routes on bp)

@@ -18,6 +18,7 @@ from courses.models import (
     TaskTicked,
     course_offerings,
 )
+from courses.skills import latest, skill_check_of
 from feedback.answers import has_answered
 from paja.database import utcnow
 from paja.errors import RuleViolation
@@ -176,6 +177,9 @@ def missing_for_completion(enrolment: Enrolment) -> list[str]:
             )
         )
     course = enrolment.course
+    check = skill_check_of(course)
+    if check is not None and latest(check, enrolment.user, "after") is None:
+        missing.append(_("the skill check after the course is not taken yet"))
     survey = course.feedback_survey if course.requires_feedback else None
     if survey is not None and not has_answered(survey, user=enrolment.user):
         missing.append(_("the course feedback is not answered yet"))

@@ -21,6 +21,7 @@ SAME_AS_ENGLISH = {
     "Text",
     "%(num)d min",
     "%(hours)s h",
+    "%(num)d person",
 }
 
 

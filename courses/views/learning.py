@@ -22,6 +22,7 @@ from courses.operations import (
     progress_for,
     tick,
 )
+from courses.skills import latest, skill_check_of
 from paja.access import role_required
 from paja.extensions import db
 from paja.forms import ButtonForm
@@ -64,6 +65,7 @@ def course(slug: str) -> ResponseReturnValue:
     item = _course(slug)
     enrolment = _enrolment(item)
     state = progress(enrolment) if enrolment else None
+    check = skill_check_of(item)
     organisations = []
     if current_user.is_authenticated and current_user.has_role(Role.CUSTOMER):
         organisations = db.session.scalars(
@@ -81,6 +83,8 @@ def course(slug: str) -> ResponseReturnValue:
         else [],
         organisations=organisations,
         keys=_keys(item, organisations),
+        skill_check=check,
+        skill_taken=bool(check and enrolment and latest(check, current_user, "before")),
         button=ButtonForm(),
     )
 

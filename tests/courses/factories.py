@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 from courses.models import Course, Enrolment, Module
+from courses.skill_models import Area, KnowledgeQuestion, SkillCheck
 from paja.extensions import db
 from paja.models import Role, User
 from tests import factories
@@ -51,3 +52,38 @@ def enrol(user: User, course: Course) -> Enrolment:
     db.session.add(enrolment)
     db.session.commit()
     return enrolment
+
+
+def create_skill_check(course: Course, retake: bool = False) -> SkillCheck:
+    """Two areas of two statements each; a knowledge question in the first area (right answer: 1)."""
+    check = SkillCheck(
+        course_id=course.id, intermediate_from=40, advanced_from=75, allow_retake=retake
+    )
+    check.areas = [
+        Area(
+            position=0,
+            name="Profiili ja perusteet",
+            statements_text="Osaan luoda tunnuksen\nOsaan muokata profiilia",
+            module_id=course.modules[0].id,
+        ),
+        Area(
+            position=1,
+            name="Keskusteluun osallistuminen",
+            statements_text="Osaan vastata\nOsaan mainita",
+            module_id=course.modules[1].id,
+        ),
+    ]
+    db.session.add(check)
+    db.session.flush()
+    check.questions = [
+        KnowledgeQuestion(
+            position=0,
+            area_id=check.areas[0].id,
+            text="Mikä on hyvä profiilikuva?",
+            choices_text="Logo\nKasvokuva\nMaisema",
+            correct="1",
+            explanation="Kasvot tunnistetaan.",
+        )
+    ]
+    db.session.commit()
+    return check

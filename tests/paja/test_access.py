@@ -118,6 +118,11 @@ class Targets:
         return course_factories.create_course(author=self.user)
 
     @cached_property
+    def course_with_check(self) -> Course:
+        course_factories.create_skill_check(self.course)
+        return self.course
+
+    @cached_property
     def enrolment_key(self) -> EnrolmentKey:
         key = EnrolmentKey(course_id=self.course.id, organisation_id=self.organisation.id)
         db.session.add(key)
@@ -294,6 +299,16 @@ MATRIX |= {
     "courses.edit_course": Rule(lambda t: f"/courses/manage/{t.course.id}", ADMIN),
     "courses.add_module_view": Rule(lambda t: f"/courses/manage/{t.course.id}/modules", ADMIN),
     "courses.edit_module": Rule(lambda t: f"/courses/modules/{t.course.modules[0].id}/edit", ADMIN),
+    "courses.take_skill_check": Rule(
+        lambda t: f"/courses/{t.course_with_check.slug}/skills/before", NOBODY
+    ),
+    "courses.skill_result": Rule(
+        lambda t: f"/courses/{t.course_with_check.slug}/skills/result", NOBODY
+    ),
+    "courses.group": Rule(
+        lambda t: f"/courses/{t.course_with_check.slug}/group?organisation={t.organisation.id}",
+        ADMIN,
+    ),
     "courses.change_module": Rule(
         lambda t: f"/courses/modules/{t.course.modules[0].id}/down", ADMIN
     ),
