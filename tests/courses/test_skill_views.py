@@ -1,0 +1,103 @@
+"""Skill checks over HTTP: taking both phases, the result, and group profiles with their access rules."""
+
+from flask.testing import FlaskClient
+
+from courses.operations import missing_for_completion
+from courses.skills import take
+from paja.extensions import db
+from paja.models import Role
+from tests import factories
+from tests.conftest import Auth
+from tests.courses.factories import create_course, create_skill_check
+from tests.courses.factories import enrol as enrol_directly
+
+
+def answers(check, rating: str, right: bool) -> dict:
+    data = {f"s{a.id}-{i}": rating for a in check.areas for i in range(len(a.statements))}
+    data[f"k{check.questions[0].id}"] = "1" if right else "0"
+    return data
+
+
+def test_both_phases_show_growth_and_advice(client: FlaskClient, auth: Auth) -> None:
+    user = auth.login(Role.PARTICIPANT)
+    course = create_course()
+    check = create_skill_check(course)
+    enrolment = enrol_directly(user, course)
+    page = client.post(
+        f"/courses/{course.slug}/skills/before", data={f"s{check.areas[0].id}-0": "9"}
+    )
+    text = page.get_data(as_text=True)
+    assert "puuttuu" in text and "Valitse arvo 1–5." in text
+    assert 'value="9"' not in text
+    response = client.post(
+        f"/courses/{course.slug}/skills/before", data=answers(check, "2", right=False)
+    )
+    assert response.headers["Location"] == f"/courses/{course.slug}/skills/result"
+    page = client.get(f"/courses/{course.slug}/skills/result").get_data(as_text=True)
+    assert "Aloittelija" in page
+    assert "Suositellut osiot" in page and course.modules[0].title in page
+    assert "kurssin jälkeistä osaamiskartoitusta ei ole vielä tehty" in "; ".join(
+        missing_for_completion(enrolment)
+    )
+    assert (
+        client.get(f"/courses/{course.slug}/skills/before")
+        .headers["Location"]
+        .endswith("/skills/result")
+    )
+    client.post(f"/courses/{course.slug}/skills/after", data=answers(check, "5", right=True))
+    page = client.get(f"/courses/{course.slug}/skills/result").get_data(as_text=True)
+    assert "Edistynyt" in page
+    assert "+83" in page  # area one from 17 to 100
+
+
+def test_a_stranger_cannot_take_or_see_a_skill_check(client: FlaskClient, auth: Auth) -> None:
+    course = create_course()
+    create_skill_check(course)
+    auth.login(Role.PARTICIPANT)
+    assert client.get(f"/courses/{course.slug}/skills/before").status_code == 403
+    assert client.get(f"/courses/{course.slug}/skills/result").status_code == 403
+
+
+def test_group_profile_for_the_customer_only_of_three_or_more(
+    client: FlaskClient, auth: Auth
+) -> None:
+    course = create_course()
+    check = create_skill_check(course)
+    customer = factories.create_user(roles={Role.CUSTOMER})
+    staff = [factories.create_user() for _ in range(3)]
+    organisation = factories.create_organisation(members=(customer, *staff))
+    other = factories.create_organisation()
+    rating_sets = {"1": {}, "3": {}, "5": {}}
+    for person, rating in zip(staff[:2], ("1", "3"), strict=True):
+        take(
+            check,
+            person,
+            "before",
+            {(a.id, i): int(rating) for a in check.areas for i in range(2)},
+            rating_sets[rating],
+        )
+    db.session.commit()
+    auth.login(customer)
+    page = client.get(f"/courses/{course.slug}/group?organisation={organisation.id}").get_data(
+        as_text=True
+    )
+    assert "Alle kolme henkilöä on vastannut" in page
+    take(
+        check,
+        staff[2],
+        "before",
+        {(a.id, i): 5 for a in check.areas for i in range(2)},
+        {check.questions[0].id: {1}},
+    )
+    db.session.commit()
+    page = client.get(f"/courses/{course.slug}/group?organisation={organisation.id}").get_data(
+        as_text=True
+    )
+    assert "3 henkilöä" in page
+    assert staff[0].name not in page  # never one person's answers
+    assert client.get(f"/courses/{course.slug}/group?organisation={other.id}").status_code == 403
+    auth.login(staff[0])
+    assert (
+        client.get(f"/courses/{course.slug}/group?organisation={organisation.id}").status_code
+        == 403
+    )
