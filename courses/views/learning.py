@@ -29,6 +29,8 @@ from paja.forms import ButtonForm
 from paja.markdown import render_markdown
 from paja.models import Membership, Organisation, Role
 from paja.views.util import perform
+from trainings.models import Trainer, TrainingSession
+from trainings.models.sessions import session_trainers
 
 
 def _course(slug: str) -> Course:
@@ -84,9 +86,27 @@ def course(slug: str) -> ResponseReturnValue:
         organisations=organisations,
         keys=_keys(item, organisations),
         skill_check=check,
+        group_sessions=_group_sessions(item) if check else [],
         skill_taken=bool(check and enrolment and latest(check, current_user, "before")),
         button=ButtonForm(),
     )
+
+
+def _group_sessions(course: Course) -> list[TrainingSession]:
+    """Sessions of the course's workshops the user trains (all for admins), for group profiles."""
+    if not current_user.is_authenticated or not current_user.has_role(Role.TRAINER, Role.ADMIN):
+        return []
+    statement = sa.select(TrainingSession).where(
+        TrainingSession.offering_id.in_([o.id for o in course.offerings])
+    )
+    if not current_user.has_role(Role.ADMIN):
+        trained = (
+            sa.select(session_trainers.c.session_id)
+            .join(Trainer)
+            .where(Trainer.user_id == current_user.id)
+        )
+        statement = statement.where(TrainingSession.id.in_(trained))
+    return list(db.session.scalars(statement.order_by(TrainingSession.starts_at.desc()).limit(20)))
 
 
 def _keys(course: Course, organisations: list[Organisation]) -> list[EnrolmentKey]:

@@ -80,7 +80,7 @@ def browser() -> Iterator[Browser]:
 def page(browser: Browser, base_url: str) -> Iterator[Page]:
     """A fresh browser profile (no cookies) of a Finnish user for each test."""
     context = browser.new_context(
-        base_url=base_url, locale="fi-FI", viewport={"width": 1280, "height": 900}
+        base_url=base_url, locale="fi-FI", viewport={"width": 1440, "height": 900}
     )
     page = context.new_page()
     page.set_default_timeout(10_000)

@@ -55,3 +55,27 @@ def test_trainer_authors_a_course(page: Page) -> None:
     page.get_by_role("button", name="Tallenna osio").click()
     expect(page.get_by_role("status")).to_contain_text("Osio on lisätty.")
     check_page(page, "75-course-editor-fi")
+
+
+def test_skill_check_before_and_after(page: Page) -> None:
+    page.goto("/auth/login")
+    page.get_by_label("Sähköposti").fill("asa.ohman@paja.example")
+    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Kirjaudu sisään").click()
+    page.goto("/courses/twitter-perusteet")
+    page.get_by_role("link", name="Tee osaamiskartoitus ennen kurssia").click()
+    check_page(page, "76-skill-check-before-fi")
+    for phase, value in (("before", "2"), ("after", "5")):
+        groups = page.locator("main fieldset")
+        for index in range(groups.count()):
+            group = groups.nth(index)
+            if group.get_by_text(value, exact=True).count():
+                group.get_by_text(value, exact=True).click()
+        page.get_by_label("Kasvokuva ja kuvaus työstä").check()
+        page.get_by_role("button", name="Lähetä vastaukset").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Osaamisprofiilisi")
+        check_page(page, f"77-skill-result-{phase}-fi")
+        if phase == "before":
+            expect(page.get_by_text("Suositellut osiot")).to_be_visible()
+            page.get_by_role("link", name="Tee osaamiskartoitus kurssin jälkeen").click()
+    expect(page.get_by_role("columnheader", name="Kehitys")).to_be_visible()

@@ -47,7 +47,7 @@ def test_answer_on_a_phone_and_read_the_summary(page: Page, live_app: Flask) -> 
     expect(page.get_by_role("heading", level=1)).to_have_text("Kiitos!")
     check_page(page, "52-survey-thanks-phone-fi")
 
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size({"width": 1440, "height": 900})
     page.goto("/auth/login")
     page.get_by_label("Sähköposti").fill("pilvi.nummi@paja.example")
     page.get_by_label("Salasana").fill(DEMO_PASSWORD)
