@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from courses.models import Course, Module
-from courses.skill_models import PHASES, Area, AreaScore, Attempt, SkillCheck
+from courses.skill_models import PHASES, Area, AreaScore, Attempt, KnowledgeQuestion, SkillCheck
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.models import User
@@ -204,3 +204,72 @@ def group_profile(check: SkillCheck, user_ids: sa.Select, phase: str) -> GroupPr
         )
     }
     return GroupProfile(people, False, levels, means)
+
+
+def save_skill_check(
+    course: Course, intermediate_from: int, advanced_from: int, allow_retake: bool
+) -> SkillCheck:
+    """Create or update a course's skill check; thresholds must rise."""
+    if not 0 < intermediate_from < advanced_from <= 100:
+        raise RuleViolation(
+            _("The advanced level must start above the intermediate one."), "advanced_from"
+        )
+    check = skill_check_of(course) or SkillCheck(course_id=course.id)
+    check.intermediate_from, check.advanced_from, check.allow_retake = (
+        intermediate_from,
+        advanced_from,
+        allow_retake,
+    )
+    db.session.add(check)
+    db.session.flush()
+    return check
+
+
+def _has_attempts(check: SkillCheck) -> bool:
+    """Whether anyone has taken the check (then its content stays as it is)."""
+    return (
+        db.session.scalar(sa.select(Attempt.id).where(Attempt.skill_check_id == check.id).limit(1))
+        is not None
+    )
+
+
+def add_area(check: SkillCheck, name: str, statements: str, module_id: int | None) -> Area:
+    """Add a competence area with its statements; not once the check has been taken."""
+    if _has_attempts(check):
+        raise RuleViolation(_("The skill check has been taken, so it cannot change."))
+    area = Area(
+        position=len(check.areas),
+        name=name.strip(),
+        module_id=module_id,
+        statements_text="\n".join(line.strip() for line in statements.splitlines() if line.strip()),
+    )
+    check.areas.append(area)
+    db.session.flush()
+    return area
+
+
+def add_question(
+    check: SkillCheck, text: str, choices: str, correct: str, explanation: str, area_id: int
+) -> KnowledgeQuestion:
+    """Add a knowledge question (right options counted from 1), unless the check was taken."""
+    if _has_attempts(check):
+        raise RuleViolation(_("The skill check has been taken, so it cannot change."))
+    options = [line.strip() for line in choices.splitlines() if line.strip()]
+    right = {int(part) - 1 for part in correct.split(",") if part.strip().isdigit()}
+    if len(options) < 2:
+        raise RuleViolation(_("Give at least two options, one per line."), "choices_text")
+    if not right or not all(0 <= r < len(options) for r in right):
+        raise RuleViolation(_("The right options must be among the options."), "correct")
+    if area_id not in {a.id for a in check.areas}:
+        raise RuleViolation(_("Choose one of the listed options."), "area")
+    question = KnowledgeQuestion(
+        position=len(check.questions),
+        text=text.strip(),
+        choices_text="\n".join(options),
+        correct=",".join(str(r) for r in sorted(right)),
+        explanation=explanation.strip(),
+        area_id=area_id,
+    )
+    check.questions.append(question)
+    db.session.flush()
+    return question

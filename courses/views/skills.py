@@ -7,17 +7,22 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
+from wtforms import SelectChoice
 
 from courses import bp
+from courses.forms import AreaForm, KnowledgeForm, SkillCheckForm
 from courses.models import Course, Enrolment
 from courses.operations import check_completion
 from courses.skill_models import PHASES, SkillCheck
 from courses.skills import (
+    add_area,
+    add_question,
     group_profile,
     growth,
     latest,
     parse_sheet,
     recommendations,
+    save_skill_check,
     skill_check_of,
     take,
 )
@@ -128,4 +133,92 @@ def group(slug: str) -> ResponseReturnValue:
         before=group_profile(check, members, "before"),
         after=group_profile(check, members, "after"),
         phases=PHASES,
+    )
+
+
+@bp.route("/manage/<int:course_id>/skills", methods=["GET", "POST"])
+@role_required(Role.ADMIN, Role.TRAINER)
+def edit_skill_check(course_id: int) -> ResponseReturnValue:
+    """A course's skill check: thresholds, competence areas and knowledge questions."""
+    course = get_or_404(Course, course_id, "edit")
+    check = skill_check_of(course)
+    form = SkillCheckForm(obj=check)
+    area_form, question_form = _area_form(course, check, None), _question_form(check, None)
+    if form.validate_on_submit():
+        saved = perform(
+            lambda: save_skill_check(
+                course, form.intermediate_from.data, form.advanced_from.data, form.allow_retake.data
+            ),
+            form,
+        )
+        if saved.ok:
+            flash(_("The skill check is saved."), "success")
+            return redirect(url_for("courses.edit_skill_check", course_id=course.id))
+    return render_template(
+        "courses/edit_skills.html",
+        course=course,
+        check=check,
+        form=form,
+        area_form=area_form,
+        question_form=question_form,
+    )
+
+
+def _area_form(course: Course, check: SkillCheck | None, formdata: object) -> AreaForm:
+    """The area form with the course's modules to choose from."""
+    form = AreaForm(formdata=formdata, prefix="area")
+    form.module.choices = [SelectChoice(0, _("None"))] + [
+        SelectChoice(m.id, m.title) for m in course.modules
+    ]
+    return form
+
+
+def _question_form(check: SkillCheck | None, formdata: object) -> KnowledgeForm:
+    """The question form with the check's areas to choose from."""
+    form = KnowledgeForm(formdata=formdata, prefix="question")
+    form.area.choices = [SelectChoice(a.id, a.name) for a in (check.areas if check else [])]
+    return form
+
+
+@bp.post("/manage/<int:course_id>/skills/<any(areas, questions):part>")
+@role_required(Role.ADMIN, Role.TRAINER)
+def add_skill_part(course_id: int, part: str) -> ResponseReturnValue:
+    """Add a competence area or a knowledge question."""
+    course = get_or_404(Course, course_id, "edit")
+    check = skill_check_of(course)
+    if check is None:
+        abort(404)
+    area_form = _area_form(course, check, request.form if part == "areas" else None)
+    question_form = _question_form(check, request.form if part == "questions" else None)
+    if part == "areas" and area_form.validate():
+        module_id = area_form.module.data or None
+        if perform(
+            lambda: add_area(check, area_form.name.data, area_form.statements_text.data, module_id),
+            area_form,
+        ).ok:
+            flash(_("The competence area is added."), "success")
+            return redirect(url_for("courses.edit_skill_check", course_id=course.id))
+    if part == "questions" and question_form.validate():
+        form = question_form
+        added = perform(
+            lambda: add_question(
+                check,
+                form.text.data,
+                form.choices_text.data,
+                form.correct.data,
+                form.explanation.data or "",
+                form.area.data,
+            ),
+            form,
+        )
+        if added.ok:
+            flash(_("The question is added."), "success")
+            return redirect(url_for("courses.edit_skill_check", course_id=course.id))
+    return render_template(
+        "courses/edit_skills.html",
+        course=course,
+        check=check,
+        form=SkillCheckForm(obj=check, formdata=None),
+        area_form=area_form,
+        question_form=question_form,
     )

@@ -101,3 +101,41 @@ def test_group_profile_for_the_customer_only_of_three_or_more(
         client.get(f"/courses/{course.slug}/group?organisation={organisation.id}").status_code
         == 403
     )
+
+
+def test_author_builds_a_skill_check(client: FlaskClient, auth: Auth) -> None:
+    author = auth.login(Role.TRAINER)
+    course = create_course(author=author)
+    page = client.post(
+        f"/courses/manage/{course.id}/skills",
+        data={"intermediate_from": "80", "advanced_from": "60"},
+    )
+    assert "edistyneen tason on alettava" in page.get_data(as_text=True).lower()
+    client.post(
+        f"/courses/manage/{course.id}/skills",
+        data={"intermediate_from": "40", "advanced_from": "75"},
+    )
+    area = {
+        "area-name": "Profiili",
+        "area-statements_text": "Osaan luoda tunnuksen\n\nOsaan lisätä kuvan",
+        "area-module": str(course.modules[0].id),
+    }
+    client.post(f"/courses/manage/{course.id}/skills/areas", data=area)
+    from courses.skills import skill_check_of
+
+    check = skill_check_of(course)
+    assert check.areas[0].statements == ["Osaan luoda tunnuksen", "Osaan lisätä kuvan"]
+    bad = {
+        "question-text": "Mikä?",
+        "question-choices_text": "A\nB",
+        "question-correct": "3",
+        "question-area": str(check.areas[0].id),
+    }
+    page = client.post(f"/courses/manage/{course.id}/skills/questions", data=bad)
+    assert "Oikeiden vaihtoehtojen on oltava vaihtoehtojen joukossa." in page.get_data(as_text=True)
+    client.post(
+        f"/courses/manage/{course.id}/skills/questions", data={**bad, "question-correct": "1, 2"}
+    )
+    db.session.expire_all()
+    assert check.questions[0].correct_set == {0, 1}
+    assert check.questions[0].multiple

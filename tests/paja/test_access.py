@@ -309,6 +309,12 @@ MATRIX |= {
         lambda t: f"/courses/{t.course_with_check.slug}/group?organisation={t.organisation.id}",
         ADMIN,
     ),
+    "courses.edit_skill_check": Rule(
+        lambda t: f"/courses/manage/{t.course_with_check.id}/skills", ADMIN
+    ),
+    "courses.add_skill_part": Rule(
+        lambda t: f"/courses/manage/{t.course_with_check.id}/skills/areas", ADMIN
+    ),
     "courses.change_module": Rule(
         lambda t: f"/courses/modules/{t.course.modules[0].id}/down", ADMIN
     ),
