@@ -139,3 +139,72 @@ def test_author_builds_a_skill_check(client: FlaskClient, auth: Auth) -> None:
     db.session.expire_all()
     assert check.questions[0].correct_set == {0, 1}
     assert check.questions[0].multiple
+
+
+def test_group_profile_queries_stay_bounded_for_1000_people(
+    client: FlaskClient, auth: Auth, count_queries
+) -> None:
+    import sqlalchemy as sa
+
+    from courses.skill_models import AreaScore, Attempt
+    from paja.models import Membership, User
+
+    course = create_course(modules=50)
+    check = create_skill_check(course)
+    customer = factories.create_user(roles={Role.CUSTOMER})
+    organisation = factories.create_organisation(members=(customer,))
+
+    def add_people(start: int, count: int) -> None:
+        first = (db.session.scalar(sa.select(sa.func.max(User.id))) or 0) + 1
+        db.session.execute(
+            sa.insert(User),
+            [
+                {
+                    "id": first + n,
+                    "email": f"p{start + n}@example.fi",
+                    "name": f"P {n}",
+                    "password_hash": "!",
+                    "session_token": "x",
+                }
+                for n in range(count)
+            ],
+        )
+        db.session.execute(
+            sa.insert(Membership),
+            [{"organisation_id": organisation.id, "user_id": first + n} for n in range(count)],
+        )
+        attempt_first = (db.session.scalar(sa.select(sa.func.max(Attempt.id))) or 0) + 1
+        db.session.execute(
+            sa.insert(Attempt),
+            [
+                {
+                    "id": attempt_first + n,
+                    "skill_check_id": check.id,
+                    "user_id": first + n,
+                    "phase": "before",
+                    "overall": n % 101,
+                    "level": check.level(n % 101),
+                }
+                for n in range(count)
+            ],
+        )
+        db.session.execute(
+            sa.insert(AreaScore),
+            [
+                {"attempt_id": attempt_first + n, "area_id": area.id, "score": n % 101}
+                for n in range(count)
+                for area in check.areas
+            ],
+        )
+        db.session.commit()
+
+    add_people(0, 3)
+    auth.login(customer)
+    path = f"/courses/{course.slug}/group?organisation={organisation.id}"
+    with count_queries() as few:
+        assert "3 henkilöä" in client.get(path).get_data(as_text=True)
+    add_people(3, 997)
+    with count_queries() as many:
+        page = client.get(path).get_data(as_text=True)
+    assert "1000 henkilöä" in page
+    assert len(many) == len(few), many
