@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from courses.models import Course, Module
+from feedback.operations import create_from_template
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.models import User
+from trainings.models import Offering
 
 log = logging.getLogger(__name__)
 RESERVED = {"manage", "modules", "my", "join"}
@@ -32,6 +34,7 @@ class CourseDetails:
     open_enrolment: bool
     requires_feedback: bool
     next_course_id: int | None
+    offerings: list[Offering] = field(default_factory=list)
 
 
 @dataclass
@@ -73,8 +76,13 @@ def save_course(author: User, course: Course, details: CourseDetails) -> Course:
     ):
         setattr(course, name, getattr(details, name))
     course.next_course = following
+    course.offerings = list(details.offerings)
     if course.author_id is None:
         course.author_id = author.id
+    if course.requires_feedback and course.feedback_survey is None:
+        title = _("Feedback: %(title)s", title=course.title)
+        course.feedback_survey = create_from_template(author, title, course.language, open_now=True)
+        course.feedback_survey.anonymous = False  # completion needs to know who answered
     db.session.add(course)
     db.session.flush()
     log.info("course %s saved by %s", course.slug, author.email)

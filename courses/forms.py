@@ -18,6 +18,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Regexp
 
+from paja.forms import MultiCheckboxField
 from paja.i18n import LANGUAGE_NAMES
 
 CHOICE = _l("Choose one of the listed options.")
@@ -67,6 +68,12 @@ class CourseForm(FlaskForm):
     requires_feedback = BooleanField(_l("Completion needs the course feedback answered"))
     next_course = SelectField(
         _l("Next course in the series"), coerce=int, invalid_choice_message=CHOICE
+    )
+    offerings = MultiCheckboxField(
+        _l("Workshops the course accompanies"),
+        coerce=int,
+        invalid_choice_message=CHOICE,
+        description=_l("Registering to these workshops' sessions enrols people automatically."),
     )
     submit = SubmitField(_l("Save"))
 

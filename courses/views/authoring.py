@@ -26,6 +26,7 @@ from paja.extensions import db
 from paja.forms import ButtonForm
 from paja.models import Role
 from paja.views.util import perform
+from trainings.models import Offering
 
 EDITORS = (Role.ADMIN, Role.TRAINER)
 
@@ -47,8 +48,15 @@ def _course_form(course: Course | None) -> CourseForm:
     form.next_course.choices = [SelectChoice(0, _("None"))] + [
         SelectChoice(c.id, c.title) for c in others if course is None or c.id != course.id
     ]
+    form.offerings.choices = [
+        SelectChoice(o.id, o.title)
+        for o in db.session.scalars(
+            sa.select(Offering).where(Offering.active.is_(True)).order_by(Offering.title)
+        )
+    ]
     if course is not None and not form.is_submitted():
         form.next_course.data = course.next_course_id or 0
+        form.offerings.data = [o.id for o in course.offerings]
     return form
 
 
@@ -65,6 +73,11 @@ def _details(form: CourseForm) -> CourseDetails:
         open_enrolment=form.open_enrolment.data,
         requires_feedback=form.requires_feedback.data,
         next_course_id=form.next_course.data or None,
+        offerings=list(
+            db.session.scalars(
+                sa.select(Offering).where(Offering.id.in_(form.offerings.data or []))
+            )
+        ),
     )
 
 

@@ -4,7 +4,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from courses.models import Enrolment
+from courses.models import Course, Enrolment
 from courses.operations import (
     check_completion,
     enrol,
@@ -204,3 +204,61 @@ def test_registering_to_a_session_enrols_on_linked_courses(app: Flask) -> None:
     ).all()
     assert enrolled == [course.id]
     assert unrelated.id not in enrolled
+
+
+@pytest.mark.parametrize(("after_taken", "complete"), [(False, False), (True, True)])
+def test_completion_needs_the_after_skill_check_when_there_is_one(
+    app: Flask, after_taken: bool, complete: bool
+) -> None:
+    from courses.skills import take
+    from tests.courses.factories import create_skill_check
+
+    user = factories.create_user()
+    course = create_course(modules=2)
+    check = create_skill_check(course)
+    enrolment = enrol_directly(user, course)
+    ratings = {(a.id, i): 3 for a in check.areas for i in range(2)}
+    take(check, user, "before", ratings, {})
+    if after_taken:
+        take(check, user, "after", ratings, {})
+    for module in course.modules:
+        mark_done(enrolment, module)
+    assert (enrolment.completed_at is not None) is complete
+
+
+def test_requiring_feedback_makes_a_course_survey_and_answering_completes(
+    client: FlaskClient, auth: Auth
+) -> None:
+    author = auth.login(Role.TRAINER)
+    data = {
+        "title": "Palautteellinen",
+        "slug": "palautteellinen",
+        "level": "beginner",
+        "language": "sv",
+        "hours": "1",
+        "next_course": "0",
+        "open_enrolment": "y",
+        "published": "y",
+        "requires_feedback": "y",
+    }
+    client.post("/courses/manage/new", data=data)
+    course = db.session.scalar(db.select(Course))
+    assert course.feedback_survey.questions[0].text == "Helhetsbedömning av utbildningen"
+    assert not course.feedback_survey.anonymous
+    client.post(
+        f"/courses/manage/{course.id}/modules",
+        data={"module-title": "Ainoa", "module-minutes": "5", "module-required": "y"},
+    )
+    learner = auth.login(Role.PARTICIPANT)
+    client.post(f"/courses/{course.slug}/enrol")
+    client.post(f"/courses/{course.slug}/modules/{course.modules[0].id}/done", data={"done": "1"})
+    page = client.get(f"/courses/{course.slug}").get_data(as_text=True)
+    assert "kurssipalautteeseen ei ole vielä vastattu" in page
+    assert f"/feedback/s/{course.feedback_survey_id}" in page
+    survey = course.feedback_survey
+    answers = {f"q{q.id}": "9" if q.kind == "nps" else "4" for q in survey.questions if q.required}
+    client.post(f"/feedback/s/{survey.id}", data=answers)
+    enrolment = db.session.scalar(db.select(Enrolment).where(Enrolment.user_id == learner.id))
+    assert check_completion(enrolment)
+    db.session.commit()
+    assert author
