@@ -13,6 +13,7 @@ from courses.models import Course, Module
 from feedback.operations import create_from_template
 from paja.errors import RuleViolation
 from paja.extensions import db
+from paja.lists import move
 from paja.models import User
 from trainings.models import Offering
 
@@ -117,12 +118,7 @@ def _apply(module: Module, details: ModuleDetails) -> None:
 
 def move_module(module: Module, step: int) -> None:
     """Move a module up (-1) or down (+1)."""
-    modules = list(module.course.modules)
-    index = modules.index(module)
-    if 0 <= index + step < len(modules):
-        modules[index], modules[index + step] = modules[index + step], modules[index]
-        for position, item in enumerate(modules):
-            item.position = position
+    move(module.course.modules, module, step)
     db.session.flush()
 
 

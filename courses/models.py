@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from feedback.models import Survey
 from paja.database import UTCDateTime, utcnow
 from paja.extensions import db
+from paja.lists import lines
 from paja.models import Organisation, Role, User
 from trainings.models import Offering
 
@@ -94,7 +95,7 @@ class Module(db.Model):
     @property
     def tasks(self) -> list[str]:
         """The practical tasks, in order."""
-        return [line.strip() for line in self.tasks_text.splitlines() if line.strip()]
+        return lines(self.tasks_text)
 
 
 class Enrolment(db.Model):

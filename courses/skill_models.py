@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from courses.models import Course, Module
 from paja.database import UTCDateTime, utcnow
 from paja.extensions import db
+from paja.lists import lines
 
 PHASES = ("before", "after")
 LEVELS = ("beginner", "intermediate", "advanced")
@@ -64,7 +65,7 @@ class Area(db.Model):
     @property
     def statements(self) -> list[str]:
         """The statements, one per line."""
-        return [line.strip() for line in self.statements_text.splitlines() if line.strip()]
+        return lines(self.statements_text)
 
 
 class KnowledgeQuestion(db.Model):
@@ -88,7 +89,7 @@ class KnowledgeQuestion(db.Model):
     @property
     def choices(self) -> list[str]:
         """The options, one per line."""
-        return [line.strip() for line in self.choices_text.splitlines() if line.strip()]
+        return lines(self.choices_text)
 
     @property
     def correct_set(self) -> set[int]:

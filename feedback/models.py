@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from paja.database import UTCDateTime, string_enum, utcnow
 from paja.extensions import db
+from paja.lists import lines
 from paja.models import Role, User
 
 
@@ -116,7 +117,7 @@ class Question(db.Model):
     @property
     def choices(self) -> list[str]:
         """The options of a choice question, in order."""
-        return [line.strip() for line in self.choices_text.splitlines() if line.strip()]
+        return lines(self.choices_text)
 
     @property
     def scale(self) -> range:

@@ -28,6 +28,7 @@ from feedback.template import TEMPLATES
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
+from paja.lists import move
 from paja.mail import send_mail
 from paja.models import User
 
@@ -144,13 +145,7 @@ def _apply(question: Question, details: QuestionDetails) -> None:
 
 def move_question(question: Question, step: int) -> None:
     """Move a question up (-1) or down (+1)."""
-    questions = list(question.survey.questions)
-    index = questions.index(question)
-    target = index + step
-    if 0 <= target < len(questions):
-        questions[index], questions[target] = questions[target], questions[index]
-        for position, item in enumerate(questions):
-            item.position = position
+    move(question.survey.questions, question, step)
     db.session.flush()
 
 

@@ -1,0 +1,28 @@
+"""Small helpers for text lists and ordered items, shared by the domain packages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class Positioned(Protocol):
+    """Anything with a position in an ordered list."""
+
+    position: int
+
+
+def lines(text: str) -> list[str]:
+    """The non-empty, trimmed lines of a text (options, tasks, statements)."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def move(items: Sequence[Positioned], item: Positioned, step: int) -> None:
+    """Move an item up (-1) or down (+1) and renumber the positions 0, 1, 2, …"""
+    ordered = list(items)
+    index = ordered.index(item)
+    target = index + step
+    if 0 <= target < len(ordered):
+        ordered[index], ordered[target] = ordered[target], ordered[index]
+    for position, each in enumerate(ordered):
+        each.position = position
