@@ -4,7 +4,7 @@ from flask import Blueprint
 from flask.blueprints import BlueprintSetupState
 
 from paja.demo import DEMO_LOADERS
-from trainings.signals import registered
+from trainings.signals import attendance_marked, registered
 
 bp = Blueprint("courses", __name__, url_prefix="/courses")
 
@@ -18,6 +18,7 @@ def _install(state: BlueprintSetupState) -> None:
     state.app.jinja_env.globals.update(level_labels=LEVELS)
     state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_courses_demo)
     registered.connect(_enrol_registrant, weak=False)
+    attendance_marked.connect(_issue_attendance_certificates, weak=False)
 
 
 def _enrol_registrant(registration: object) -> None:
@@ -27,4 +28,11 @@ def _enrol_registrant(registration: object) -> None:
     enrol_registrant(registration)  # type: ignore[arg-type]
 
 
-from courses import skill_models, views  # noqa: E402,F401 (models for migrations; routes on bp)
+def _issue_attendance_certificates(session: object) -> None:
+    """Everyone marked present gets an attendance certificate."""
+    from courses.certificates import issue_for_attendance
+
+    issue_for_attendance(session)  # type: ignore[arg-type]
+
+
+from courses import certificate_models, skill_models, views  # noqa: E402,F401 (models for migrations; routes on bp)

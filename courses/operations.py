@@ -192,6 +192,9 @@ def check_completion(enrolment: Enrolment) -> bool:
         enrolment.completed_at = utcnow()
         db.session.flush()
         log.info("%s completed %s", enrolment.user.email, enrolment.course.slug)
+        from courses.certificates import issue_for_enrolment  # certificates build on completion
+
+        issue_for_enrolment(enrolment)
     return enrolment.completed_at is not None
 
 

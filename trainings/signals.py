@@ -7,3 +7,5 @@ from blinker import Namespace
 signals = Namespace()
 #: Sent with `registration=` after someone registered to a session (seat or waiting list).
 registered = signals.signal("trainings.registered")
+#: Sent with the session as sender after its attendance was saved (certificates listen).
+attendance_marked = signals.signal("trainings.attendance_marked")

@@ -24,7 +24,8 @@ from trainings.models import (
     TrainingSession,
 )
 from trainings.models.sessions import new_token, session_trainers
-from trainings.operations.feedback import invite_attendees
+from trainings.operations.feedback import attach_survey, invite_attendees
+from trainings.signals import attendance_marked
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,7 @@ def schedule_open_session(actor: User, schedule: Schedule) -> TrainingSession:
     )
     db.session.add(session)
     db.session.flush()
+    attach_survey(session)
     log.info(
         "open session %s of %s scheduled by %s", session.id, schedule.offering.slug, actor.email
     )
@@ -122,6 +124,7 @@ def mark_attendance(session: TrainingSession, actor: User, present: set[int]) ->
     db.session.flush()
     if first_time:
         invite_attendees(session, registrations)
+    attendance_marked.send(session)
     log.info(
         "attendance of session %s marked by %s: %d present", session.id, actor.email, len(present)
     )
