@@ -18,7 +18,7 @@ from paja.models import User
 from trainings.models import Offering
 
 log = logging.getLogger(__name__)
-RESERVED = {"manage", "modules", "my", "join"}
+RESERVED = {"manage", "modules", "my", "join", "certificates"}
 
 
 @dataclass

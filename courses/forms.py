@@ -159,3 +159,23 @@ class KnowledgeForm(FlaskForm):
     )
     area = SelectField(_l("Competence area"), coerce=int, invalid_choice_message=CHOICE)
     submit = SubmitField(_l("Add the question"))
+
+
+class RevokeForm(FlaskForm):
+    """Why a certificate is revoked."""
+
+    reason = StringField(
+        _l("Reason for revoking"),
+        validators=[DataRequired(message=_l("Give a reason for revoking.")), Length(max=300)],
+    )
+    submit = SubmitField(_l("Revoke the certificate"))
+
+
+class ReissueForm(FlaskForm):
+    """The corrected name on a re-issued certificate."""
+
+    name = StringField(
+        _l("Name on the certificate"),
+        validators=[DataRequired(message=_l("Enter the name.")), Length(max=120)],
+    )
+    submit = SubmitField(_l("Re-issue with this name"))

@@ -83,9 +83,10 @@ def register_blueprints(app: Flask) -> None:
     import courses
     import feedback
     import trainings
+    from courses import verify
     from paja.views import account, admin, auth, errors, main, organisations
 
-    for module in (main, auth, account, admin, organisations, feedback, trainings, courses):
+    for module in (main, auth, account, admin, organisations, feedback, trainings, courses, verify):
         app.register_blueprint(module.bp)
     errors.register(app)
     install_security_headers(app)

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from courses import bp
+from courses.certificate_models import Certificate
 from courses.models import Course, Enrolment, EnrolmentKey, Module
 from courses.operations import (
     continue_module,
@@ -88,7 +89,19 @@ def course(slug: str) -> ResponseReturnValue:
         skill_check=check,
         group_sessions=_group_sessions(item) if check else [],
         skill_taken=bool(check and enrolment and latest(check, current_user, "before")),
+        certificate=_certificate(enrolment),
         button=ButtonForm(),
+    )
+
+
+def _certificate(enrolment: Enrolment | None) -> Certificate | None:
+    """The live certificate of a completed enrolment."""
+    if enrolment is None or enrolment.completed_at is None:
+        return None
+    return db.session.scalar(
+        sa.select(Certificate).where(
+            Certificate.enrolment_id == enrolment.id, Certificate.superseded_by_id.is_(None)
+        )
     )
 
 
@@ -261,4 +274,9 @@ def my_learning() -> ResponseReturnValue:
     ).all()
     states = progress_for(list(enrolments))
     rows = [(e, states[e.id], continue_module(e, states[e.id].done)) for e in enrolments]
-    return render_template("courses/my_learning.html", rows=rows)
+    certificates = db.session.scalars(
+        sa.select(Certificate)
+        .where(Certificate.user_id == current_user.id, Certificate.superseded_by_id.is_(None))
+        .order_by(Certificate.achieved_on.desc())
+    ).all()
+    return render_template("courses/my_learning.html", rows=rows, certificates=certificates)

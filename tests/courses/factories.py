@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import itertools
 
+import sqlalchemy as sa
+
+from courses.certificate_models import Certificate
 from courses.models import Course, Enrolment, Module
+from courses.operations import mark_done
 from courses.skill_models import Area, KnowledgeQuestion, SkillCheck
 from paja.extensions import db
 from paja.models import Role, User
@@ -87,3 +91,22 @@ def create_skill_check(course: Course, retake: bool = False) -> SkillCheck:
     ]
     db.session.commit()
     return check
+
+
+def complete(user: User, course: Course) -> Enrolment:
+    """Enrol the user and mark every required module done, so the course completes."""
+    enrolment = enrol(user, course)
+    for module in course.modules:
+        if module.required:
+            mark_done(enrolment, module)
+    db.session.flush()
+    return enrolment
+
+
+def certificate_of(enrolment: Enrolment) -> Certificate:
+    """The live certificate issued for a completed enrolment."""
+    return db.session.scalar(
+        sa.select(Certificate).where(
+            Certificate.enrolment_id == enrolment.id, Certificate.superseded_by_id.is_(None)
+        )
+    )

@@ -12,6 +12,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from courses.certificate_models import Certificate
 from courses.models import Course, EnrolmentKey
 from feedback.models import Invitation, Survey, Wish, WishBoard
 from paja.extensions import db
@@ -128,6 +129,10 @@ class Targets:
         db.session.add(key)
         db.session.commit()
         return key
+
+    @cached_property
+    def certificate(self) -> Certificate:
+        return course_factories.certificate_of(course_factories.complete(self.user, self.course))
 
     @cached_property
     def channel(self) -> Channel:
@@ -315,6 +320,18 @@ MATRIX |= {
     "courses.add_skill_part": Rule(
         lambda t: f"/courses/manage/{t.course_with_check.id}/skills/areas", ADMIN
     ),
+    "courses.certificate_pdf": Rule(
+        lambda t: f"/courses/certificates/{t.certificate.code}.pdf", ADMIN
+    ),
+    "courses.session_certificates_pdf": Rule(
+        lambda t: f"/courses/certificates/session/{t.open_session.id}.pdf", ADMIN
+    ),
+    "courses.certificates": Rule(lambda t: "/courses/certificates/", ADMIN),
+    "courses.certificate_admin": Rule(
+        lambda t: f"/courses/certificates/{t.certificate.code}", ADMIN
+    ),
+    "verify.form": Rule(lambda t: "/verify", EVERYONE),
+    "verify.certificate": Rule(lambda t: f"/verify/{t.certificate.code}", EVERYONE),
     "courses.change_module": Rule(
         lambda t: f"/courses/modules/{t.course.modules[0].id}/down", ADMIN
     ),

@@ -1,0 +1,99 @@
+"""Certificates as PDF: A4, in the participant's language, with a QR code to verify them."""
+
+from __future__ import annotations
+
+from flask import url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from courses.certificate_models import Certificate
+from paja.i18n import LOCALES, day, number
+from paja.pdf import build_pdf, paragraph, table
+
+
+def qr(url: str, size: float = 38 * mm) -> Drawing:
+    """A QR code of a URL."""
+    widget = QrCodeWidget(url)
+    left, bottom, right, top = widget.getBounds()
+    drawing = Drawing(
+        size, size, transform=[size / (right - left), 0, 0, size / (top - bottom), 0, 0]
+    )
+    drawing.add(widget)
+    return drawing
+
+
+def verify_url(certificate: Certificate) -> str:
+    """Where anyone can check the certificate."""
+    return url_for("verify.certificate", code=certificate.code, _external=True)
+
+
+def _page(certificate: Certificate) -> list[Flowable]:
+    """One certificate's page, in its own language."""
+    heading = (
+        _("Certificate of completion")
+        if certificate.kind == "course"
+        else _("Certificate of attendance")
+    )
+    lead = (
+        _("has completed the course")
+        if certificate.kind == "course"
+        else _("has attended the workshop")
+    )
+    story: list[Flowable] = [
+        Spacer(1, 10 * mm),
+        paragraph(heading, "title"),
+        paragraph(certificate.name, "title"),
+        paragraph(lead),
+        paragraph(certificate.title, "heading"),
+        paragraph(
+            _(
+                "Date: %(date)s · %(hours)s hours",
+                date=day(certificate.achieved_on),
+                hours=number(certificate.hours),
+            )
+        ),
+    ]
+    if certificate.trainers:
+        story.append(paragraph(_("Trainer: %(names)s", names=certificate.trainers)))
+    details = certificate.details
+    if details.get("outcomes"):
+        story.append(paragraph(_("Learning outcomes"), "heading"))
+        story += [paragraph(f"- {title}") for title in details["outcomes"]]
+    if details.get("growth"):
+        story.append(paragraph(_("Skills before and after (0-100)"), "heading"))
+        rows = [[_("Competence area"), _("Before"), _("After")]]
+        rows += [[area, str(before), str(after)] for area, before, after in details["growth"]]
+        story.append(table(rows, [100 * mm, 30 * mm, 30 * mm]))
+    story += [
+        Spacer(1, 8 * mm),
+        paragraph(_("Issued by %(issuer)s", issuer=certificate.issuer)),
+        paragraph(_("Verification code: %(code)s", code=certificate.code)),
+        paragraph(_("Check the certificate at %(url)s", url=verify_url(certificate)), "small"),
+        qr(verify_url(certificate)),
+    ]
+    return story
+
+
+def certificates_pdf(certificates: list[Certificate]) -> bytes:
+    """One or many certificates, one per page, each in its participant's language."""
+    story: list[Flowable] = []
+    for index, certificate in enumerate(certificates):
+        if index:
+            story.append(PageBreak())
+        with force_locale(LOCALES.get(certificate.language, certificate.language)):
+            story += _page(certificate)
+    first = certificates[0]
+    with force_locale(LOCALES.get(first.language, first.language)):
+        title = f"{first.title} - {first.name}" if len(certificates) == 1 else first.title
+        subject = (
+            _("Certificate of completion")
+            if first.kind == "course"
+            else _("Certificate of attendance")
+        )
+        return build_pdf(
+            story, title=title, subject=subject, language=first.language, author=first.issuer
+        )
