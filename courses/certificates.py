@@ -92,9 +92,13 @@ def issue_for_attendance(session: TrainingSession) -> list[Certificate]:
     ).all()
     offering = session.offering
     hours = (Decimal(offering.duration_minutes) / 60).quantize(Decimal("0.1"))
+    _revoke_for_absentees(session)
     issued = []
     for registration in attendees:
         user = registration.user
+        if (earlier := _revoked_for(registration)) is not None:
+            issued.append(reissue(earlier, registration.name))
+            continue
         issued.append(
             _save(
                 Certificate(
@@ -114,6 +118,36 @@ def issue_for_attendance(session: TrainingSession) -> list[Certificate]:
             )
         )
     return issued
+
+
+def _revoked_for(registration: Registration) -> Certificate | None:
+    """A registration's live certificate when it was revoked (attendance unmarked earlier)."""
+    return db.session.scalar(
+        sa.select(Certificate).where(
+            Certificate.registration_id == registration.id,
+            Certificate.superseded_by_id.is_(None),
+            Certificate.revoked_at.is_not(None),
+        )
+    )
+
+
+def _revoke_for_absentees(session: TrainingSession) -> None:
+    """Revoke the valid certificates of people whose attendance has been unmarked."""
+    absent = db.session.scalars(
+        sa.select(Certificate)
+        .join(Registration, Registration.id == Certificate.registration_id)
+        .where(
+            Certificate.session_id == session.id,
+            Certificate.superseded_by_id.is_(None),
+            Certificate.revoked_at.is_(None),
+            sa.or_(
+                Registration.attended.is_not(True),
+                Registration.status != RegistrationStatus.CONFIRMED,
+            ),
+        )
+    ).all()
+    for certificate in absent:
+        revoke(certificate, _("Attendance was unmarked."))
 
 
 def revoke(certificate: Certificate, reason: str) -> None:
