@@ -86,6 +86,7 @@ def load_courses_demo() -> None:
         db.session.add(ModuleDone(enrolment_id=enrolment.id, module_id=basics.modules[0].id))
     db.session.flush()
     load_skill_check_demo()
+    load_certificates_demo()
 
 
 AREAS = [
@@ -169,4 +170,33 @@ def load_skill_check_demo() -> None:
         for phase, rating in (("before", before), ("after", after)):
             ratings = {(a.id, i): rating for a in check.areas for i in range(len(a.statements))}
             take(check, user, phase, ratings, {check.questions[0].id: {1 if rating >= 3 else 0}})
+    db.session.flush()
+
+
+def load_certificates_demo() -> None:
+    """The ministry's staff complete the basics course; its attendees get attendance certificates."""
+    from courses.certificates import issue_for_attendance
+    from courses.operations import mark_done
+    from trainings.models import SessionStatus, TrainingSession
+
+    course = db.session.scalar(sa.select(Course).where(Course.slug == "twitter-perusteet"))
+    if course is None:
+        return
+    staff = db.session.scalars(
+        sa.select(Enrolment)
+        .join(User, User.id == Enrolment.user_id)
+        .where(
+            Enrolment.course_id == course.id,
+            Enrolment.completed_at.is_(None),
+            User.email.like("asiantuntija%@sm.example"),
+        )
+    ).all()
+    for enrolment in staff:
+        for module in course.modules:
+            mark_done(enrolment, module)
+    delivered = db.session.scalars(
+        sa.select(TrainingSession).where(TrainingSession.status == SessionStatus.DELIVERED)
+    ).all()
+    for session in delivered:
+        issue_for_attendance(session)
     db.session.flush()

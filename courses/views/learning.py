@@ -240,7 +240,13 @@ def done(slug: str, module_id: int) -> ResponseReturnValue:
         and perform(lambda: mark_done(enrolment, current, finished)).ok
     ):
         if enrolment.completed_at and not was_complete:
-            flash(_("Congratulations, you have completed the course!"), "success")
+            flash(
+                _(
+                    "Congratulations, you have completed the course! "
+                    "Your certificate is on the course page and in My learning."
+                ),
+                "success",
+            )
         following = next((m for m in item.modules if m.position > current.position), None)
         if finished and following is not None:
             return redirect(url_for("courses.module", slug=item.slug, module_id=following.id))

@@ -1,0 +1,84 @@
+"""In a real browser: complete a course, get the certificate, verify it; the admin's list."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from paja.demo import DEMO_PASSWORD
+from tests.e2e.conftest import check_page
+
+
+def _sign_up(page: Page, name: str, email: str) -> None:
+    """Create an account through the sign-up form."""
+    page.goto("/auth/signup")
+    page.get_by_label(re.compile("^Nimi")).fill(name)
+    page.get_by_label(re.compile("^Sähköposti")).fill(email)
+    page.get_by_role("textbox", name="Salasana", exact=True).fill("neljä-iloista-kissaa")
+    page.get_by_label(re.compile("^Salasana uudelleen")).fill("neljä-iloista-kissaa")
+    page.get_by_role("button", name="Luo tili").click()
+
+
+def test_complete_a_course_download_and_verify_the_certificate(page: Page) -> None:
+    _sign_up(page, "Åsa Todistus-Łukasik", "todistus.e2e@example.fi")
+    page.goto("/courses/twitter-jatko")
+    page.get_by_role("button", name="Ilmoittaudu kurssille").click()
+    page.get_by_role("link", name=re.compile("^Jatka: ")).click()
+    while page.get_by_role("button", name="Merkitse tehdyksi ja jatka").count():
+        page.get_by_role("button", name="Merkitse tehdyksi ja jatka").click()
+        if page.get_by_text("Onnittelut").count():
+            break
+    expect(page.get_by_role("status")).to_contain_text("Onnittelut")
+    page.goto("/courses/twitter-jatko")
+    download = page.get_by_role("link", name="Lataa todistuksesi (PDF)")
+    href = download.get_attribute("href") or ""
+    code = re.search(r"/certificates/([A-Z0-9-]+)\.pdf$", href).group(1)
+    check_page(page, "80-course-completed-fi")
+    pdf = page.request.get(href)
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.body().startswith(b"%PDF")
+    page.goto("/courses/my")
+    expect(page.get_by_role("heading", name="Omat todistukset")).to_be_visible()
+    check_page(page, "81-my-certificates-fi")
+
+    page.goto("/verify")
+    check_page(page, "82-verify-form-fi")
+    page.get_by_label("Tarkistuskoodi").fill(code.lower().replace("-", " "))
+    page.get_by_role("button", name="Tarkista").click()
+    expect(page.locator(".alert[role=status]")).to_have_text("Voimassa oleva todistus")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Åsa Todistus-Łukasik")
+    check_page(page, "83-verify-fi")
+    page.get_by_role("button", name="Svenska").click()
+    expect(page.locator(".alert[role=status]")).to_have_text("Giltigt intyg")
+    check_page(page, "84-verify-sv")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator(".alert[role=status]")).to_have_text("Valid certificate")
+    check_page(page, "85-verify-en")
+
+
+def test_admin_finds_and_corrects_a_certificate(page: Page) -> None:
+    page.goto("/auth/login")
+    page.get_by_label("Sähköposti").fill("admin@paja.example")
+    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Kirjaudu sisään").click()
+    page.goto("/courses/")
+    page.get_by_role("link", name="Todistukset").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Todistukset")
+    page.get_by_label("Nimi tai koodi").fill("asiantuntija 3")
+    page.get_by_role("button", name="Rajaa").click()
+    check_page(page, "86-certificates-fi")
+    page.get_by_role("row").nth(1).get_by_role("link").click()
+    check_page(page, "87-certificate-admin-fi")
+    page.get_by_label(re.compile("^Nimi todistuksessa")).fill("Sanna Asiantuntija")
+    page.get_by_role("button", name="Myönnä uudelleen tällä nimellä").click()
+    expect(page.get_by_role("status")).to_contain_text("Korjattu todistus myönnettiin.")
+    page.get_by_role("button", name="Mitätöi todistus").click()
+    expect(page.get_by_role("alert")).to_contain_text("Kerro mitätöinnin syy.")
+    expect(page.get_by_label(re.compile("^Mitätöinnin syy"))).to_have_attribute(
+        "aria-invalid", "true"
+    )
+    check_page(page, "88-certificate-revoke-error-fi")
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Certificate")
+    check_page(page, "89-certificate-admin-en")
+    page.get_by_role("button", name="Suomi").click()  # the choice is saved; later tests expect fi
+    expect(page.locator("html")).to_have_attribute("lang", "fi")
