@@ -137,13 +137,22 @@ def progress_for(enrolments: list[Enrolment]) -> dict[int, Progress]:
     return result
 
 
+def _add_once(row: ModuleDone | TaskTicked) -> None:
+    """Store a mark unless a racing request (a double click) stored the same one first."""
+    try:
+        with db.session.begin_nested():
+            db.session.add(row)
+    except IntegrityError:
+        log.info("%r was already stored by a concurrent request", row)
+
+
 def tick(enrolment: Enrolment, module: Module, task: int, ticked: bool) -> None:
     """Tick or untick a practical task."""
     if module.course_id != enrolment.course_id or not 0 <= task < len(module.tasks):
         raise RuleViolation(_("There is no such task."))
     existing = db.session.get(TaskTicked, (enrolment.id, module.id, task))
     if ticked and existing is None:
-        db.session.add(TaskTicked(enrolment_id=enrolment.id, module_id=module.id, task=task))
+        _add_once(TaskTicked(enrolment_id=enrolment.id, module_id=module.id, task=task))
     elif not ticked and existing is not None:
         db.session.delete(existing)
     enrolment.last_module_id = module.id
@@ -156,7 +165,7 @@ def mark_done(enrolment: Enrolment, module: Module, done: bool = True) -> None:
         raise RuleViolation(_("The module is not on this course."))
     existing = db.session.get(ModuleDone, (enrolment.id, module.id))
     if done and existing is None:
-        db.session.add(ModuleDone(enrolment_id=enrolment.id, module_id=module.id))
+        _add_once(ModuleDone(enrolment_id=enrolment.id, module_id=module.id))
     elif not done and existing is not None:
         db.session.delete(existing)
     enrolment.last_module_id = module.id
