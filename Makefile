@@ -48,6 +48,7 @@ bench: install-test compile-translations
 	$(BIN)/python -m tests.perf.bench_registrations
 	bash scripts/with-postgres.sh $(BIN)/python -m tests.perf.bench_registrations
 	$(BIN)/python -m tests.perf.bench_summary
+	$(BIN)/python -m tests.perf.bench_certificates
 
 lint: install-test
 	$(BIN)/ruff check .

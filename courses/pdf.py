@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import segno
 from flask import url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
@@ -15,15 +14,30 @@ from paja.i18n import LOCALES, day, number
 from paja.pdf import build_pdf, paragraph, table
 
 
-def qr(url: str, size: float = 38 * mm) -> Drawing:
-    """A QR code of a URL."""
-    widget = QrCodeWidget(url)
-    left, bottom, right, top = widget.getBounds()
-    drawing = Drawing(
-        size, size, transform=[size / (right - left), 0, 0, size / (top - bottom), 0, 0]
-    )
-    drawing.add(widget)
-    return drawing
+class QrCode(Flowable):
+    """A QR code drawn as vector rectangles (one per run of dark modules in a row)."""
+
+    def __init__(self, url: str, size: float = 38 * mm) -> None:
+        super().__init__()
+        self.matrix = segno.make_qr(url, error="m").matrix
+        self.width = self.height = size
+
+    def draw(self) -> None:
+        """Draw the dark runs of each row, with the quiet zone left white."""
+        count = len(self.matrix)
+        module = self.width / (count + 8)
+        canvas = self.canv
+        canvas.setFillColorRGB(0, 0, 0)
+        for row, cells in enumerate(self.matrix):
+            y = self.height - (row + 5) * module
+            start = None
+            for column, dark in enumerate([*cells, 0]):
+                if dark and start is None:
+                    start = column
+                elif not dark and start is not None:
+                    x = (start + 4) * module
+                    canvas.rect(x, y, (column - start) * module, module, stroke=0, fill=1)
+                    start = None
 
 
 def verify_url(certificate: Certificate) -> str:
@@ -73,7 +87,7 @@ def _page(certificate: Certificate) -> list[Flowable]:
         paragraph(_("Issued by %(issuer)s", issuer=certificate.issuer)),
         paragraph(_("Verification code: %(code)s", code=certificate.code)),
         paragraph(_("Check the certificate at %(url)s", url=verify_url(certificate)), "small"),
-        qr(verify_url(certificate)),
+        QrCode(verify_url(certificate)),
     ]
     return story
 

@@ -22,7 +22,7 @@ from paja.extensions import db
 from paja.models import Role, User
 from tests import factories
 from tests.conftest import Auth
-from tests.courses.factories import create_course
+from tests.courses.factories import certificate_of, create_course
 from tests.courses.factories import enrol as enrol_directly
 from tests.feedback.factories import create_survey
 
@@ -83,6 +83,7 @@ def test_completion_rule(
     assert check_completion(enrolment) is complete
     assert (enrolment.completed_at is not None) is complete
     assert (missing_for_completion(enrolment) == []) is complete
+    assert (certificate_of(enrolment) is not None) is complete  # issued exactly on completion
 
 
 def test_optional_modules_do_not_block_completion_and_undo_keeps_the_record(app: Flask) -> None:
@@ -224,6 +225,7 @@ def test_completion_needs_the_after_skill_check_when_there_is_one(
     for module in course.modules:
         mark_done(enrolment, module)
     assert (enrolment.completed_at is not None) is complete
+    assert (certificate_of(enrolment) is not None) is complete
 
 
 def test_requiring_feedback_makes_a_course_survey_and_answering_completes(
