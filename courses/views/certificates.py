@@ -9,6 +9,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.orm import joinedload
 
 from courses import bp
 from courses.certificate_models import Certificate, normalise_code
@@ -114,11 +115,18 @@ def certificates() -> ResponseReturnValue:
         .limit(PAGE_SIZE)
     ).all()
     courses = db.session.scalars(sa.select(Course).order_by(Course.title)).all()
+    sessions = db.session.scalars(
+        sa.select(TrainingSession)
+        .where(TrainingSession.id.in_(sa.select(Certificate.session_id)))
+        .options(joinedload(TrainingSession.offering))
+        .order_by(TrainingSession.starts_at.desc())
+    ).all()
     return render_template(
         "courses/certificates.html",
         certificates=rows,
         total=total,
         courses=courses,
+        sessions=sessions,
         chosen=chosen,
         page_size=PAGE_SIZE,
     )

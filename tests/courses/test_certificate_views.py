@@ -204,3 +204,18 @@ def test_guessing_codes_is_rate_limited(limited_app: Flask) -> None:
         codes = [client.get(f"/verify/AAAA-BBBB-{n:04d}").status_code for n in range(31)]
         assert codes[:30] == [404] * 30
         assert codes[30] == 429
+
+
+def test_admin_filters_by_session(client: FlaskClient, auth: Auth) -> None:
+    admin = auth.login(Role.ADMIN)
+    sessions = [create_session(starts_in=timedelta(hours=-3)) for _ in range(2)]
+    people = [create_registration(session) for session in sessions]
+    for session, person in zip(sessions, people, strict=True):
+        mark_attendance(session, admin, {person.id})
+    db.session.commit()
+    page = client.get("/courses/certificates/").get_data(as_text=True)
+    assert f'<option value="{sessions[0].id}">' in page
+    page = client.get(f"/courses/certificates/?session={sessions[0].id}").get_data(as_text=True)
+    assert f'<option value="{sessions[0].id}" selected>' in page
+    assert people[0].name in page
+    assert people[1].name not in page
