@@ -88,6 +88,12 @@ class Certificate(db.Model):
         return json.loads(self.details_json or "{}")
 
     @property
+    def until(self) -> date | None:
+        """The last day of a multi-day event, or None."""
+        last = self.details.get("until")
+        return date.fromisoformat(last) if last else None
+
+    @property
     def state(self) -> str:
         """valid, revoked or superseded."""
         if self.superseded_by_id is not None:

@@ -17,6 +17,7 @@ from courses.skills import latest, skill_check_of
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
+from paja.i18n import HELSINKI
 from paja.models import User
 from trainings.models import Registration, RegistrationStatus, TrainingSession
 
@@ -71,7 +72,7 @@ def issue_for_enrolment(enrolment: Enrolment) -> Certificate | None:
             course_id=course.id,
             name=user.name,
             title=course.title,
-            achieved_on=enrolment.completed_at.date(),
+            achieved_on=enrolment.completed_at.astimezone(HELSINKI).date(),
             hours=course.hours,
             trainers=author.name if author else "",
             issuer=current_app.config["SELLER_NAME"],
@@ -93,6 +94,11 @@ def issue_for_attendance(session: TrainingSession) -> list[Certificate]:
     offering = session.offering
     hours = (Decimal(offering.duration_minutes) / 60).quantize(Decimal("0.1"))
     _revoke_for_absentees(session)
+    first_day = session.starts_at.astimezone(HELSINKI).date()
+    last_day = session.ends_at.astimezone(HELSINKI).date()
+    details = {"mode": session.mode}
+    if last_day != first_day:
+        details["until"] = last_day.isoformat()  # a multi-day event
     issued = []
     for registration in attendees:
         user = registration.user
@@ -108,11 +114,11 @@ def issue_for_attendance(session: TrainingSession) -> list[Certificate]:
                     session_id=session.id,
                     name=registration.name,
                     title=offering.title,
-                    achieved_on=session.starts_at.date(),
+                    achieved_on=first_day,
                     hours=hours,
                     trainers=", ".join(t.name for t in session.trainers),
                     issuer=current_app.config["SELLER_NAME"],
-                    details_json=json.dumps({"mode": session.mode}),
+                    details_json=json.dumps(details),
                     language=(user.locale if user else None) or "fi",
                 )
             )

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from courses.certificate_models import Certificate
-from paja.i18n import LOCALES, day, number
+from paja.i18n import LOCALES, days, number
 from paja.pdf import build_pdf, paragraph, table
 
 
@@ -66,7 +66,7 @@ def _page(certificate: Certificate) -> list[Flowable]:
         paragraph(
             _(
                 "Date: %(date)s · %(hours)s hours",
-                date=day(certificate.achieved_on),
+                date=days(certificate.achieved_on, certificate.until),
                 hours=number(certificate.hours),
             )
         ),

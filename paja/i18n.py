@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_interval
 from babel.units import format_unit
 from flask import current_app, has_request_context, request, session
 from flask_babel import format_currency, format_date, format_decimal, format_time, get_locale
@@ -85,3 +86,10 @@ def day(value: date | datetime | None) -> str:
     if value is None:
         return ""
     return format_date(value, "medium")
+
+
+def days(start: date, end: date | None = None) -> str:
+    """A date, or a range of dates for the page's locale, e.g. '9-10 nov. 2026' in Swedish."""
+    if end is None or end == start:
+        return day(start)
+    return format_interval(start, end, "yMMMd", locale=get_locale())

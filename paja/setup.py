@@ -15,6 +15,7 @@ from paja.i18n import (
     LANGUAGE_NAMES,
     current_language,
     day,
+    days,
     hours,
     money,
     number,
@@ -49,7 +50,13 @@ def init_extensions(app: Flask) -> None:
     login_manager.anonymous_user = AnonymousUser
     login_manager.user_loader(load_user)
     app.jinja_env.filters.update(
-        money=money, number=number, when=when, day=day, hours=hours, markdown=render_markdown
+        money=money,
+        number=number,
+        when=when,
+        day=day,
+        days=days,
+        hours=hours,
+        markdown=render_markdown,
     )
     app.jinja_env.globals.update(
         LANGUAGE_NAMES=LANGUAGE_NAMES,

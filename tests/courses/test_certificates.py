@@ -12,6 +12,7 @@ from courses.operations import mark_done
 from courses.skills import take
 from paja.errors import RuleViolation
 from paja.extensions import db
+from paja.i18n import HELSINKI
 from paja.models import Role
 from tests import factories
 from tests.courses.factories import (
@@ -47,7 +48,7 @@ def test_completing_a_course_issues_one_certificate_with_a_readable_code(app: Fl
     assert certificate.name == "Åsa Öberg-Łukasik"
     assert certificate.title == course.title
     assert certificate.language == "sv"
-    assert certificate.achieved_on == enrolment.completed_at.date()
+    assert certificate.achieved_on == enrolment.completed_at.astimezone(HELSINKI).date()
     assert certificate.details["outcomes"] == ["Osio 1", "Osio 2"]  # the required modules
     groups = certificate.code.split("-")
     assert [len(group) for group in groups] == [4, 4, 4]
@@ -103,7 +104,7 @@ def test_attendance_certificates_only_for_those_present(app: Flask) -> None:
     assert certificate.kind == "attendance"
     assert certificate.trainers == "Kaisa Kouluttaja"
     assert certificate.language == "en"
-    assert certificate.achieved_on == session.starts_at.date()
+    assert certificate.achieved_on == session.starts_at.astimezone(HELSINKI).date()
     mark_attendance(session, admin, {present.id})  # saving again issues nothing new
     assert len(_certificates()) == 1
     assert absent.id not in {c.registration_id for c in _certificates()}
@@ -152,3 +153,20 @@ def test_reissue_corrects_the_name_and_supersedes_the_old(app: Flask) -> None:
     with pytest.raises(RuleViolation) as refused:
         reissue(fresh, "")
     assert refused.value.field == "name"
+
+
+def test_a_multi_day_event_has_both_dates_in_helsinki_time(app: Flask) -> None:
+    from datetime import UTC, datetime
+
+    from paja.i18n import days
+
+    session = create_session(starts_in=timedelta(days=-3))
+    session.starts_at = datetime(2026, 11, 8, 22, 30, tzinfo=UTC)  # 9.11. 00.30 in Helsinki
+    session.ends_at = datetime(2026, 11, 10, 14, 0, tzinfo=UTC)
+    registration = create_registration(session)
+    mark_attendance(session, factories.create_user(roles={Role.ADMIN}), {registration.id})
+    (certificate,) = _certificates()
+    assert certificate.achieved_on.isoformat() == "2026-11-09"
+    assert certificate.until.isoformat() == "2026-11-10"
+    with app.test_request_context():
+        assert days(certificate.achieved_on, certificate.until) == "9.–10. marraskuuta 2026"
