@@ -48,10 +48,14 @@ def _by_code(code: str) -> Certificate:
 @bp.get("/certificates/<code>.pdf")
 @role_required()
 def certificate_pdf(code: str) -> ResponseReturnValue:
-    """The holder's (or an admin's) certificate as PDF."""
+    """The holder's valid certificate as PDF; admins get any certificate."""
     certificate = _by_code(code)
-    if certificate.user_id != current_user.id and not current_user.has_role(Role.ADMIN):
+    if current_user.has_role(Role.ADMIN):
+        return _pdf([certificate], f"paja-certificate-{certificate.code}.pdf")
+    if certificate.user_id != current_user.id:
         abort(403)
+    if certificate.state != "valid":
+        abort(404)  # a revoked or replaced certificate is not handed out again
     return _pdf([certificate], f"paja-certificate-{certificate.code}.pdf")
 
 
@@ -87,12 +91,15 @@ def _filters() -> tuple[list, dict[str, object]]:
     if session_id:
         conditions.append(Certificate.session_id == session_id)
         chosen["session"] = session_id
-    for key, compare in (("from", "__ge__"), ("to", "__le__")):
+    for key in ("from", "to"):
         try:
             value = date.fromisoformat(request.args.get(key, ""))
         except ValueError:
-            continue
-        conditions.append(getattr(Certificate.achieved_on, compare)(value))
+            continue  # an empty or mistyped date does not filter
+        earliest = key == "from"
+        conditions.append(
+            Certificate.achieved_on >= value if earliest else Certificate.achieved_on <= value
+        )
         chosen[key] = value.isoformat()
     text = request.args.get("q", "").strip()
     if text:

@@ -110,6 +110,19 @@ def test_nobody_downloads_another_persons_certificate(client: FlaskClient, auth:
     assert client.get(f"/courses/certificates/{certificate.code}.pdf").status_code == 403
 
 
+def test_a_revoked_certificate_is_not_handed_out(client: FlaskClient, auth: Auth) -> None:
+    holder = auth.login(Role.PARTICIPANT)
+    certificate = certificate_of(complete(holder, create_course(modules=1)))
+    url = f"/courses/certificates/{certificate.code}.pdf"
+    assert client.get(url).status_code == 200
+    revoke(certificate, "Väärä henkilö")
+    db.session.commit()
+    assert client.get(url).status_code == 404
+    assert url not in client.get("/courses/my").get_data(as_text=True)
+    auth.login(Role.ADMIN)
+    assert client.get(url).status_code == 200
+
+
 def test_trainer_prints_the_sessions_attendance_certificates(
     client: FlaskClient, auth: Auth
 ) -> None:
