@@ -13,6 +13,7 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_ge
 # Words that are the same in English and in Finnish or Swedish.
 SAME_AS_ENGLISH = {
     "Status",
+    "Administration",
     "Version %(version)s",
     "Organisation",
     "Hybrid",

@@ -89,7 +89,7 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
 
 
 def check_page(page: Page, name: str) -> None:
-    """Save a screenshot and fail on any serious or critical axe-core violation."""
+    """Save a screenshot; fail on a serious or critical axe-core violation or sideways scrolling."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     page.evaluate(AXE_SOURCE)
@@ -106,6 +106,8 @@ def check_page(page: Page, name: str) -> None:
     ]
     assert blocking == [], f"axe on {name} ({page.url}):\n{json.dumps(blocking, indent=2)}"
     assert result["passes"], "axe ran no checks"
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{name} scrolls sideways by {overflow} px (WCAG 1.4.10 reflow)"
 
 
 def lang_of(page: Page) -> str:

@@ -105,9 +105,9 @@ def test_admin_manages_users_and_organisations(page: Page) -> None:
     expect(page.get_by_role("status")).to_contain_text("roolit on tallennettu")
     expect(page.get_by_role("checkbox", name="Kouluttaja")).to_be_checked()
 
-    page.get_by_role("navigation", name="Päävalikko").get_by_role(
-        "link", name="Organisaatiot"
-    ).click()
+    menu = page.get_by_role("navigation", name="Päävalikko")
+    menu.get_by_role("button", name="Hallinta").click()
+    menu.get_by_role("link", name="Organisaatiot").click()
     check_page(page, "12-organisations-fi")
     page.get_by_role("link", name="Lisää organisaatio").click()
     page.get_by_label("Nimi").fill("Iisisti töihin -hanke")
