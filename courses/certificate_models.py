@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from paja.database import UTCDateTime, utcnow
 from paja.extensions import db
+from paja.models import Role, User
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L look-alikes
 
@@ -92,6 +93,15 @@ class Certificate(db.Model):
         """The last day of a multi-day event, or None."""
         last = self.details.get("until")
         return date.fromisoformat(last) if last else None
+
+    def can_download(self, user: User) -> bool:
+        """Its holder and admins may download the PDF."""
+        return user.is_authenticated and (user.has_role(Role.ADMIN) or self.user_id == user.id)
+
+    def handed_out_to(self, user: User) -> bool:
+        """A revoked or replaced certificate is handed out to admins only, never again to its
+        holder."""
+        return self.state == "valid" or user.has_role(Role.ADMIN)
 
     @property
     def state(self) -> str:

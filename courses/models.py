@@ -92,6 +92,10 @@ class Module(db.Model):
 
     course: Mapped[Course] = relationship(back_populates="modules")
 
+    def can_edit(self, user: User) -> bool:
+        """Whoever may edit its course."""
+        return self.course.can_edit(user)
+
     @property
     def tasks(self) -> list[str]:
         """The practical tasks, in order."""

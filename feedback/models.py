@@ -114,6 +114,10 @@ class Question(db.Model):
 
     survey: Mapped[Survey] = relationship(back_populates="questions")
 
+    def can_edit(self, user: User) -> bool:
+        """Whoever may edit its survey."""
+        return self.survey.can_edit(user)
+
     @property
     def choices(self) -> list[str]:
         """The options of a choice question, in order."""

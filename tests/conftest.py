@@ -16,7 +16,7 @@ from flask_migrate import upgrade
 from flask_sqlalchemy.session import Session
 
 from paja import create_app
-from paja.extensions import db
+from paja.extensions import db, limiter
 from paja.mail import Mail, outbox
 from paja.models import Role, User
 from tests import factories
@@ -123,6 +123,17 @@ def racing_app(tmp_path: Path) -> Iterator[Flask]:
     with app.app_context():
         upgrade()
     yield app
+
+
+@pytest.fixture
+def limited_app(tmp_path: Path) -> Iterator[Flask]:
+    """An app with rate limits on; the shared limiter is switched off again afterwards."""
+    app = make_file_app(tmp_path, RATELIMIT_ENABLED=True)
+    try:
+        yield app
+    finally:
+        limiter.reset()
+        limiter.enabled = False
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -134,21 +134,11 @@ def add_module_view(course_id: int) -> ResponseReturnValue:
     )
 
 
-def _editable_module(module_id: int) -> Module:
-    """A module of a course the user may edit."""
-    module = db.session.get(Module, module_id)
-    if module is None:
-        abort(404)
-    if not module.course.can_edit(current_user):
-        abort(403)
-    return module
-
-
 @bp.route("/modules/<int:module_id>/edit", methods=["GET", "POST"])
 @role_required(*EDITORS)
 def edit_module(module_id: int) -> ResponseReturnValue:
     """Edit a module."""
-    module = _editable_module(module_id)
+    module = get_or_404(Module, module_id, "edit")
     form = ModuleForm(obj=module)
     if (
         form.validate_on_submit()
@@ -163,7 +153,7 @@ def edit_module(module_id: int) -> ResponseReturnValue:
 @role_required(*EDITORS)
 def change_module(module_id: int, action: str) -> ResponseReturnValue:
     """Move a module up or down, or remove it."""
-    module = _editable_module(module_id)
+    module = get_or_404(Module, module_id, "edit")
     course_id = module.course_id
     if ButtonForm().validate_on_submit():
         if action == "remove":

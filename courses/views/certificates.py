@@ -50,12 +50,10 @@ def _by_code(code: str) -> Certificate:
 def certificate_pdf(code: str) -> ResponseReturnValue:
     """The holder's valid certificate as PDF; admins get any certificate."""
     certificate = _by_code(code)
-    if current_user.has_role(Role.ADMIN):
-        return _pdf([certificate], f"paja-certificate-{certificate.code}.pdf")
-    if certificate.user_id != current_user.id:
+    if not certificate.can_download(current_user):
         abort(403)
-    if certificate.state != "valid":
-        abort(404)  # a revoked or replaced certificate is not handed out again
+    if not certificate.handed_out_to(current_user):
+        abort(404)
     return _pdf([certificate], f"paja-certificate-{certificate.code}.pdf")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -137,21 +137,11 @@ def add_question_view(survey_id: int) -> ResponseReturnValue:
     return _editor(survey, SurveyForm(obj=survey, formdata=None), form)
 
 
-def _question(question_id: int) -> Question:
-    """A question of a survey the user may edit."""
-    question = db.session.get(Question, question_id)
-    if question is None:
-        abort(404)
-    if not question.survey.can_edit(current_user):
-        abort(403)
-    return question
-
-
 @bp.route("/questions/<int:question_id>", methods=["GET", "POST"])
 @role_required(*AUTHORS)
 def edit_question(question_id: int) -> ResponseReturnValue:
     """Edit a question (only its wording once the survey has answers)."""
-    question = _question(question_id)
+    question = get_or_404(Question, question_id, "edit")
     form = QuestionForm(obj=question, choices=question.choices_text)
     if (
         form.validate_on_submit()
@@ -166,7 +156,7 @@ def edit_question(question_id: int) -> ResponseReturnValue:
 @role_required(*AUTHORS)
 def move_question_view(question_id: int, direction: str) -> ResponseReturnValue:
     """Move a question up or down."""
-    question = _question(question_id)
+    question = get_or_404(Question, question_id, "edit")
     if ButtonForm().validate_on_submit():
         perform(lambda: move_question(question, -1 if direction == "up" else 1))
     return redirect(
@@ -180,7 +170,7 @@ def move_question_view(question_id: int, direction: str) -> ResponseReturnValue:
 @role_required(*AUTHORS)
 def remove_question_view(question_id: int) -> ResponseReturnValue:
     """Remove a question (not once the survey has answers)."""
-    question = _question(question_id)
+    question = get_or_404(Question, question_id, "edit")
     survey_id = question.survey_id
     if ButtonForm().validate_on_submit() and perform(lambda: remove_question(question)).ok:
         flash(_("The question is removed."), "success")

@@ -1,7 +1,5 @@
 """Racing clicks (ticks, 'done' on the last module) complete a course once, with one certificate."""
 
-import threading
-
 import sqlalchemy as sa
 from flask import Flask
 
@@ -10,8 +8,8 @@ from courses.models import Course
 from paja.extensions import db
 from paja.models import User
 from tests import factories
-from tests.conftest import Auth
 from tests.courses.factories import create_course, enrol
+from tests.racing import race
 
 RACERS = 12
 
@@ -26,28 +24,16 @@ def test_racing_completion_issues_one_certificate(racing_app: Flask) -> None:
         db.session.expunge(user)
     user_id, author_id, course_id, slug, module_id = ids
 
-    def race(path: str, data: dict) -> list[int]:
-        """POST from many threads at once."""
-        barrier = threading.Barrier(RACERS)
-        codes: list[int] = []
-
-        def run() -> None:
-            client = racing_app.test_client()
-            Auth(client).login(user)
-            barrier.wait()
-            codes.append(client.post(path, data=data).status_code)
-
-        threads = [threading.Thread(target=run) for _ in range(RACERS)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
-        return codes
-
     module_path = f"/courses/{slug}/modules/{module_id}"
     try:
-        assert race(f"{module_path}/tasks/0", {"ticked": "1"}) == [302] * RACERS
-        assert race(f"{module_path}/done", {"done": "1"}) == [302] * RACERS
+        assert (
+            race(racing_app, f"{module_path}/tasks/0", [{"ticked": "1"}] * RACERS, user)
+            == [302] * RACERS
+        )
+        assert (
+            race(racing_app, f"{module_path}/done", [{"done": "1"}] * RACERS, user)
+            == [302] * RACERS
+        )
         with racing_app.app_context():
             names = db.session.scalars(
                 sa.select(Certificate.name).where(Certificate.course_id == course_id)

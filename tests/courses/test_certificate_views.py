@@ -1,22 +1,19 @@
 """Certificate pages: the PDF and its QR code, public verification, downloads and the admin list."""
 
 import io
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pypdfium2
-import pytest
 import zxingcpp
 from flask import Flask
 from flask.testing import FlaskClient
 from pypdf import PdfReader
 
 from courses.certificates import reissue, revoke
-from paja.extensions import db, limiter
+from paja.extensions import db
 from paja.models import Role
 from tests import factories
-from tests.conftest import Auth, make_file_app
+from tests.conftest import Auth
 from tests.courses.factories import certificate_of, complete, create_course, enrol
 from tests.trainings.factories import create_registration, create_session, create_trainer
 from trainings.operations.sessions import mark_attendance
@@ -198,17 +195,6 @@ def test_admin_revokes_with_a_reason_and_corrects_a_name(client: FlaskClient, au
     page = client.get(fresh_url).get_data(as_text=True)
     assert "Kurssi keskeytyi" in page
     assert "revoke-reason" not in page  # no forms on a revoked certificate
-
-
-@pytest.fixture
-def limited_app(tmp_path: Path) -> Iterator[Flask]:
-    """An app with rate limits on; the shared limiter is switched off again afterwards."""
-    app = make_file_app(tmp_path, RATELIMIT_ENABLED=True)
-    try:
-        yield app
-    finally:
-        limiter.reset()
-        limiter.enabled = False
 
 
 def test_guessing_codes_is_rate_limited(limited_app: Flask) -> None:

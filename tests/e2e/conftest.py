@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Playwright, expect, sync_playwright
 from werkzeug.serving import make_server
 
-from paja.demo import load_demo
+from paja.demo import DEMO_PASSWORD, load_demo
 from paja.extensions import db
 from tests.conftest import make_file_app
 
@@ -118,3 +118,17 @@ def lang_of(page: Page) -> str:
 def wait_for_path(page: Page, pattern: str) -> None:
     """Wait until the URL path matches a regular expression."""
     page.wait_for_url(re.compile(rf"^[^?]*//[^/]+{pattern}(\?.*)?$"))
+
+
+def field(page: Page, label: str) -> Locator:
+    """A form field by its label (required fields' labels end with an asterisk)."""
+    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \*)?$"))
+
+
+def log_in(page: Page, email: str) -> None:
+    """Log in as a demo user through the form."""
+    page.goto("/auth/login")
+    field(page, "Sähköposti").fill(email)
+    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Kirjaudu sisään").click()
+    expect(page.get_by_role("status")).to_contain_text("Olet kirjautunut sisään.")

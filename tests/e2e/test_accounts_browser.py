@@ -3,7 +3,7 @@
 from playwright.sync_api import Page, expect
 
 from paja.demo import DEMO_PASSWORD
-from tests.e2e.conftest import check_page, lang_of, wait_for_path
+from tests.e2e.conftest import check_page, lang_of, log_in, wait_for_path
 
 PASSWORD = "kolme-iloista-kissaa"
 
@@ -153,10 +153,7 @@ def test_other_pages_pass_axe(page: Page) -> None:
     assert response is not None and response.status == 404
     check_page(page, "20-not-found-fi")
 
-    page.goto("/auth/login")
-    page.get_by_label("Sähköposti").fill("tiia.talvitie@paja.example")
-    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Kirjaudu sisään").click()
+    log_in(page, "tiia.talvitie@paja.example")
     response = page.goto("/admin/users")
     assert response is not None and response.status == 403
     check_page(page, "21-forbidden-fi")

@@ -4,8 +4,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from paja.demo import DEMO_PASSWORD
-from tests.e2e.conftest import check_page
+from tests.e2e.conftest import check_page, log_in
 
 
 def _sign_up(page: Page, name: str, email: str) -> None:
@@ -56,10 +55,7 @@ def test_complete_a_course_download_and_verify_the_certificate(page: Page) -> No
 
 
 def test_admin_finds_and_corrects_a_certificate(page: Page) -> None:
-    page.goto("/auth/login")
-    page.get_by_label("Sähköposti").fill("admin@paja.example")
-    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Kirjaudu sisään").click()
+    log_in(page, "admin@paja.example")
     page.goto("/courses/")
     page.get_by_role("link", name="Todistukset").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Todistukset")

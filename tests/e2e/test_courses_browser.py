@@ -4,8 +4,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from paja.demo import DEMO_PASSWORD
-from tests.e2e.conftest import check_page
+from tests.e2e.conftest import check_page, log_in
 
 
 def test_participant_takes_a_module(page: Page) -> None:
@@ -41,10 +40,7 @@ def test_participant_takes_a_module(page: Page) -> None:
 
 
 def test_trainer_authors_a_course(page: Page) -> None:
-    page.goto("/auth/login")
-    page.get_by_label("Sähköposti").fill("pilvi.nummi@paja.example")
-    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Kirjaudu sisään").click()
+    log_in(page, "pilvi.nummi@paja.example")
     page.goto("/courses/manage/new")
     check_page(page, "74-course-new-fi")
     page.get_by_label(re.compile("^Otsikko")).fill("LinkedIn asiantuntijalle")
@@ -58,10 +54,7 @@ def test_trainer_authors_a_course(page: Page) -> None:
 
 
 def test_skill_check_before_and_after(page: Page) -> None:
-    page.goto("/auth/login")
-    page.get_by_label("Sähköposti").fill("asa.ohman@paja.example")
-    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Kirjaudu sisään").click()
+    log_in(page, "asa.ohman@paja.example")
     page.goto("/courses/twitter-perusteet")
     page.get_by_role("link", name="Tee osaamiskartoitus ennen kurssia").click()
     check_page(page, "76-skill-check-before-fi")

@@ -6,9 +6,8 @@ import sqlalchemy as sa
 from flask import Flask
 from playwright.sync_api import Page, expect
 
-from paja.demo import DEMO_PASSWORD
 from paja.extensions import db
-from tests.e2e.conftest import check_page
+from tests.e2e.conftest import check_page, log_in
 from trainings.models import TrainingSession
 
 
@@ -48,10 +47,7 @@ def test_answer_on_a_phone_and_read_the_summary(page: Page, live_app: Flask) -> 
     check_page(page, "52-survey-thanks-phone-fi")
 
     page.set_viewport_size({"width": 1440, "height": 900})
-    page.goto("/auth/login")
-    page.get_by_label("Sähköposti").fill("pilvi.nummi@paja.example")
-    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Kirjaudu sisään").click()
+    log_in(page, "pilvi.nummi@paja.example")
     page.goto("/trainings/feedback")
     expect(page.get_by_role("heading", level=1)).to_have_text("Koulutusteni palaute")
     check_page(page, "53-trainer-feedback-fi")
@@ -81,10 +77,7 @@ def test_theme_wishes_on_the_public_board_and_for_the_organiser(
     page.get_by_role("button", name=re.compile(r"^Äänestä\s*: Saavutettava")).click()
     expect(page.get_by_role("status")).to_contain_text("Äänesi on laskettu.")
     check_page(page, "61-wishes-voted-fi")
-    page.goto("/auth/login")
-    page.get_by_label("Sähköposti").fill("helena.koivisto@paja.example")
-    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Kirjaudu sisään").click()
+    log_in(page, "helena.koivisto@paja.example")
     page.goto("/feedback/boards/")
     page.get_by_role("link", name="Verkostopäivien teematoiveet").click()
     expect(

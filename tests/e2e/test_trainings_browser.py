@@ -1,27 +1,12 @@
 """In a real browser: a new customer orders a workshop; admin confirms it; a participant registers."""
 
-import re
 from datetime import date, timedelta
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
-from paja.demo import DEMO_PASSWORD
-from tests.e2e.conftest import check_page, wait_for_path
+from tests.e2e.conftest import check_page, field, log_in, wait_for_path
 
 PASSWORD = "kolme-iloista-kissaa"
-
-
-def field(page: Page, label: str) -> Locator:
-    """A form field by its label (required fields' labels end with an asterisk)."""
-    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \*)?$"))
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/auth/login")
-    field(page, "Sähköposti").fill(email)
-    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Kirjaudu sisään").click()
-    expect(page.get_by_role("status")).to_contain_text("Olet kirjautunut sisään.")
 
 
 def test_new_customer_orders_and_admin_confirms(page: Page, browser) -> None:

@@ -1,36 +1,14 @@
 """A double submit or a race never stores two answers for one invitation or one user."""
 
-import threading
-
 import sqlalchemy as sa
 from flask import Flask
 
 from feedback.models import Invitation, QuestionType, Response, Survey
 from paja.extensions import db
 from paja.models import User
-from tests.conftest import Auth
+from tests.racing import race
 
 RACERS = 12
-
-
-def race(app: Flask, path: str, data: dict, login: User | None = None) -> list[int]:
-    """POST the same answers from many threads at once."""
-    barrier = threading.Barrier(RACERS)
-    codes: list[int] = []
-
-    def run() -> None:
-        client = app.test_client()
-        if login is not None:
-            Auth(client).login(login)
-        barrier.wait()
-        codes.append(client.post(path, data=data).status_code)
-
-    threads = [threading.Thread(target=run) for _ in range(RACERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return codes
 
 
 def test_racing_answers_store_one_per_invitation_and_per_user(racing_app: Flask) -> None:
@@ -51,12 +29,12 @@ def test_racing_answers_store_one_per_invitation_and_per_user(racing_app: Flask)
         ids = (survey.id, invitation.token, user.id, survey.owner_id)
     survey_id, token, user_id, owner_id = ids
     try:
-        codes = race(racing_app, f"/feedback/i/{token}", answers)
+        codes = race(racing_app, f"/feedback/i/{token}", [answers] * RACERS)
         assert codes == [200] * RACERS
         with racing_app.app_context():
             user = db.session.get(User, user_id)
             db.session.expunge(user)
-        codes = race(racing_app, f"/feedback/s/{survey_id}", answers, login=user)
+        codes = race(racing_app, f"/feedback/s/{survey_id}", [answers] * RACERS, login=user)
         assert codes == [200] * RACERS
         with racing_app.app_context():
             rows = db.session.execute(

@@ -4,33 +4,14 @@ These tests commit for real, so they run on their own database: a SQLite file, o
 PostgreSQL test database (rows they create are deleted afterwards).
 """
 
-import threading
-
 import sqlalchemy as sa
 from flask import Flask
 
 from paja.extensions import db
 from paja.models import User
+from tests.racing import race
 
 RACERS = 12
-
-
-def race(app: Flask, requests: list[dict]) -> list[int]:
-    """Post the sign-ups at the same moment, one thread each; return the status codes."""
-    barrier = threading.Barrier(len(requests))
-    codes: list[int] = [0] * len(requests)
-
-    def run(index: int, data: dict) -> None:
-        client = app.test_client()
-        barrier.wait()
-        codes[index] = client.post("/auth/signup", data=data).status_code
-
-    threads = [threading.Thread(target=run, args=(i, data)) for i, data in enumerate(requests)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return codes
 
 
 def test_racing_signups_with_one_email_create_one_account(racing_app: Flask) -> None:
@@ -41,7 +22,7 @@ def test_racing_signups_with_one_email_create_one_account(racing_app: Flask) -> 
         for n in range(RACERS)
     ]  # fmt: skip
     try:
-        codes = race(racing_app, requests)
+        codes = race(racing_app, "/auth/signup", requests)
         assert sorted(codes) == [200] * (RACERS - 1) + [302]  # one redirect in, the others told why
         with racing_app.app_context():
             count = db.session.scalar(

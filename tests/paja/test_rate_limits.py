@@ -1,24 +1,6 @@
 """Logins, sign-ups and reset requests are rate-limited per address."""
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from flask import Flask
-
-from paja.extensions import limiter
-from tests.conftest import make_file_app
-
-
-@pytest.fixture
-def limited_app(tmp_path: Path) -> Iterator[Flask]:
-    """An app with rate limits on; the shared limiter is switched off again afterwards."""
-    app = make_file_app(tmp_path, RATELIMIT_ENABLED=True)
-    try:
-        yield app
-    finally:
-        limiter.reset()
-        limiter.enabled = False
 
 
 def test_too_many_login_attempts_get_429(limited_app: Flask) -> None:

@@ -1,11 +1,10 @@
 """50 people racing for 10 seats: exactly 10 get one and 40 wait, on SQLite and PostgreSQL."""
 
-import threading
-
 import sqlalchemy as sa
 from flask import Flask
 
 from paja.extensions import db
+from tests.racing import race
 from trainings.models import Offering, Registration, RegistrationStatus, TrainingSession
 
 RACERS, SEATS = 50, 10
@@ -17,22 +16,8 @@ def test_racing_registrations_never_overbook(racing_app: Flask) -> None:
 
         session = create_session(capacity=SEATS)
         session_id, offering_id = session.id, session.offering_id
-    barrier = threading.Barrier(RACERS)
-    codes: list[int] = []
-
-    def run(n: int) -> None:
-        client = racing_app.test_client()
-        barrier.wait()
-        data = {"name": f"Kilpailija {n}", "email": f"race{n}@example.fi"}
-        codes.append(
-            client.post(f"/trainings/sessions/{session_id}/register", data=data).status_code
-        )
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(RACERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    forms = [{"name": f"Kilpailija {n}", "email": f"race{n}@example.fi"} for n in range(RACERS)]
+    codes = race(racing_app, f"/trainings/sessions/{session_id}/register", forms)
     try:
         assert codes == [302] * RACERS
         with racing_app.app_context():

@@ -1,0 +1,122 @@
+"""The objects the access matrix points at, made on first use."""
+
+from functools import cached_property
+
+from courses.certificate_models import Certificate
+from courses.models import Course, EnrolmentKey
+from feedback.models import Invitation, Survey, Wish, WishBoard
+from paja.extensions import db
+from paja.models import Organisation, User
+from tests import factories
+from tests.courses import factories as course_factories
+from tests.feedback import factories as feedback_factories
+from tests.trainings import factories as training_factories
+from trainings.models import (
+    CalendarFeed,
+    Channel,
+    Offering,
+    Order,
+    Registration,
+    Trainer,
+    TrainingSession,
+)
+from trainings.operations.feedback import attach_survey
+
+
+class Targets:
+    """Objects the URLs point at, made on first use; the visitor is not a member of any."""
+
+    @cached_property
+    def user(self) -> User:
+        return factories.create_user()
+
+    @cached_property
+    def organisation(self) -> Organisation:
+        return factories.create_organisation(members=(self.user,))
+
+    @cached_property
+    def trainer(self) -> Trainer:
+        return training_factories.create_trainer()
+
+    @cached_property
+    def offering(self) -> Offering:
+        return training_factories.create_offering(trainers=(self.trainer,))
+
+    @cached_property
+    def order(self) -> Order:
+        return training_factories.create_order(self.organisation, self.user, self.offering)
+
+    @cached_property
+    def private_session(self) -> TrainingSession:
+        return training_factories.create_session(self.offering, organisation=self.organisation)
+
+    @cached_property
+    def open_session(self) -> TrainingSession:
+        return training_factories.create_session(self.offering)
+
+    @cached_property
+    def registration(self) -> Registration:
+        return training_factories.create_registration(self.open_session, user=self.user)
+
+    @cached_property
+    def feed(self) -> CalendarFeed:
+        feed = CalendarFeed(user_id=self.user.id)
+        db.session.add(feed)
+        db.session.commit()
+        return feed
+
+    @cached_property
+    def session_with_survey(self) -> TrainingSession:
+        session = self.private_session
+        attach_survey(session)
+        db.session.commit()
+        return session
+
+    @cached_property
+    def survey(self) -> Survey:
+        return feedback_factories.create_survey(owner=self.user)
+
+    @cached_property
+    def invitation(self) -> Invitation:
+        invitation = Invitation(survey_id=self.survey.id, email="kutsuttu@example.fi")
+        db.session.add(invitation)
+        db.session.commit()
+        return invitation
+
+    @cached_property
+    def board(self) -> WishBoard:
+        board = WishBoard(title="Teemat", owner_id=self.user.id)
+        db.session.add(board)
+        db.session.commit()
+        return board
+
+    @cached_property
+    def wish(self) -> Wish:
+        wish = Wish(board_id=self.board.id, text="Videot")
+        db.session.add(wish)
+        db.session.commit()
+        return wish
+
+    @cached_property
+    def course(self) -> Course:
+        return course_factories.create_course(author=self.user)
+
+    @cached_property
+    def course_with_check(self) -> Course:
+        course_factories.create_skill_check(self.course)
+        return self.course
+
+    @cached_property
+    def enrolment_key(self) -> EnrolmentKey:
+        key = EnrolmentKey(course_id=self.course.id, organisation_id=self.organisation.id)
+        db.session.add(key)
+        db.session.commit()
+        return key
+
+    @cached_property
+    def certificate(self) -> Certificate:
+        return course_factories.certificate_of(course_factories.complete(self.user, self.course))
+
+    @cached_property
+    def channel(self) -> Channel:
+        return training_factories.create_channel()

@@ -1,0 +1,31 @@
+"""Racing requests: POST forms from many threads at the same moment."""
+
+from __future__ import annotations
+
+import threading
+
+from flask import Flask
+
+from paja.models import User
+from tests.conftest import Auth
+
+
+def race(app: Flask, path: str, forms: list[dict], login: User | None = None) -> list[int]:
+    """POST each form from its own thread (logged in as `login`, if given), all released at
+    once; return the status codes in the forms' order."""
+    barrier = threading.Barrier(len(forms))
+    codes: list[int] = [0] * len(forms)
+
+    def run(index: int, data: dict) -> None:
+        client = app.test_client()
+        if login is not None:
+            Auth(client).login(login)
+        barrier.wait()
+        codes[index] = client.post(path, data=data).status_code
+
+    threads = [threading.Thread(target=run, args=(i, data)) for i, data in enumerate(forms)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return codes
