@@ -23,6 +23,7 @@ from feedback.models import (
     Response,
     Survey,
     SurveyStatus,
+    WishBoard,
 )
 from feedback.template import TEMPLATES
 from paja.database import utcnow
@@ -208,9 +209,13 @@ def parse_people(text: str) -> list[tuple[str, str]]:
 
 
 def invite(
-    survey: Survey, people: Iterable[tuple[str, str]], context: str = ""
+    survey: Survey,
+    people: Iterable[tuple[str, str]],
+    context: str = "",
+    wish_board: WishBoard | None = None,
 ) -> list[Invitation]:
-    """Invite people (name, email) once each and email them their personal link."""
+    """Invite people (name, email) once each and email them their personal link (and, when
+    given, the link to a theme-wish board)."""
     if survey.status == SurveyStatus.CLOSED:
         raise RuleViolation(_("The survey is closed."))
     existing = set(
@@ -235,6 +240,7 @@ def invite(
             survey.language,
             survey=survey,
             invitation=invitation,
+            wish_board=wish_board,
         )
     return created
 

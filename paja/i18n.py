@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_interval
+from babel.dates import format_time as format_wall_time
 from babel.units import format_unit
 from flask import current_app, has_request_context, request, session
 from flask_babel import format_currency, format_date, format_decimal, format_time, get_locale
@@ -74,11 +75,21 @@ def helsinki(wall_clock: datetime) -> datetime:
     return wall_clock.replace(tzinfo=HELSINKI).astimezone(UTC)
 
 
+def wall_clock(value: datetime) -> datetime:
+    """An aware datetime as the naive Helsinki date and time a form shows."""
+    return value.astimezone(HELSINKI).replace(tzinfo=None)
+
+
 def when(value: datetime | None) -> str:
     """A date and time in Helsinki time for the page's locale, e.g. '1.6.2026 12.00'."""
     if value is None:
         return ""
     return f"{format_date(value, 'medium')} {format_time(value, 'short')}"
+
+
+def clock(value: time) -> str:
+    """A wall-clock time (already Helsinki time) for the page's locale, e.g. '9.30'."""
+    return format_wall_time(value, "short", locale=get_locale())
 
 
 def day(value: date | datetime | None) -> str:

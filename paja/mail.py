@@ -24,6 +24,15 @@ OUTBOX_KEY = "paja.outbox"
 PENDING_KEY = "paja.pending_mail"
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with a mail."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+
 @dataclass
 class Mail:
     """A message as sent, kept for the memory backend."""
@@ -32,6 +41,7 @@ class Mail:
     subject: str
     body: str
     locale: str
+    attachments: tuple[Attachment, ...] = ()
     sent_at: datetime = field(default_factory=utcnow)
 
 
@@ -40,7 +50,13 @@ def outbox() -> list[Mail]:
     return current_app.extensions.setdefault(OUTBOX_KEY, [])
 
 
-def send_mail(to: str, template: str, locale: str | None, **context: Any) -> Mail:
+def send_mail(
+    to: str,
+    template: str,
+    locale: str | None,
+    attachments: tuple[Attachment, ...] = (),
+    **context: Any,
+) -> Mail:
     """Render templates/mail/<template>.txt in the recipient's language and send it.
 
     The template's first line is the subject; the rest is the body. While the database
@@ -50,7 +66,13 @@ def send_mail(to: str, template: str, locale: str | None, **context: Any) -> Mai
     locale = locale if locale in LANGUAGES else current_app.config["BABEL_DEFAULT_LOCALE"]
     with force_locale(locale):
         subject, _, body = render_template(f"mail/{template}.txt", **context).partition("\n")
-    mail = Mail(to=to, subject=subject.strip(), body=body.strip() + "\n", locale=locale)
+    mail = Mail(
+        to=to,
+        subject=subject.strip(),
+        body=body.strip() + "\n",
+        locale=locale,
+        attachments=attachments,
+    )
     session = db.session()
     if session.in_transaction():
         session.info.setdefault(PENDING_KEY, []).append(mail)
@@ -98,6 +120,11 @@ def _message(mail: Mail) -> EmailMessage:
     message["Message-ID"] = make_msgid(domain="paja")
     message["Content-Language"] = mail.locale
     message.set_content(mail.body)
+    for attachment in mail.attachments:
+        maintype, _, subtype = attachment.content_type.partition("/")
+        message.add_attachment(
+            attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename
+        )
     return message
 
 

@@ -13,6 +13,7 @@ from paja.extensions import babel, bootstrap, csrf, db, limiter, login_manager, 
 from paja.forms import ROLE_LABELS
 from paja.i18n import (
     LANGUAGE_NAMES,
+    clock,
     current_language,
     day,
     days,
@@ -54,6 +55,7 @@ def init_extensions(app: Flask) -> None:
         number=number,
         when=when,
         day=day,
+        clock=clock,
         days=days,
         hours=hours,
         markdown=render_markdown,

@@ -23,6 +23,8 @@ SAME_AS_ENGLISH = {
     "%(num)d min",
     "%(hours)s h",
     "%(num)d person",
+    "%(day)s: %(reason)s",
+    "Presentation",
 }
 
 

@@ -14,13 +14,18 @@ def _install(state: BlueprintSetupState) -> None:
     """Give templates the translated mode and status names; let `paja demo` load our demo data."""
     from trainings.demo import load_trainings_demo
     from trainings.labels import (
+        AGENDA_LABELS,
         MODE_LABELS,
         REGISTRATION_LABELS,
         SESSION_STATUS_LABELS,
         STATUS_LABELS,
     )
 
+    from trainings.links import CHANNEL_NAMES
+
     state.app.jinja_env.globals.update(
+        agenda_labels=AGENDA_LABELS,
+        channel_names=CHANNEL_NAMES,
         mode_labels=MODE_LABELS,
         order_status_labels=STATUS_LABELS,
         session_status_labels=SESSION_STATUS_LABELS,
@@ -42,7 +47,7 @@ def session_label(context: str) -> str:
         if kind == "session" and ident.isdigit()
         else None
     )
-    return f"{session.offering.title}, {day(session.starts_at)}" if session else context
+    return f"{session.title}, {day(session.starts_at)}" if session else context
 
 
 from trainings import views  # noqa: E402,F401 (registers the routes on bp)

@@ -17,10 +17,13 @@ def session_event(session: TrainingSession, with_link: bool) -> Event:
     event.add("dtstamp", session.created_at)
     event.add("dtstart", session.starts_at)
     event.add("dtend", session.ends_at)
-    event.add("summary", session.offering.title)
-    page = url_for("trainings.session", session_id=session.id, _external=True)
+    event.add("summary", session.title)
+    if session.event_id is not None:
+        page = url_for("trainings.event_page", event_id=session.event_id, _external=True)
+    else:
+        page = url_for("trainings.session", session_id=session.id, _external=True)
     event.add("url", page)
-    description = [session.offering.summary, page]
+    description = [session.summary, page]
     if session.meeting_url and with_link:
         description.insert(1, session.meeting_url)
         event.add("location", session.meeting_url)

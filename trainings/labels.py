@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from trainings.models import DeliveryMode, OrderStatus, RegistrationStatus, SessionStatus
+from trainings.models import (
+    AgendaKind,
+    DeliveryMode,
+    OrderStatus,
+    RegistrationStatus,
+    SessionStatus,
+)
 
 STATUS_LABELS = {
     OrderStatus.REQUESTED: _l("requested"),
@@ -27,4 +33,12 @@ REGISTRATION_LABELS = {
     RegistrationStatus.CONFIRMED: _l("confirmed"),
     RegistrationStatus.WAITING: _l("on the waiting list"),
     RegistrationStatus.CANCELLED: _l("cancelled"),
+}
+AGENDA_LABELS = {
+    AgendaKind.INTRODUCTION: _l("Introduction"),
+    AgendaKind.PRESENTATION: _l("Presentation"),
+    AgendaKind.QUESTIONS: _l("Questions and discussion"),
+    AgendaKind.GROUPS: _l("Small-group discussion"),
+    AgendaKind.BREAK: _l("Break"),
+    AgendaKind.OTHER: _l("Other"),
 }

@@ -116,7 +116,7 @@ def group(slug: str) -> ResponseReturnValue:
             Registration.session_id == session.id,
             Registration.status == RegistrationStatus.CONFIRMED,
         )
-        label = f"{session.offering.title}"
+        label = f"{session.title}"
     elif organisation_id:
         organisation = get_or_404(Organisation, organisation_id, "view")
         if not (current_user.has_role(Role.ADMIN) or current_user.has_role(Role.CUSTOMER)):

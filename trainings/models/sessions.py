@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -14,6 +15,9 @@ from paja.database import UTCDateTime, string_enum, utcnow
 from paja.extensions import db
 from paja.models import Membership, Organisation, Role, User
 from trainings.models.catalogue import Offering, Trainer
+
+if TYPE_CHECKING:
+    from trainings.models.events import Event
 
 
 def new_token() -> str:
@@ -51,7 +55,10 @@ class TrainingSession(db.Model):
     __tablename__ = "sessions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    offering_id: Mapped[int] = mapped_column(sa.ForeignKey("offerings.id"), index=True)
+    offering_id: Mapped[int | None] = mapped_column(sa.ForeignKey("offerings.id"), index=True)
+    event_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("events.id", ondelete="CASCADE"), index=True
+    )
     order_id: Mapped[int | None] = mapped_column(sa.ForeignKey("orders.id"), unique=True)
     organisation_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("organisations.id"), index=True
@@ -77,12 +84,31 @@ class TrainingSession(db.Model):
         sa.CheckConstraint(
             "seats_taken >= 0 AND seats_taken <= capacity", name="seats_within_capacity"
         ),
+        sa.CheckConstraint(
+            "offering_id IS NOT NULL OR event_id IS NOT NULL", name="session_of_something"
+        ),
     )
 
-    offering: Mapped[Offering] = relationship(lazy="joined", innerjoin=True)
+    offering: Mapped[Offering | None] = relationship(lazy="joined")
+    event: Mapped[Event | None] = relationship(lazy="joined")
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
     trainers: Mapped[list[Trainer]] = relationship(secondary=session_trainers, lazy="selectin")
     feedback_survey: Mapped[Survey | None] = relationship()
+
+    @property
+    def title(self) -> str:
+        """The workshop's or the event's title."""
+        return self.event.title if self.event else self.offering.title
+
+    @property
+    def summary(self) -> str:
+        """A short description for calendars."""
+        return self.offering.summary if self.offering else ""
+
+    @property
+    def language(self) -> str:
+        """The language it is delivered in."""
+        return self.event.language if self.event else self.offering.language
 
     @property
     def feedback_context(self) -> str:
@@ -110,8 +136,12 @@ class TrainingSession(db.Model):
         return db.session.get(Membership, (self.organisation_id, user.id)) is not None
 
     def can_manage(self, user: User) -> bool:
-        """Admins and the session's trainers see the participants and mark attendance."""
-        return user.is_authenticated and (user.has_role(Role.ADMIN) or self.is_trainer(user))
+        """Admins, the session's trainers and an event day's organisers."""
+        if not user.is_authenticated:
+            return False
+        if user.has_role(Role.ADMIN) or self.is_trainer(user):
+            return True
+        return self.event is not None and self.event.can_manage(user)
 
     def can_see_participants(self, user: User) -> bool:
         """Admins, trainers, and the ordering organisation's members."""
@@ -133,6 +163,11 @@ class Registration(db.Model):
     status: Mapped[RegistrationStatus] = mapped_column(string_enum(RegistrationStatus))
     cancel_token: Mapped[str] = mapped_column(sa.String(64), unique=True, default=new_token)
     attended: Mapped[bool | None]
+    # Network days ask for these; `needs` is deleted once the day is over (`paja purge`).
+    organisation_name: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
+    project: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
+    needs: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    directory_consent: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (

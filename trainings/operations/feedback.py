@@ -20,11 +20,12 @@ def attach_survey(session: TrainingSession) -> None:
     """Give a session its own training-feedback survey, open, in the workshop's language."""
     if session.feedback_survey_id is not None:
         return
-    owner = session.trainers[0].user if session.trainers else None
-    title = f"{session.offering.title} {day(session.starts_at)}"
-    session.feedback_survey = create_from_template(
-        owner, title, session.offering.language, open_now=True
-    )
+    if session.event is not None:
+        owner = session.event.created_by
+    else:
+        owner = session.trainers[0].user if session.trainers else None
+    title = f"{session.title} {day(session.starts_at)}"
+    session.feedback_survey = create_from_template(owner, title, session.language, open_now=True)
 
 
 def invite_attendees(session: TrainingSession, registrations: list[Registration]) -> int:
@@ -35,7 +36,10 @@ def invite_attendees(session: TrainingSession, registrations: list[Registration]
         for r in registrations
         if r.attended and r.status == RegistrationStatus.CONFIRMED
     ]
-    invited = invite(session.feedback_survey, people, context=session.feedback_context)
+    board = session.event.wish_board if session.event else None
+    invited = invite(
+        session.feedback_survey, people, context=session.feedback_context, wish_board=board
+    )
     log.info("feedback of session %s sent to %d attendees", session.id, len(invited))
     return len(invited)
 

@@ -57,9 +57,17 @@ def check_open(session: TrainingSession) -> None:
 
 
 def register(
-    session: TrainingSession, name: str, email: str, user: User | None = None
+    session: TrainingSession,
+    name: str,
+    email: str,
+    user: User | None = None,
+    notify: bool = True,
+    **details: str | bool,
 ) -> Registration:
-    """Register a person: a seat while seats remain, else a place on the waiting list."""
+    """Register a person: a seat while seats remain, else a place on the waiting list.
+
+    `details` fill a network day's extra fields; `notify=False` leaves the email to the caller.
+    """
     check_open(session)
     email = email.strip().lower()
     registration = Registration(
@@ -68,6 +76,7 @@ def register(
         name=name.strip(),
         email=email,
         status=RegistrationStatus.WAITING,
+        **details,
     )
     try:
         with db.session.begin_nested():
@@ -81,9 +90,11 @@ def register(
         ) from None
     db.session.refresh(session)
     log.info("%s registered to session %s: %s", email, session.id, registration.status)
-    _send(
-        registration, "registration_confirmed" if registration.confirmed else "registration_waiting"
-    )
+    if notify:
+        _send(
+            registration,
+            "registration_confirmed" if registration.confirmed else "registration_waiting",
+        )
     registered.send(registration)
     return registration
 

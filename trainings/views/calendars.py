@@ -31,7 +31,7 @@ from trainings.views.sessions import visible_session
 def session_ics(session_id: int) -> ResponseReturnValue:
     """The session as a calendar file."""
     item = visible_session(session_id)
-    body = calendar([(item, can_see_link(item, current_user))], item.offering.title)
+    body = calendar([(item, can_see_link(item, current_user))], item.title)
     return Response(
         body,
         mimetype="text/calendar",

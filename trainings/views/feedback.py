@@ -49,7 +49,7 @@ def session_feedback(session_id: int) -> ResponseReturnValue:
         context="",
         contexts=[],
         min_group=MIN_GROUP,
-        heading=f"{session.offering.title}, {day(session.starts_at)}",
+        heading=f"{session.title}, {day(session.starts_at)}",
         can_export=session.feedback_survey.can_view(current_user),
         back=("trainings.session", {"session_id": session.id}),
     )

@@ -10,6 +10,7 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
+from openpyxl import Workbook
 
 from paja.access import get_or_404, role_required
 from paja.database import utcnow
@@ -30,6 +31,8 @@ from trainings.operations.sessions import (
     mark_attendance,
 )
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 @bp.get("/sessions/<int:session_id>/participants")
 @role_required()
@@ -37,8 +40,9 @@ def participants(session_id: int) -> ResponseReturnValue:
     """The participant list (trainers, admins, the ordering organisation)."""
     item = get_or_404(TrainingSession, session_id, "see_participants")
     people = _people(item)
-    if request.args.get("format") == "csv":
-        return _participants_csv(item, people)
+    export = request.args.get("format")
+    if export in ("csv", "xlsx"):
+        return _export(item, people, export)
     return render_template(
         "trainings/participants.html",
         session=item,
@@ -62,19 +66,39 @@ def _people(session: TrainingSession) -> list[Registration]:
     )
 
 
-def _participants_csv(session: TrainingSession, people: list[Registration]) -> Response:
-    """Participants as semicolon-separated CSV."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([_("Name"), _("Email"), _("Status"), _("Attended")])
+def _rows(session: TrainingSession, people: list[Registration]) -> list[list[str]]:
+    """The list as rows; an event day adds organisation, project, needs and directory consent."""
+    event_day = session.event_id is not None
+    header = [_("Name"), _("Email"), _("Status"), _("Attended")]
+    if event_day:
+        header += [_("Organisation"), _("Project"), _("Needs"), _("In the directory")]
+    rows = [header]
     for person in people:
         attended = "" if person.attended is None else (_("yes") if person.attended else _("no"))
-        writer.writerow([person.name, person.email, REGISTRATION_LABELS[person.status], attended])
-    return Response(
-        "\ufeff" + buffer.getvalue(),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f"attachment; filename=paja-session-{session.id}.csv"},
-    )
+        row = [person.name, person.email, str(REGISTRATION_LABELS[person.status]), attended]
+        if event_day:
+            consent = _("yes") if person.directory_consent else _("no")
+            row += [person.organisation_name, person.project, person.needs, consent]
+        rows.append(row)
+    return rows
+
+
+def _export(session: TrainingSession, people: list[Registration], export: str) -> Response:
+    """Participants as semicolon-separated CSV (with a BOM, for Finnish Excel) or XLSX."""
+    name = f"paja-participants-{session.id}.{export}"
+    headers = {"Content-Disposition": f"attachment; filename={name}"}
+    rows = _rows(session, people)
+    if export == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer, delimiter=";").writerows(rows)
+        return Response("\ufeff" + buffer.getvalue(), mimetype="text/csv", headers=headers)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Participants"))
+    for row in rows:
+        sheet.append(row)
+    data = io.BytesIO()
+    workbook.save(data)
+    return Response(data.getvalue(), mimetype=XLSX, headers=headers)
 
 
 @bp.post("/sessions/<int:session_id>/attendance")

@@ -97,6 +97,7 @@ def sessions() -> ResponseReturnValue:
         sa.select(TrainingSession)
         .where(
             TrainingSession.organisation_id.is_(None),
+            TrainingSession.event_id.is_(None),
             TrainingSession.status == SessionStatus.SCHEDULED,
             TrainingSession.starts_at > utcnow(),
         )
@@ -109,6 +110,8 @@ def sessions() -> ResponseReturnValue:
 def session(session_id: int) -> ResponseReturnValue:
     """A session: time, place or link, seats, and registration."""
     item = visible_session(session_id)
+    if item.event_id is not None:  # a network day lives on its event's page
+        return redirect(url_for("trainings.event_page", event_id=item.event_id))
     return _render(item, _registration_form())
 
 
@@ -116,6 +119,8 @@ def session(session_id: int) -> ResponseReturnValue:
 def register_to_session(session_id: int) -> ResponseReturnValue:
     """Register: a seat while seats remain, else the waiting list."""
     item = visible_session(session_id)
+    if item.event_id is not None:
+        return redirect(url_for("trainings.event_page", event_id=item.event_id))
     form = _registration_form()
     if form.validate_on_submit():
         name = current_user.name if current_user.is_authenticated else form.name.data
@@ -179,6 +184,8 @@ def _cancel(registration: Registration) -> ResponseReturnValue:
     """Cancel, promote the next in line, and go back to the session."""
     if ButtonForm().validate_on_submit() and perform(lambda: cancel_registration(registration)).ok:
         flash(_("Your registration is cancelled."), "success")
+    if registration.session.event_id is not None:
+        return redirect(url_for("trainings.my_event", token=registration.cancel_token))
     target = (
         url_for("trainings.my_sessions")
         if current_user.is_authenticated

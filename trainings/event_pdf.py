@@ -1,0 +1,78 @@
+"""Printouts for an event day: the attendance list and name badges, on the shared toolkit."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from flask_babel import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from paja.i18n import current_language, when
+from paja.pdf import BOLD, MARGIN, REGULAR, build_pdf, paragraph, styles, table
+from trainings.models import Registration, TrainingSession
+
+BADGES_PER_ROW, BADGE_ROWS = 2, 4
+BADGE_HEIGHT = 60 * mm
+
+
+def _heading(day: TrainingSession) -> str:
+    """The event and the day's time."""
+    return f"{day.title}, {when(day.starts_at)}"
+
+
+def attendance_list_pdf(day: TrainingSession, people: list[Registration]) -> bytes:
+    """Everyone with a seat, by name, with room for a signature."""
+    title = _("Attendance list")
+    width = A4[0] - 2 * MARGIN
+    rows = [["#", _("Name"), _("Organisation"), _("Signature")]]
+    rows += [
+        [str(number), person.name, person.organisation_name, ""]
+        for number, person in enumerate(people, start=1)
+    ]
+    grid = table(rows, [10 * mm, 0.35 * width, 0.3 * width, width - 10 * mm - 0.65 * width])
+    grid.setStyle(TableStyle([("ROWBACKGROUNDS", (0, 1), (-1, -1), [None]),
+                              ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.grey),
+                              ("TOPPADDING", (0, 1), (-1, -1), 6),
+                              ("BOTTOMPADDING", (0, 1), (-1, -1), 6)]))  # fmt: skip
+    story = [
+        paragraph(title, "title"),
+        paragraph(_heading(day), "heading"),
+        paragraph(day.place or day.meeting_url),
+        grid,
+    ]
+    return build_pdf(story, title=f"{title}: {day.title}", subject=_heading(day),
+                     language=current_language())  # fmt: skip
+
+
+def badges_pdf(day: TrainingSession, people: list[Registration]) -> bytes:
+    """A name badge for each person with a seat: name, organisation, project and the event."""
+    styles()  # registers the fonts
+    name_style = ParagraphStyle("badge-name", fontName=BOLD, fontSize=20, leading=24)
+    detail_style = ParagraphStyle("badge-detail", fontName=REGULAR, fontSize=11, leading=14)
+    event_style = ParagraphStyle(
+        "badge-event", fontName=REGULAR, fontSize=8, leading=10, textColor=colors.grey
+    )
+
+    def badge(person: Registration) -> list[Paragraph]:
+        details = " · ".join(part for part in (person.organisation_name, person.project) if part)
+        return [
+            Paragraph(escape(person.name), name_style),
+            Paragraph(escape(details), detail_style),
+            Paragraph(escape(_heading(day)), event_style),
+        ]
+
+    cells = [badge(person) for person in people] or [[paragraph(_("Nobody has a seat yet."))]]
+    rows = [cells[i : i + BADGES_PER_ROW] for i in range(0, len(cells), BADGES_PER_ROW)]
+    rows[-1] += [""] * (BADGES_PER_ROW - len(rows[-1]))
+    width = (A4[0] - 2 * MARGIN) / BADGES_PER_ROW
+    sheet = Table(rows, colWidths=[width] * BADGES_PER_ROW, rowHeights=BADGE_HEIGHT)
+    sheet.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.lightgrey),
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 8 * mm)]))  # fmt: skip
+    title = _("Name badges")
+    return build_pdf([sheet], title=f"{title}: {day.title}", subject=_heading(day),
+                     language=current_language())  # fmt: skip

@@ -1,0 +1,160 @@
+"""Forms for network days: events, days, agenda, projects, registration, links, groups."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    IntegerField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+    TimeField,
+    URLField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from paja.forms import MultiCheckboxField, SignupForm
+from trainings.forms.sessions import CHOICE
+
+
+class EventForm(FlaskForm):
+    """An event's title, description, language, organisation and publication."""
+
+    title = StringField(
+        _l("Title"), validators=[DataRequired(message=_l("Enter the title.")), Length(max=200)]
+    )
+    description = TextAreaField(_l("Description"), validators=[Length(max=4000)])
+    organisation = SelectField(_l("Organiser"), coerce=int, invalid_choice_message=CHOICE)
+    language = SelectField(_l("Language of the event"), invalid_choice_message=CHOICE)
+    published = BooleanField(_l("Published: the event page is public and open for registration"))
+    submit = SubmitField(_l("Save the event"))
+
+
+class DayForm(FlaskForm):
+    """A day of an event (Helsinki time)."""
+
+    starts_at = DateTimeLocalField(
+        _l("Starts"), validators=[InputRequired(message=_l("Give the start time."))]
+    )
+    ends_at = DateTimeLocalField(
+        _l("Ends"), validators=[InputRequired(message=_l("Give the end time."))]
+    )
+    registration_closes_at = DateTimeLocalField(
+        _l("Registration closes"),
+        validators=[InputRequired(message=_l("Give the registration deadline."))],
+    )
+    place = StringField(_l("Place"), validators=[Length(max=300)])
+    meeting_url = URLField(
+        _l("Meeting link"),
+        validators=[Length(max=500)],
+        description=_l("For remote or hybrid days; shown only to those with a seat."),
+    )
+    capacity = IntegerField(
+        _l("Seats"),
+        validators=[
+            DataRequired(message=_l("Give the number of seats.")),
+            NumberRange(min=1, max=1000),
+        ],
+    )
+    submit = SubmitField(_l("Save the day"))
+
+
+class AgendaForm(FlaskForm):
+    """A slot in a day's programme."""
+
+    starts_at = TimeField(
+        _l("Starts"), validators=[InputRequired(message=_l("Give the start time."))]
+    )
+    ends_at = TimeField(_l("Ends"), validators=[Optional()])
+    kind = SelectField(_l("Kind"), invalid_choice_message=CHOICE)
+    title = StringField(
+        _l("Title"), validators=[DataRequired(message=_l("Enter the title.")), Length(max=200)]
+    )
+    presenter = StringField(_l("Presenter"), validators=[Length(max=200)])
+    project = SelectField(_l("Presenting project"), coerce=int, invalid_choice_message=CHOICE)
+    submit = SubmitField(_l("Add to the agenda"))
+
+
+class ProjectForm(FlaskForm):
+    """A presenting project."""
+
+    name = StringField(
+        _l("Project"), validators=[DataRequired(message=_l("Enter the name.")), Length(max=200)]
+    )
+    organisation_name = StringField(_l("Organisation"), validators=[Length(max=200)])
+    description = TextAreaField(_l("Short description"), validators=[Length(max=1000)])
+    submit = SubmitField(_l("Add the project"))
+
+
+class LinkForm(FlaskForm):
+    """A link to a social-media account."""
+
+    url = URLField(
+        _l("Address of the account"),
+        validators=[DataRequired(message=_l("Give the address of the account.")), Length(max=500)],
+        description=_l("For example https://www.facebook.com/yourproject"),
+    )
+    submit = SubmitField(_l("Share the link"))
+
+
+class EventRegistrationForm(FlaskForm):
+    """Register for one or several days."""
+
+    days = MultiCheckboxField(_l("Days"), coerce=int, invalid_choice_message=CHOICE)
+    name = SignupForm.name
+    email = SignupForm.email
+    organisation_name = StringField(
+        _l("Organisation"),
+        validators=[DataRequired(message=_l("Enter your organisation.")), Length(max=200)],
+        render_kw={"autocomplete": "organization"},
+    )
+    project = StringField(_l("Project"), validators=[Length(max=200)])
+    needs = TextAreaField(
+        _l("Dietary or accessibility needs"),
+        validators=[Length(max=500, message=_l("Keep it under %(max)d characters."))],
+        description=_l("Optional. Deleted automatically once the day is over."),
+    )
+    directory_consent = BooleanField(
+        _l("Show my name, organisation and links to the other participants of my days")
+    )
+    submit = SubmitField(_l("Register"))
+
+
+class MessageForm(FlaskForm):
+    """An email to everyone registered for a day."""
+
+    subject = StringField(
+        _l("Subject"),
+        validators=[DataRequired(message=_l("Give the message a subject.")), Length(max=200)],
+    )
+    body = TextAreaField(
+        _l("Message"), validators=[DataRequired(message=_l("Write the message.")), Length(max=5000)]
+    )
+    waiting = BooleanField(_l("Send also to those on the waiting list"))
+    submit = SubmitField(_l("Send the message"))
+
+
+class GroupsForm(FlaskForm):
+    """Generate a day's small groups."""
+
+    size = IntegerField(
+        _l("People per group"),
+        default=5,
+        validators=[
+            InputRequired(message=_l("Give the group size.")),
+            NumberRange(min=2, max=50, message=_l("A group has 2–50 people.")),
+        ],
+    )
+    source = SelectField(
+        _l("From"),
+        choices=[
+            ("registered", _l("Everyone with a seat")),
+            ("present", _l("Those marked present")),
+        ],
+        invalid_choice_message=CHOICE,
+    )
+    submit = SubmitField(_l("Make the groups"))

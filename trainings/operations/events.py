@@ -1,0 +1,249 @@
+"""Setting up network days: events, their days (sessions), agendas, projects and links."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, time
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from feedback.wishes import create_board
+from paja.database import utcnow
+from paja.errors import RuleViolation
+from paja.extensions import db
+from paja.models import Membership, Organisation, Role, User
+from trainings.links import channel_of, clean_link
+from trainings.models import (
+    AgendaItem,
+    AgendaKind,
+    Event,
+    PresentingProject,
+    SharedLink,
+    TrainingSession,
+)
+from trainings.operations.feedback import attach_survey
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class EventDetails:
+    """What an organiser writes about an event."""
+
+    title: str
+    description: str
+    language: str
+    organisation: Organisation
+    published: bool = False
+
+
+@dataclass
+class DayDetails:
+    """When and where a day runs and how many fit."""
+
+    starts_at: datetime
+    ends_at: datetime
+    registration_closes_at: datetime
+    capacity: int
+    place: str = ""
+    meeting_url: str = ""
+
+
+@dataclass
+class AgendaDetails:
+    """One slot of a day's programme."""
+
+    starts_at: time
+    ends_at: time | None
+    kind: AgendaKind
+    title: str
+    presenter: str = ""
+    project: PresentingProject | None = None
+
+
+def organisations_of(user: User) -> list[Organisation]:
+    """Organisations an organiser may run events for (admins: all)."""
+    statement = sa.select(Organisation).order_by(Organisation.name)
+    if not user.has_role(Role.ADMIN):
+        statement = statement.join(Membership).where(Membership.user_id == user.id)
+    return list(db.session.scalars(statement))
+
+
+def _check_event(actor: User, details: EventDetails) -> None:
+    """Refuse an empty title or an organisation the actor does not belong to."""
+    if not details.title.strip():
+        raise RuleViolation(_("Give the event a title."), "title")
+    if details.organisation not in organisations_of(actor):
+        raise RuleViolation(_("Choose one of your organisations."), "organisation")
+
+
+def create_event(actor: User, details: EventDetails) -> Event:
+    """A new event of the actor's organisation, with its own theme-wish board."""
+    _check_event(actor, details)
+    event = Event(created_by_id=actor.id)
+    _apply(event, details)
+    event.wish_board = create_board(
+        actor, _("Theme wishes: %(title)s", title=event.title), _wish_intro()
+    )
+    db.session.add(event)
+    db.session.flush()
+    log.info("event %s created by %s", event.id, actor.email)
+    return event
+
+
+def _wish_intro() -> str:
+    """The board's invitation."""
+    return _("Which themes would you like for future network days or trainings?")
+
+
+def update_event(event: Event, actor: User, details: EventDetails) -> None:
+    """Change the event's texts, organisation or publication."""
+    _check_event(actor, details)
+    if details.published and not days_of(event):
+        raise RuleViolation(_("Add at least one day before publishing."), "published")
+    _apply(event, details)
+    db.session.flush()
+
+
+def _apply(event: Event, details: EventDetails) -> None:
+    """Copy the details onto the event."""
+    event.title = details.title.strip()
+    event.description = details.description.strip()
+    event.language = details.language
+    event.organisation = details.organisation
+    event.published = details.published
+
+
+def days_of(event: Event) -> list[TrainingSession]:
+    """The event's days in order."""
+    return list(
+        db.session.scalars(
+            sa.select(TrainingSession)
+            .where(TrainingSession.event_id == event.id)
+            .order_by(TrainingSession.starts_at)
+        )
+    )
+
+
+def _check_day(details: DayDetails) -> None:
+    """Refuse impossible times, places and links."""
+    if details.ends_at <= details.starts_at:
+        raise RuleViolation(_("The end must be after the start."), "ends_at")
+    if details.starts_at <= utcnow():
+        raise RuleViolation(_("The start must be in the future."), "starts_at")
+    if details.registration_closes_at > details.starts_at:
+        raise RuleViolation(
+            _("Registration must close before the start."), "registration_closes_at"
+        )
+    if not details.place.strip() and not details.meeting_url.strip():
+        raise RuleViolation(_("Give the place or the meeting link."), "place")
+    if details.meeting_url and not details.meeting_url.startswith("https://"):
+        raise RuleViolation(_("The meeting link must start with https://."), "meeting_url")
+
+
+def add_day(event: Event, details: DayDetails) -> TrainingSession:
+    """A new day: a session of the event, with its own feedback survey."""
+    _check_day(details)
+    place, link = details.place.strip(), details.meeting_url.strip()
+    mode = "hybrid" if place and link else ("remote" if link else "onsite")
+    day = TrainingSession(
+        event=event,
+        starts_at=details.starts_at,
+        ends_at=details.ends_at,
+        registration_closes_at=details.registration_closes_at,
+        mode=mode,
+        place=place,
+        meeting_url=link,
+        capacity=details.capacity,
+    )
+    db.session.add(day)
+    db.session.flush()
+    attach_survey(day)
+    log.info("day %s added to event %s", day.id, event.id)
+    return day
+
+
+def update_day(day: TrainingSession, details: DayDetails) -> None:
+    """Change a day's times, place or capacity (never below the seats already taken)."""
+    _check_day(details)
+    if details.capacity < day.seats_taken:
+        raise RuleViolation(
+            _("%(num)d people already hold a seat; the capacity cannot be lower.",
+              num=day.seats_taken), "capacity"
+        )  # fmt: skip
+    place, link = details.place.strip(), details.meeting_url.strip()
+    day.starts_at, day.ends_at = details.starts_at, details.ends_at
+    day.registration_closes_at = details.registration_closes_at
+    day.place, day.meeting_url, day.capacity = place, link, details.capacity
+    day.mode = "hybrid" if place and link else ("remote" if link else "onsite")
+    db.session.flush()
+    from trainings.operations.registrations import promote_waiting
+
+    while promote_waiting(day) is not None:  # more seats: the queue moves up
+        pass
+
+
+def add_agenda_item(day: TrainingSession, details: AgendaDetails) -> AgendaItem:
+    """A slot in the day's programme."""
+    if not details.title.strip():
+        raise RuleViolation(_("Give the item a title."), "title")
+    if details.ends_at is not None and details.ends_at <= details.starts_at:
+        raise RuleViolation(_("The end must be after the start."), "ends_at")
+    if details.project is not None and details.project.event_id != day.event_id:
+        raise RuleViolation(_("Choose one of the listed options."), "project")
+    item = AgendaItem(
+        session_id=day.id,
+        starts_at=details.starts_at,
+        ends_at=details.ends_at,
+        kind=details.kind,
+        title=details.title.strip(),
+        presenter=details.presenter.strip(),
+        project=details.project,
+    )
+    db.session.add(item)
+    db.session.flush()
+    return item
+
+
+def add_project(
+    event: Event, name: str, organisation_name: str, description: str
+) -> PresentingProject:
+    """A presenting project."""
+    if not name.strip():
+        raise RuleViolation(_("Give the project's name."), "name")
+    project = PresentingProject(
+        event=event,
+        name=name.strip(),
+        organisation_name=organisation_name.strip(),
+        description=description.strip(),
+    )
+    db.session.add(project)
+    db.session.flush()
+    return project
+
+
+def share_link(
+    event: Event, url: str, email: str = "", project: PresentingProject | None = None
+) -> SharedLink:
+    """A participant's (by email) or a project's link; the same address is kept once."""
+    url = clean_link(url)
+    owner = SharedLink.project_id == project.id if project else SharedLink.email == email
+    duplicate = db.session.scalar(
+        sa.select(SharedLink.id).where(
+            SharedLink.event_id == event.id, owner, SharedLink.url == url
+        )
+    )
+    if duplicate is not None:
+        raise RuleViolation(_("This link is already shared."), "url")
+    link = SharedLink(
+        event_id=event.id,
+        email=email if project is None else "",
+        project_id=project.id if project else None,
+        url=url,
+        channel=channel_of(url),
+    )
+    db.session.add(link)
+    db.session.flush()
+    return link

@@ -1,0 +1,306 @@
+"""Network days for organisers: events, days, agendas and presenting projects."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user
+from wtforms import SelectChoice
+
+from feedback.wishes import ranked
+from paja.access import get_or_404, role_required
+from paja.extensions import db
+from paja.forms import ButtonForm
+from paja.i18n import LANGUAGE_NAMES, helsinki, wall_clock
+from paja.models import Membership, Organisation, Role
+from paja.views.util import perform
+from trainings import bp
+from trainings.forms.events import AgendaForm, DayForm, EventForm, LinkForm, ProjectForm
+from trainings.labels import AGENDA_LABELS
+from trainings.models import (
+    AgendaItem,
+    AgendaKind,
+    Event,
+    PresentingProject,
+    SharedLink,
+    TrainingSession,
+)
+from trainings.operations.events import (
+    AgendaDetails,
+    DayDetails,
+    EventDetails,
+    add_agenda_item,
+    add_day,
+    add_project,
+    create_event,
+    days_of,
+    organisations_of,
+    share_link,
+    update_day,
+    update_event,
+)
+from trainings.operations.feedback import feedback_figures
+from trainings.views.events import agendas
+
+ORGANISERS = (Role.ADMIN, Role.ORGANISER)
+TOP_WISHES = 10
+
+
+def event_day(session_id: int) -> TrainingSession:
+    """A day of an event the user organises; 404 for workshop sessions."""
+    day = get_or_404(TrainingSession, session_id, "manage")
+    if day.event_id is None:
+        abort(404)
+    return day
+
+
+def _event_form(event: Event | None = None) -> EventForm:
+    """The event form with the user's organisations and the three languages."""
+    form = EventForm(obj=event)
+    form.organisation.choices = [SelectChoice(o.id, o.name) for o in organisations_of(current_user)]
+    form.language.choices = [SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()]
+    if event is not None and not form.is_submitted():
+        form.organisation.data = event.organisation_id
+    return form
+
+
+def _details(form: EventForm) -> EventDetails:
+    """What the form says."""
+    return EventDetails(
+        title=form.title.data,
+        description=form.description.data or "",
+        language=form.language.data,
+        organisation=db.session.get(Organisation, form.organisation.data),
+        published=form.published.data,
+    )
+
+
+@bp.get("/events/mine")
+@role_required(*ORGANISERS)
+def my_events() -> ResponseReturnValue:
+    """Events of the organiser's organisations (admins: all)."""
+    statement = sa.select(Event).order_by(Event.created_at.desc())
+    if not current_user.has_role(Role.ADMIN):
+        statement = statement.where(
+            Event.organisation_id.in_(
+                sa.select(Membership.organisation_id).where(Membership.user_id == current_user.id)
+            )
+        )
+    return render_template("trainings/my_events.html", events=db.session.scalars(statement).all())
+
+
+@bp.route("/events/new", methods=["GET", "POST"])
+@role_required(*ORGANISERS)
+def new_event() -> ResponseReturnValue:
+    """Create an event; days, agenda and projects follow on its page."""
+    form = _event_form()
+    if not form.organisation.choices:
+        flash(_("You need to belong to an organisation to run events."), "warning")
+    if form.validate_on_submit():
+        outcome = perform(lambda: create_event(current_user, _details(form)), form)
+        if outcome.ok:
+            flash(_("The event is created. Add its days next."), "success")
+            return redirect(url_for("trainings.manage_event", event_id=outcome.value.id))
+    return render_template("trainings/event_form.html", form=form)
+
+
+@bp.route("/events/<int:event_id>/manage", methods=["GET", "POST"])
+@role_required(*ORGANISERS)
+def manage_event(event_id: int) -> ResponseReturnValue:
+    """The organiser's view: details, days with figures, projects, the ranked wishes."""
+    event = get_or_404(Event, event_id, "manage")
+    form = _event_form(event)
+    saved = form.validate_on_submit() and perform(
+        lambda: update_event(event, current_user, _details(form)), form
+    )
+    if saved and saved.ok:
+        flash(_("The event is saved."), "success")
+        return redirect(url_for("trainings.manage_event", event_id=event.id))
+    return _render_manage(event, form, ProjectForm())
+
+
+def _render_manage(event: Event, form: EventForm, project_form: ProjectForm) -> str:
+    """The management page."""
+    days = days_of(event)
+    return render_template(
+        "trainings/manage_event.html",
+        event=event,
+        form=form,
+        days=days,
+        figures=feedback_figures(days),
+        project_form=project_form,
+        link_form=LinkForm(),
+        wishes=ranked(event.wish_board)[:TOP_WISHES] if event.wish_board else [],
+        button=ButtonForm(),
+    )
+
+
+@bp.post("/events/<int:event_id>/projects")
+@role_required(*ORGANISERS)
+def add_event_project(event_id: int) -> ResponseReturnValue:
+    """Add a presenting project."""
+    event = get_or_404(Event, event_id, "manage")
+    form = ProjectForm()
+    if form.validate_on_submit():
+        details = (form.name.data, form.organisation_name.data or "", form.description.data or "")
+        if perform(lambda: add_project(event, *details), form).ok:
+            flash(_("The project is added."), "success")
+            return redirect(url_for("trainings.manage_event", event_id=event.id) + "#projects")
+    return _render_manage(event, _event_form(event), form)
+
+
+@bp.post("/events/projects/<int:project_id>/links")
+@role_required(*ORGANISERS)
+def add_project_link(project_id: int) -> ResponseReturnValue:
+    """Add a link to a presenting project's social-media account."""
+    project = get_or_404(PresentingProject, project_id, "manage")
+    form = LinkForm()
+    if form.validate_on_submit():
+        if perform(lambda: share_link(project.event, form.url.data, project=project)).ok:
+            flash(_("The link is shared."), "success")
+    else:
+        flash(" ".join(form.url.errors) or _("The form has expired; please try again."), "danger")
+    return redirect(url_for("trainings.manage_event", event_id=project.event_id) + "#projects")
+
+
+@bp.post("/events/projects/<int:project_id>/remove")
+@role_required(*ORGANISERS)
+def remove_project(project_id: int) -> ResponseReturnValue:
+    """Remove a presenting project (its agenda items stay, without the project)."""
+    project = get_or_404(PresentingProject, project_id, "manage")
+    event_id = project.event_id
+    if ButtonForm().validate_on_submit():
+        db.session.delete(project)
+        db.session.commit()
+        flash(_("The project is removed."), "success")
+    return redirect(url_for("trainings.manage_event", event_id=event_id) + "#projects")
+
+
+@bp.post("/events/links/<int:link_id>/remove")
+@role_required(*ORGANISERS)
+def remove_link(link_id: int) -> ResponseReturnValue:
+    """Remove any link shared in the organiser's event."""
+    link = db.session.get(SharedLink, link_id)
+    if link is None:
+        abort(404)
+    event = get_or_404(Event, link.event_id, "manage")
+    if ButtonForm().validate_on_submit():
+        db.session.delete(link)
+        db.session.commit()
+        flash(_("The link is removed."), "success")
+    return redirect(url_for("trainings.manage_event", event_id=event.id) + "#projects")
+
+
+def _day_details(form: DayForm) -> DayDetails:
+    """What the day form says, in UTC."""
+    return DayDetails(
+        starts_at=helsinki(form.starts_at.data),
+        ends_at=helsinki(form.ends_at.data),
+        registration_closes_at=helsinki(form.registration_closes_at.data),
+        capacity=form.capacity.data,
+        place=form.place.data or "",
+        meeting_url=(form.meeting_url.data or "").strip(),
+    )
+
+
+@bp.route("/events/<int:event_id>/days/new", methods=["GET", "POST"])
+@role_required(*ORGANISERS)
+def new_event_day(event_id: int) -> ResponseReturnValue:
+    """Add a day to the event."""
+    event = get_or_404(Event, event_id, "manage")
+    form = DayForm()
+    if form.validate_on_submit():
+        outcome = perform(lambda: add_day(event, _day_details(form)), form)
+        if outcome.ok:
+            flash(_("The day is added. Write its agenda next."), "success")
+            return redirect(url_for("trainings.edit_event_day", session_id=outcome.value.id))
+    return render_template("trainings/day_form.html", event=event, form=form, day=None)
+
+
+def _agenda_form(day: TrainingSession) -> AgendaForm:
+    """The agenda form with the event's projects."""
+    form = AgendaForm()
+    form.kind.choices = [SelectChoice(k.value, AGENDA_LABELS[k]) for k in AgendaKind]
+    projects = day.event.projects if day.event else []
+    form.project.choices = [SelectChoice(0, _("None"))] + [
+        SelectChoice(p.id, p.name) for p in projects
+    ]
+    return form
+
+
+@bp.route("/events/days/<int:session_id>", methods=["GET", "POST"])
+@role_required(*ORGANISERS)
+def edit_event_day(session_id: int) -> ResponseReturnValue:
+    """A day's times, place and capacity, and its agenda."""
+    day = event_day(session_id)
+    form = DayForm()
+    if not form.is_submitted():
+        form = _filled_day_form(day)
+    elif (
+        form.validate_on_submit() and perform(lambda: update_day(day, _day_details(form)), form).ok
+    ):
+        flash(_("The day is saved."), "success")
+        return redirect(url_for("trainings.edit_event_day", session_id=day.id))
+    return _render_day(day, form, _agenda_form(day))
+
+
+def _filled_day_form(day: TrainingSession) -> DayForm:
+    """The day form showing the day as it is (Helsinki time)."""
+    form = DayForm(obj=day, formdata=None)
+    form.starts_at.data = wall_clock(day.starts_at)
+    form.ends_at.data = wall_clock(day.ends_at)
+    form.registration_closes_at.data = wall_clock(day.registration_closes_at)
+    return form
+
+
+def _render_day(day: TrainingSession, form: DayForm, agenda_form: AgendaForm) -> str:
+    """The day's page for organisers."""
+    return render_template(
+        "trainings/day_form.html",
+        event=day.event,
+        day=day,
+        form=form,
+        agenda=agendas([day])[day.id],
+        agenda_form=agenda_form,
+        button=ButtonForm(),
+    )
+
+
+@bp.post("/events/days/<int:session_id>/agenda")
+@role_required(*ORGANISERS)
+def add_agenda(session_id: int) -> ResponseReturnValue:
+    """Add a slot to the day's agenda."""
+    day = event_day(session_id)
+    form = _agenda_form(day)
+    if form.validate_on_submit():
+        details = AgendaDetails(
+            starts_at=form.starts_at.data,
+            ends_at=form.ends_at.data,
+            kind=AgendaKind(form.kind.data),
+            title=form.title.data,
+            presenter=form.presenter.data or "",
+            project=db.session.get(PresentingProject, form.project.data)
+            if form.project.data
+            else None,
+        )
+        if perform(lambda: add_agenda_item(day, details), form).ok:
+            flash(_("The item is added to the agenda."), "success")
+            return redirect(url_for("trainings.edit_event_day", session_id=day.id) + "#agenda")
+    return _render_day(day, _filled_day_form(day), form)
+
+
+@bp.post("/events/agenda/<int:item_id>/remove")
+@role_required(*ORGANISERS)
+def remove_agenda(item_id: int) -> ResponseReturnValue:
+    """Remove a slot from a day's agenda."""
+    item = db.session.get(AgendaItem, item_id)
+    if item is None:
+        abort(404)
+    day = event_day(item.session_id)
+    if ButtonForm().validate_on_submit():
+        db.session.delete(item)
+        db.session.commit()
+        flash(_("The item is removed from the agenda."), "success")
+    return redirect(url_for("trainings.edit_event_day", session_id=day.id) + "#agenda")

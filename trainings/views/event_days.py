@@ -1,0 +1,147 @@
+"""An event day's tools: printouts, messaging everyone, and small groups."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user
+
+from paja.access import role_required
+from paja.extensions import db
+from paja.forms import ButtonForm
+from paja.views.util import perform
+from trainings import bp
+from trainings.event_pdf import attendance_list_pdf, badges_pdf
+from trainings.forms.events import GroupsForm, MessageForm
+from trainings.models import Registration, RegistrationStatus, TrainingSession
+from trainings.operations.event_registrations import message_day
+from trainings.operations.small_groups import (
+    generate_groups,
+    groups_of,
+    move_to_group,
+    publish_groups,
+    ungrouped,
+)
+from trainings.views.event_admin import ORGANISERS, event_day
+
+
+def seated(day: TrainingSession) -> list[Registration]:
+    """Those with a seat on the day, by name."""
+    return list(
+        db.session.scalars(
+            sa.select(Registration)
+            .where(
+                Registration.session_id == day.id,
+                Registration.status == RegistrationStatus.CONFIRMED,
+            )
+            .order_by(Registration.name)
+        )
+    )
+
+
+def _pdf(data: bytes, name: str) -> Response:
+    """A PDF shown in the browser."""
+    return Response(
+        data,
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f"inline; filename={name}"},
+    )
+
+
+@bp.get("/events/days/<int:session_id>/attendance.pdf")
+@role_required(*ORGANISERS)
+def attendance_pdf(session_id: int) -> ResponseReturnValue:
+    """A printable attendance list with a signature column."""
+    day = event_day(session_id)
+    return _pdf(attendance_list_pdf(day, seated(day)), f"paja-attendance-{day.id}.pdf")
+
+
+@bp.get("/events/days/<int:session_id>/badges.pdf")
+@role_required(*ORGANISERS)
+def badges_pdf_view(session_id: int) -> ResponseReturnValue:
+    """Name badges, eight to an A4 sheet."""
+    day = event_day(session_id)
+    return _pdf(badges_pdf(day, seated(day)), f"paja-badges-{day.id}.pdf")
+
+
+@bp.route("/events/days/<int:session_id>/message", methods=["GET", "POST"])
+@role_required(*ORGANISERS)
+def message_registrants(session_id: int) -> ResponseReturnValue:
+    """Email everyone registered for the day."""
+    day = event_day(session_id)
+    form = MessageForm()
+    if form.validate_on_submit():
+        outcome = perform(
+            lambda: message_day(
+                day, current_user, form.subject.data, form.body.data, form.waiting.data
+            ),
+            form,
+        )
+        if outcome.ok:
+            sent = ngettext(
+                "The message is sent to %(num)d person.",
+                "The message is sent to %(num)d people.",
+                outcome.value,
+            )
+            flash(sent, "success")
+            return redirect(url_for("trainings.participants", session_id=day.id))
+    return render_template("trainings/day_message.html", day=day, form=form)
+
+
+@bp.route("/events/days/<int:session_id>/groups", methods=["GET", "POST"])
+@role_required(*ORGANISERS)
+def day_groups(session_id: int) -> ResponseReturnValue:
+    """The day's small groups: make them, move people, publish."""
+    day = event_day(session_id)
+    form = GroupsForm()
+    if form.validate_on_submit():
+        present = form.source.data == "present"
+        if perform(lambda: generate_groups(day, current_user, form.size.data, present), form).ok:
+            flash(_("The groups are made. Check them, move people if needed, then publish."),
+                  "success")  # fmt: skip
+            return redirect(url_for("trainings.day_groups", session_id=day.id))
+    groups = groups_of(day)
+    return render_template(
+        "trainings/day_groups.html",
+        day=day,
+        form=form,
+        groups=groups,
+        ungrouped=ungrouped(day) if groups else [],
+        published=any(g.group.published for g in groups),
+        button=ButtonForm(),
+    )
+
+
+@bp.post("/events/days/<int:session_id>/groups/move")
+@role_required(*ORGANISERS)
+def move_group_member(session_id: int) -> ResponseReturnValue:
+    """Move a person to another group (or a new one)."""
+    day = event_day(session_id)
+    registration = db.session.get(Registration, request.form.get("registration", type=int) or 0)
+    number = request.form.get("group", type=int)
+    if registration is None or number is None:
+        abort(400)
+    if (
+        ButtonForm().validate_on_submit()
+        and perform(lambda: move_to_group(day, registration, number)).ok
+    ):
+        flash(_("%(name)s is now in group %(number)d.", name=registration.name, number=number),
+              "success")  # fmt: skip
+    return redirect(url_for("trainings.day_groups", session_id=day.id))
+
+
+@bp.post("/events/days/<int:session_id>/groups/publish")
+@role_required(*ORGANISERS)
+def publish_day_groups(session_id: int) -> ResponseReturnValue:
+    """Show the groups to the participants, or hide them again."""
+    day = event_day(session_id)
+    show = request.form.get("show") == "1"
+    if ButtonForm().validate_on_submit() and perform(lambda: publish_groups(day, show)).ok:
+        if show:
+            flash(_("The groups are published: participants see their own group."), "success")
+        else:
+            flash(_("The groups are hidden from the participants."), "success")
+    return redirect(url_for("trainings.day_groups", session_id=day.id))

@@ -1,0 +1,240 @@
+"""Network days for participants: the event page, registration, and one's own page."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import sqlalchemy as sa
+from flask import abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user
+from wtforms import SelectChoice
+
+from paja.database import utcnow
+from paja.extensions import db
+from paja.forms import ButtonForm
+from paja.i18n import day as day_label
+from paja.i18n import when
+from paja.views.util import perform
+from trainings import bp
+from trainings.forms.events import EventRegistrationForm, LinkForm
+from trainings.models import (
+    AgendaItem,
+    Event,
+    Registration,
+    RegistrationStatus,
+    SessionStatus,
+    SharedLink,
+    TrainingSession,
+)
+from trainings.operations.directory import directory, links_by_email, may_see_directory
+from trainings.operations.event_registrations import (
+    Participant,
+    live,
+    register_for_days,
+    registrations_by_token,
+)
+from trainings.operations.events import days_of, share_link
+from trainings.operations.small_groups import group_of
+
+
+def visible_event(event_id: int) -> Event:
+    """A published event, or a draft its organisers are looking at; else 404."""
+    event = db.session.get(Event, event_id)
+    if event is None or not event.can_view(current_user):
+        abort(404)
+    return event
+
+
+def agendas(days: list[TrainingSession]) -> dict[int, list[AgendaItem]]:
+    """Each day's agenda in time order (one query)."""
+    found: dict[int, list[AgendaItem]] = defaultdict(list)
+    items = db.session.scalars(
+        sa.select(AgendaItem)
+        .where(AgendaItem.session_id.in_([d.id for d in days]))
+        .order_by(AgendaItem.starts_at, AgendaItem.id)
+    )
+    for item in items:
+        found[item.session_id].append(item)
+    return found
+
+
+def is_open(day: TrainingSession) -> bool:
+    """Whether the day takes registrations now."""
+    return day.status == SessionStatus.SCHEDULED and utcnow() < day.registration_closes_at
+
+
+def _day_choice(day: TrainingSession) -> SelectChoice:
+    """A day as a checkbox label: the date and what is left."""
+    if day.seats_left:
+        left = ngettext("%(num)d seat left", "%(num)d seats left", day.seats_left)
+    else:
+        left = _("full: you go on the waiting list")
+    return SelectChoice(day.id, f"{when(day.starts_at)}, {left}")
+
+
+def _registration_form(days: list[TrainingSession]) -> EventRegistrationForm:
+    """The form with the days open for registration; accounts fill in name and email."""
+    form = EventRegistrationForm()
+    form.days.choices = [_day_choice(d) for d in days if is_open(d)]
+    if current_user.is_authenticated and not form.is_submitted():
+        form.name.data = current_user.name
+        form.email.data = current_user.email
+    return form
+
+
+def _mine(event: Event) -> list[Registration]:
+    """The logged-in user's live registrations for the event."""
+    if not current_user.is_authenticated:
+        return []
+    return list(
+        db.session.scalars(
+            sa.select(Registration)
+            .join(TrainingSession)
+            .where(
+                TrainingSession.event_id == event.id,
+                Registration.user_id == current_user.id,
+                Registration.status != RegistrationStatus.CANCELLED,
+            )
+        )
+    )
+
+
+def _render(event: Event, days: list[TrainingSession], form: EventRegistrationForm) -> str:
+    """The event page."""
+    return render_template(
+        "trainings/event.html",
+        event=event,
+        days=days,
+        agendas=agendas(days),
+        form=form,
+        mine=_mine(event),
+        can_manage=event.can_manage(current_user),
+    )
+
+
+@bp.get("/events/")
+def events() -> ResponseReturnValue:
+    """Published events with days to come."""
+    upcoming = sa.select(TrainingSession.event_id).where(
+        TrainingSession.event_id.is_not(None), TrainingSession.ends_at > utcnow()
+    )
+    found = db.session.scalars(
+        sa.select(Event)
+        .where(Event.published.is_(True), Event.id.in_(upcoming))
+        .order_by(Event.created_at.desc())
+    ).all()
+    first_days = dict(
+        db.session.execute(
+            sa.select(TrainingSession.event_id, sa.func.min(TrainingSession.starts_at))
+            .where(TrainingSession.event_id.in_([e.id for e in found]))
+            .group_by(TrainingSession.event_id)
+        ).all()
+    )
+    return render_template("trainings/events.html", events=found, first_days=first_days)
+
+
+@bp.get("/events/<int:event_id>")
+def event_page(event_id: int) -> ResponseReturnValue:
+    """The days with agendas, presenters and seats left, and registration."""
+    event = visible_event(event_id)
+    days = days_of(event)
+    return _render(event, days, _registration_form(days))
+
+
+@bp.post("/events/<int:event_id>/register")
+def register_for_event(event_id: int) -> ResponseReturnValue:
+    """Register for the chosen days, all of them or none."""
+    event = visible_event(event_id)
+    days = days_of(event)
+    form = _registration_form(days)
+    if not event.published:
+        form.form_errors.append(_("The event is not published yet."))
+    elif form.validate_on_submit():
+        chosen = [d for d in days if d.id in set(form.days.data)]
+        person = Participant(
+            name=form.name.data,
+            email=form.email.data,
+            organisation_name=form.organisation_name.data,
+            project=form.project.data or "",
+            needs=form.needs.data or "",
+            directory_consent=form.directory_consent.data,
+        )
+        user = (
+            current_user
+            if current_user.is_authenticated and current_user.email == person.email
+            else None
+        )
+        outcome = perform(lambda: register_for_days(event, chosen, person, user), form)
+        if outcome.ok:
+            flash(_("Thank you! A confirmation is on its way to %(email)s.", email=person.email),
+                  "success")  # fmt: skip
+            return redirect(url_for("trainings.my_event", token=outcome.value[0].cancel_token))
+    return _render(event, days, form)
+
+
+def _personal(token: str) -> tuple[Event, list[Registration]]:
+    """The event and registrations behind a personal link, or 404."""
+    found = registrations_by_token(token)
+    if found is None:
+        abort(404)
+    return found
+
+
+@bp.get("/events/me/<token>")
+def my_event(token: str) -> ResponseReturnValue:
+    """A participant's own page: days, groups, who is here, shared links."""
+    event, mine = _personal(token)
+    return _render_personal(event, mine, token, LinkForm())
+
+
+def _render_personal(event: Event, mine: list[Registration], token: str, form: LinkForm) -> str:
+    """The personal page."""
+    seated = [r for r in mine if r.confirmed]
+    return render_template(
+        "trainings/my_event.html",
+        event=event,
+        mine=mine,
+        token=token,
+        groups={r.id: group_of(r) for r in seated},
+        directories={
+            r.session_id: directory(r.session)
+            for r in seated
+            if may_see_directory(r.session, current_user, mine)
+        },
+        links=links_by_email(event.id, [mine[0].email])[mine[0].email],
+        form=form,
+        button=ButtonForm(),
+        day_label=day_label,
+    )
+
+
+@bp.post("/events/me/<token>/links")
+def share_my_link(token: str) -> ResponseReturnValue:
+    """Share a link to one's organisation's social-media account with the others."""
+    event, mine = _personal(token)
+    form = LinkForm()
+    if not live(mine):
+        abort(404)
+    if form.validate_on_submit():
+        email = mine[0].email
+        if perform(lambda: share_link(event, form.url.data, email=email), form).ok:
+            flash(_("The link is shared."), "success")
+            return redirect(url_for("trainings.my_event", token=token))
+    return _render_personal(event, mine, token, form)
+
+
+@bp.post("/events/me/<token>/links/<int:link_id>/remove")
+def remove_my_link(token: str, link_id: int) -> ResponseReturnValue:
+    """Take back a shared link."""
+    event, mine = _personal(token)
+    link = db.session.get(SharedLink, link_id)
+    if link is None or link.event_id != event.id or link.email != mine[0].email:
+        abort(404)
+    if ButtonForm().validate_on_submit():
+        db.session.delete(link)
+        db.session.commit()
+        flash(_("The link is removed."), "success")
+    return redirect(url_for("trainings.my_event", token=token))
