@@ -91,8 +91,7 @@ def issue_for_attendance(session: TrainingSession) -> list[Certificate]:
             Registration.attended.is_(True),
         )
     ).all()
-    offering = session.offering
-    hours = (Decimal(offering.duration_minutes) / 60).quantize(Decimal("0.1"))
+    hours = (Decimal(session.duration_minutes) / 60).quantize(Decimal("0.1"))
     _revoke_for_absentees(session)
     first_day = session.starts_at.astimezone(HELSINKI).date()
     last_day = session.ends_at.astimezone(HELSINKI).date()
@@ -113,7 +112,7 @@ def issue_for_attendance(session: TrainingSession) -> list[Certificate]:
                     registration_id=registration.id,
                     session_id=session.id,
                     name=registration.name,
-                    title=offering.title,
+                    title=session.title,
                     achieved_on=first_day,
                     hours=hours,
                     trainers=", ".join(t.name for t in session.trainers),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 from flask_babel import force_locale
 from flask_migrate import upgrade
@@ -11,6 +11,8 @@ from flask_migrate import upgrade
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.models import Role
+
+PURGERS = "paja.purgers"  # app.extensions key: name -> function(now) returning a count
 
 
 def _create_app() -> Flask:
@@ -44,6 +46,19 @@ def demo_command() -> None:
         click.echo(f"  {person.role:<12} {person.email}")
 
 
+@click.command("purge")
+@with_appcontext
+def purge_command() -> None:
+    """Delete personal data past its retention time (run daily, e.g. from cron)."""
+    from paja.database import utcnow
+
+    now = utcnow()
+    for name, purger in current_app.extensions.get(PURGERS, {}).items():
+        count = purger(now)
+        db.session.commit()
+        click.echo(f"{name}: {count} deleted")
+
+
 @click.command("create-user")
 @click.argument("email")
 @click.option("--name", prompt=True, help="The person's full name.")
@@ -73,7 +88,7 @@ def create_user_command(email: str, name: str, roles: tuple[str, ...], password:
 
 def register_commands(app: Flask) -> None:
     """Attach the commands to the app's CLI."""
-    for command in (init_command, demo_command, create_user_command):
+    for command in (init_command, demo_command, purge_command, create_user_command):
         app.cli.add_command(command)
 
 

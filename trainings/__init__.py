@@ -4,6 +4,7 @@ from flask import Blueprint
 from flask.blueprints import BlueprintSetupState
 
 from feedback.summaries import CONTEXT_LABELLER
+from paja.cli import PURGERS
 from paja.demo import DEMO_LOADERS
 
 bp = Blueprint("trainings", __name__, url_prefix="/trainings")
@@ -20,7 +21,6 @@ def _install(state: BlueprintSetupState) -> None:
         SESSION_STATUS_LABELS,
         STATUS_LABELS,
     )
-
     from trainings.links import CHANNEL_NAMES
 
     state.app.jinja_env.globals.update(
@@ -31,7 +31,12 @@ def _install(state: BlueprintSetupState) -> None:
         session_status_labels=SESSION_STATUS_LABELS,
         registration_labels=REGISTRATION_LABELS,
     )
-    state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_trainings_demo)
+    from trainings.event_demo import load_event_demo
+
+    state.app.extensions.setdefault(DEMO_LOADERS, []).extend([load_trainings_demo, load_event_demo])
+    from trainings.operations.event_registrations import purge_needs
+
+    state.app.extensions.setdefault(PURGERS, {})["network-day needs"] = purge_needs
     state.app.extensions[CONTEXT_LABELLER] = session_label
 
 

@@ -1,5 +1,6 @@
 """The objects the access matrix points at, made on first use."""
 
+from datetime import time
 from functools import cached_property
 
 from courses.certificate_models import Certificate
@@ -10,13 +11,19 @@ from paja.models import Organisation, User
 from tests import factories
 from tests.courses import factories as course_factories
 from tests.feedback import factories as feedback_factories
+from tests.trainings import event_factories
 from tests.trainings import factories as training_factories
 from trainings.models import (
+    AgendaItem,
+    AgendaKind,
     CalendarFeed,
     Channel,
+    Event,
     Offering,
     Order,
+    PresentingProject,
     Registration,
+    SharedLink,
     Trainer,
     TrainingSession,
 )
@@ -116,6 +123,41 @@ class Targets:
     @cached_property
     def certificate(self) -> Certificate:
         return course_factories.certificate_of(course_factories.complete(self.user, self.course))
+
+    @cached_property
+    def event(self) -> Event:
+        return event_factories.create_event(days=1)
+
+    @cached_property
+    def event_day(self) -> TrainingSession:
+        return event_factories.days_of(self.event)[0]
+
+    @cached_property
+    def event_registration(self) -> Registration:
+        return event_factories.register(self.event, [self.event_day])[0]
+
+    @cached_property
+    def project(self) -> PresentingProject:
+        project = PresentingProject(event_id=self.event.id, name="OmaKehu")
+        db.session.add(project)
+        db.session.commit()
+        return project
+
+    @cached_property
+    def agenda_item(self) -> AgendaItem:
+        item = AgendaItem(session_id=self.event_day.id, starts_at=time(9),
+                          kind=AgendaKind.INTRODUCTION, title="Johdatus")  # fmt: skip
+        db.session.add(item)
+        db.session.commit()
+        return item
+
+    @cached_property
+    def shared_link(self) -> SharedLink:
+        link = SharedLink(event_id=self.event.id, email=self.event_registration.email,
+                          url="https://x.com/hanke", channel="x")  # fmt: skip
+        db.session.add(link)
+        db.session.commit()
+        return link
 
     @cached_property
     def channel(self) -> Channel:

@@ -8,6 +8,7 @@ from wtforms import (
     BooleanField,
     DateTimeLocalField,
     IntegerField,
+    SelectChoice,
     SelectField,
     StringField,
     SubmitField,
@@ -152,8 +153,8 @@ class GroupsForm(FlaskForm):
     source = SelectField(
         _l("From"),
         choices=[
-            ("registered", _l("Everyone with a seat")),
-            ("present", _l("Those marked present")),
+            SelectChoice("registered", _l("Everyone with a seat")),
+            SelectChoice("present", _l("Those marked present")),
         ],
         invalid_choice_message=CHOICE,
     )

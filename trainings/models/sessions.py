@@ -106,6 +106,13 @@ class TrainingSession(db.Model):
         return self.offering.summary if self.offering else ""
 
     @property
+    def duration_minutes(self) -> int:
+        """The workshop's length, or an event day's from its start to its end."""
+        if self.offering is not None:
+            return self.offering.duration_minutes
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+    @property
     def language(self) -> str:
         """The language it is delivered in."""
         return self.event.language if self.event else self.offering.language

@@ -161,7 +161,10 @@ def add_project_link(project_id: int) -> ResponseReturnValue:
         if perform(lambda: share_link(project.event, form.url.data, project=project)).ok:
             flash(_("The link is shared."), "success")
     else:
-        flash(" ".join(form.url.errors) or _("The form has expired; please try again."), "danger")
+        flash(
+            " ".join(map(str, form.url.errors)) or _("The form has expired; please try again."),
+            "danger",
+        )
     return redirect(url_for("trainings.manage_event", event_id=project.event_id) + "#projects")
 
 
