@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from paja.i18n import current_language, when
@@ -16,7 +17,7 @@ from paja.pdf import BOLD, MARGIN, REGULAR, build_pdf, paragraph, styles, table
 from trainings.models import Registration, TrainingSession
 
 BADGES_PER_ROW, BADGE_ROWS = 2, 4
-BADGE_HEIGHT = 60 * mm
+BADGE_HEIGHT, BADGE_PADDING = 60 * mm, 8 * mm
 
 
 def _heading(day: TrainingSession) -> str:
@@ -57,10 +58,17 @@ def badges_pdf(day: TrainingSession, people: list[Registration]) -> bytes:
         "badge-event", fontName=REGULAR, fontSize=8, leading=10, textColor=colors.grey
     )
 
+    width = (A4[0] - 2 * MARGIN) / BADGES_PER_ROW
+    room = width - 2 * BADGE_PADDING
+
     def badge(person: Registration) -> list[Paragraph]:
         details = " · ".join(part for part in (person.organisation_name, person.project) if part)
+        size = 20  # shrink long names to one line, down to 12 pt (then they wrap)
+        while size > 12 and stringWidth(person.name, BOLD, size) > room:
+            size -= 1
+        style = ParagraphStyle("badge-fit", parent=name_style, fontSize=size, leading=size * 1.2)
         return [
-            Paragraph(escape(person.name), name_style),
+            Paragraph(escape(person.name), style),
             Paragraph(escape(details), detail_style),
             Paragraph(escape(_heading(day)), event_style),
         ]
@@ -68,11 +76,11 @@ def badges_pdf(day: TrainingSession, people: list[Registration]) -> bytes:
     cells = [badge(person) for person in people] or [[paragraph(_("Nobody has a seat yet."))]]
     rows = [cells[i : i + BADGES_PER_ROW] for i in range(0, len(cells), BADGES_PER_ROW)]
     rows[-1] += [""] * (BADGES_PER_ROW - len(rows[-1]))
-    width = (A4[0] - 2 * MARGIN) / BADGES_PER_ROW
     sheet = Table(rows, colWidths=[width] * BADGES_PER_ROW, rowHeights=BADGE_HEIGHT)
     sheet.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.lightgrey),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 8 * mm)]))  # fmt: skip
+                               ("LEFTPADDING", (0, 0), (-1, -1), BADGE_PADDING),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), BADGE_PADDING)]))  # fmt: skip
     title = _("Name badges")
     return build_pdf([sheet], title=f"{title}: {day.title}", subject=_heading(day),
                      language=current_language())  # fmt: skip

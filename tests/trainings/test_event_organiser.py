@@ -1,0 +1,161 @@
+"""Organisers set up network days: events, days, agenda, projects and links; only their own."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask.testing import FlaskClient
+
+from paja.database import utcnow
+from paja.extensions import db
+from paja.i18n import HELSINKI
+from tests.conftest import Auth
+from tests.trainings.event_factories import (
+    create_event,
+    create_organiser,
+    days_of,
+    organisation_of,
+    register,
+)
+from trainings.models import AgendaItem, Event, PresentingProject, SharedLink
+
+
+def local(days: int, hour: int) -> str:
+    """A datetime-local form value some days ahead, Helsinki time."""
+    moment = (utcnow() + timedelta(days=days)).astimezone(HELSINKI)
+    return moment.replace(hour=hour, minute=0).strftime("%Y-%m-%dT%H:%M")
+
+
+def day_form(**changes: str) -> dict:
+    """A filled-in day form."""
+    return {
+        "starts_at": local(30, 9),
+        "ends_at": local(30, 12),
+        "registration_closes_at": local(27, 16),
+        "place": "Raatihuoneenkatu 1, Hämeenlinna",
+        "meeting_url": "",
+        "capacity": "25",
+        **changes,
+    }
+
+
+def test_an_organiser_sets_up_and_publishes_an_event(client: FlaskClient, auth: Auth) -> None:
+    organiser = auth.login(create_organiser())
+    organisation = organisation_of(organiser)
+    response = client.post(
+        "/trainings/events/new",
+        data={"title": "Verkostopäivät", "description": "Somea", "organisation": organisation.id,
+              "language": "fi"},
+    )  # fmt: skip
+    event = db.session.scalar(sa.select(Event).where(Event.title == "Verkostopäivät"))
+    assert response.headers["Location"] == f"/trainings/events/{event.id}/manage"
+    assert event.wish_board is not None and event.wish_board.owner_id == organiser.id
+    publish = {"title": event.title, "organisation": organisation.id, "language": "fi",
+               "published": "y"}  # fmt: skip
+    page = client.post(f"/trainings/events/{event.id}/manage", data=publish)
+    assert "Lisää vähintään yksi päivä ennen julkaisua." in page.get_data(as_text=True)
+    response = client.post(f"/trainings/events/{event.id}/days/new", data=day_form())
+    [day] = days_of(event)
+    assert response.headers["Location"] == f"/trainings/events/days/{day.id}"
+    assert (day.capacity, day.mode, day.feedback_survey is not None) == (25, "onsite", True)
+    client.post(f"/trainings/events/{event.id}/projects",
+                data={"name": "OmaKehu", "organisation_name": "Metropolia", "description": "Kehut"})  # fmt: skip
+    project = db.session.scalar(
+        sa.select(PresentingProject).where(PresentingProject.event_id == event.id)
+    )
+    client.post(f"/trainings/events/projects/{project.id}/links",
+                data={"url": "https://www.facebook.com/omakehu"})  # fmt: skip
+    client.post(f"/trainings/events/days/{day.id}/agenda",
+                data={"starts_at": "09:30", "ends_at": "10:15", "kind": "presentation",
+                      "title": "Näin viestimme", "presenter": "Anni", "project": project.id})  # fmt: skip
+    client.post(f"/trainings/events/{event.id}/manage", data=publish)
+    db.session.refresh(event)
+    assert event.published
+    page = client.get(f"/trainings/events/{event.id}").get_data(as_text=True)
+    assert "OmaKehu" in page and "Näin viestimme" in page and "9.30–10.15" in page
+    assert 'href="https://www.facebook.com/omakehu"' in page and "25 paikkaa jäljellä" in page
+
+
+def test_bad_day_input_is_explained(client: FlaskClient, auth: Auth) -> None:
+    organiser = auth.login(create_organiser())
+    event = create_event(organiser, days=0, published=False)
+    cases = [
+        ({"ends_at": local(30, 8)}, "Päättymisen on oltava alkamisen jälkeen."),
+        ({"place": ""}, "Anna paikka tai kokouslinkki."),
+        ({"meeting_url": "http://zoom.example/j/1"}, "meeting_url-error"),
+        ({"capacity": "0"}, "capacity-error"),
+    ]
+    for change, message in cases:
+        response = client.post(f"/trainings/events/{event.id}/days/new", data=day_form(**change))
+        assert response.status_code == 200
+        assert message in response.get_data(as_text=True), message
+    assert days_of(event) == []
+
+
+def test_capacity_cannot_go_below_the_seats_taken_and_more_seats_promote(
+    client: FlaskClient, auth: Auth
+) -> None:
+    organiser = auth.login(create_organiser())
+    event = create_event(organiser, days=1, capacity=1)
+    [day] = days_of(event)
+    register(event, [day])
+    [waiting] = register(event, [day])
+    form = day_form(capacity="0")
+    assert client.post(f"/trainings/events/days/{day.id}", data=form).status_code == 200
+    client.post(f"/trainings/events/days/{day.id}", data=day_form(capacity="2"))
+    db.session.refresh(waiting)
+    assert waiting.confirmed
+
+
+def test_links_must_be_https_and_get_their_channel(client: FlaskClient, auth: Auth) -> None:
+    organiser = auth.login(create_organiser())
+    event = create_event(organiser, days=1)
+    project = PresentingProject(event_id=event.id, name="Iisisti töihin")
+    db.session.add(project)
+    db.session.commit()
+    for url in ("http://x.com/iisisti", "javascript:alert(1)", "https://localhost"):
+        client.post(f"/trainings/events/projects/{project.id}/links", data={"url": url})
+    client.post(
+        f"/trainings/events/projects/{project.id}/links",
+        data={"url": "https://twitter.com/iisisti"},
+    )
+    links = db.session.scalars(
+        sa.select(SharedLink).where(SharedLink.project_id == project.id)
+    ).all()
+    assert [(link.url, link.channel) for link in links] == [("https://twitter.com/iisisti", "x")]
+
+
+def test_organisers_of_another_organisation_get_403(client: FlaskClient, auth: Auth) -> None:
+    event = create_event(days=1)
+    [day] = days_of(event)
+    auth.login(create_organiser())  # belongs to a different organisation
+    for path in (f"/trainings/events/{event.id}/manage", f"/trainings/events/days/{day.id}",
+                 f"/trainings/sessions/{day.id}/participants",
+                 f"/trainings/events/days/{day.id}/groups"):  # fmt: skip
+        assert client.get(path).status_code == 403, path
+    response = client.post("/trainings/events/new", data={
+        "title": "Kaappaus", "organisation": event.organisation_id, "language": "fi"})  # fmt: skip
+    assert response.status_code == 200
+    assert db.session.scalar(sa.select(Event).where(Event.title == "Kaappaus")) is None
+
+
+def test_a_fellow_member_organiser_manages_the_event(client: FlaskClient, auth: Auth) -> None:
+    creator = create_organiser()
+    event = create_event(creator, days=1)
+    auth.login(create_organiser(organisation_of(creator)))
+    assert client.get(f"/trainings/events/{event.id}/manage").status_code == 200
+    assert client.get("/trainings/events/mine").get_data(as_text=True).count(event.title) == 1
+
+
+def test_removing_an_agenda_item_of_another_event_is_refused(
+    client: FlaskClient, auth: Auth
+) -> None:
+    other = create_event(days=1)
+    item = AgendaItem(session_id=days_of(other)[0].id, starts_at=utcnow().time(),
+                      kind="break", title="Tauko")  # fmt: skip
+    db.session.add(item)
+    db.session.commit()
+    auth.login(create_organiser())
+    assert client.post(f"/trainings/events/agenda/{item.id}/remove").status_code == 403
+    assert db.session.get(AgendaItem, item.id) is not None
