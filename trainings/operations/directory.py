@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from paja.extensions import db
-from paja.models import User
 from trainings.models import (
     Registration,
     RegistrationStatus,
@@ -27,19 +26,25 @@ class Entry:
     links: list[SharedLink]
 
 
-def directory(day: TrainingSession) -> list[Entry]:
-    """Those with a seat on the day who agreed to be listed, with their links (two queries)."""
+def directories(days: list[TrainingSession]) -> dict[int, list[Entry]]:
+    """For each day, those with a seat who agreed to be listed, with their links (two queries)."""
+    found: dict[int, list[Entry]] = {day.id: [] for day in days}
+    if not days:
+        return found
     people = db.session.scalars(
         sa.select(Registration)
         .where(
-            Registration.session_id == day.id,
+            Registration.session_id.in_(found),
             Registration.status == RegistrationStatus.CONFIRMED,
             Registration.directory_consent.is_(True),
         )
         .order_by(Registration.organisation_name, Registration.name)
     ).all()
-    links = links_by_email(day.event_id, [person.email for person in people])
-    return [Entry(p.name, p.organisation_name, p.project, links.get(p.email, [])) for p in people]
+    links = links_by_email(days[0].event_id, list({person.email for person in people}))
+    for p in people:
+        entry = Entry(p.name, p.organisation_name, p.project, links.get(p.email, []))
+        found[p.session_id].append(entry)
+    return found
 
 
 def links_by_email(event_id: int | None, emails: list[str]) -> dict[str, list[SharedLink]]:
@@ -55,23 +60,3 @@ def links_by_email(event_id: int | None, emails: list[str]) -> dict[str, list[Sh
     for link in rows:
         found[link.email].append(link)
     return found
-
-
-def may_see_directory(day: TrainingSession, user: User, mine: list[Registration]) -> bool:
-    """The day's organisers, and whoever holds a seat on it (by account or personal link)."""
-    if day.can_manage(user):
-        return True
-    if any(r.session_id == day.id and r.confirmed for r in mine):
-        return True
-    if not user.is_authenticated:
-        return False
-    return (
-        db.session.scalar(
-            sa.select(Registration.id).where(
-                Registration.session_id == day.id,
-                Registration.user_id == user.id,
-                Registration.status == RegistrationStatus.CONFIRMED,
-            )
-        )
-        is not None
-    )

@@ -153,19 +153,25 @@ def publish_groups(day: TrainingSession, published: bool) -> None:
         raise RuleViolation(_("Make the groups first."))
 
 
-def group_of(registration: Registration) -> Group | None:
-    """The person's published group with its members, or None."""
-    group = db.session.scalar(
-        sa.select(SmallGroup)
-        .join(group_members, group_members.c.group_id == SmallGroup.id)
-        .where(group_members.c.registration_id == registration.id, SmallGroup.published.is_(True))
-    )
-    if group is None:
-        return None
-    members = db.session.scalars(
-        sa.select(Registration)
-        .join(group_members, group_members.c.registration_id == Registration.id)
-        .where(group_members.c.group_id == group.id, Registration.status == CONFIRMED)
-        .order_by(Registration.name)
+def published_groups(registrations: list[Registration]) -> dict[int, Group]:
+    """Each registration's published group with its members (two queries for all)."""
+    if not registrations:
+        return {}
+    rows = db.session.execute(
+        sa.select(group_members.c.registration_id, SmallGroup)
+        .join(SmallGroup, SmallGroup.id == group_members.c.group_id)
+        .where(
+            group_members.c.registration_id.in_([r.id for r in registrations]),
+            SmallGroup.published.is_(True),
+        )
     ).all()
-    return Group(group, list(members))
+    groups = {group.id: Group(group, []) for _, group in rows}
+    members = db.session.execute(
+        sa.select(group_members.c.group_id, Registration)
+        .join(Registration, Registration.id == group_members.c.registration_id)
+        .where(group_members.c.group_id.in_(groups), Registration.status == CONFIRMED)
+        .order_by(Registration.name)
+    )
+    for group_id, member in members:
+        groups[group_id].members.append(member)
+    return {registration_id: groups[group.id] for registration_id, group in rows}

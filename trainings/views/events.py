@@ -29,7 +29,7 @@ from trainings.models import (
     SharedLink,
     TrainingSession,
 )
-from trainings.operations.directory import directory, links_by_email, may_see_directory
+from trainings.operations.directory import directories, links_by_email
 from trainings.operations.event_registrations import (
     Participant,
     live,
@@ -37,7 +37,7 @@ from trainings.operations.event_registrations import (
     registrations_by_token,
 )
 from trainings.operations.events import days_of, share_link
-from trainings.operations.small_groups import group_of
+from trainings.operations.small_groups import published_groups
 
 
 def visible_event(event_id: int) -> Event:
@@ -198,12 +198,8 @@ def _render_personal(event: Event, mine: list[Registration], token: str, form: L
         event=event,
         mine=mine,
         token=token,
-        groups={r.id: group_of(r) for r in seated},
-        directories={
-            r.session_id: directory(r.session)
-            for r in seated
-            if may_see_directory(r.session, current_user, mine)
-        },
+        groups=published_groups(seated),
+        directories=directories([r.session for r in seated]),
         links=links_by_email(event.id, [mine[0].email])[mine[0].email],
         form=form,
         button=ButtonForm(),
