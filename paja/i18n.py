@@ -92,6 +92,13 @@ def clock(value: time) -> str:
     return format_wall_time(value, "short", locale=get_locale())
 
 
+def period(start: datetime, end: datetime) -> str:
+    """A start and end, the date once when both fall on the same Helsinki day."""
+    if start.astimezone(HELSINKI).date() == end.astimezone(HELSINKI).date():
+        return f"{when(start)}–{format_time(end, 'short')}"
+    return f"{when(start)}–{when(end)}"
+
+
 def day(value: date | datetime | None) -> str:
     """A date for the page's locale, e.g. '1.6.2026' or '1 juni 2026'."""
     if value is None:

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
+from flask import Flask
 from flask.testing import FlaskClient
 from icalendar import Calendar
 
@@ -184,3 +185,17 @@ def test_purge_deletes_needs_of_past_days_and_nothing_else() -> None:
     assert (old.name, old.email, old.organisation_name, old.status) != ("", "", "", None)
     assert old.organisation_name == "Hanke Oy" and old.status == RegistrationStatus.CONFIRMED
     assert coming.needs == "Laktoositon"
+
+
+def test_paja_purge_runs_the_retention_rule(app: Flask) -> None:
+    event = create_event(days=1)
+    [day] = days_of(event)
+    [registration] = register(event, [day], needs="Pyörätuoli")
+    day.starts_at = utcnow() - timedelta(hours=5)
+    day.ends_at = day.registration_closes_at = utcnow() - timedelta(hours=1)
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["purge"])
+    assert result.exit_code == 0, result.output
+    assert "network-day needs: 1 deleted" in result.output
+    db.session.refresh(registration)
+    assert registration.needs == ""

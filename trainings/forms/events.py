@@ -151,7 +151,7 @@ class GroupsForm(FlaskForm):
         ],
     )
     source = SelectField(
-        _l("From"),
+        _l("Who goes into groups"),
         choices=[
             SelectChoice("registered", _l("Everyone with a seat")),
             SelectChoice("present", _l("Those marked present")),

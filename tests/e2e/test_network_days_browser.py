@@ -1,0 +1,93 @@
+"""In a real browser: register for two network days, then split a day into small groups."""
+
+import re
+
+import sqlalchemy as sa
+from flask import Flask
+from playwright.sync_api import Page, expect
+
+from paja.extensions import db
+from tests.e2e.conftest import check_page, field, log_in, wait_for_path
+from trainings.event_demo import NEXT_TITLE, TITLE
+from trainings.models import Event
+from trainings.operations.events import days_of
+
+
+def event_and_days(live_app: Flask, title: str) -> tuple[int, list[int]]:
+    """A demo event's id and its days' ids."""
+    with live_app.app_context():
+        event = db.session.scalar(sa.select(Event).where(Event.title == title))
+        return event.id, [day.id for day in days_of(event)]
+
+
+def test_register_for_two_days_and_share_a_link(page: Page, live_app: Flask) -> None:
+    event_id, _ = event_and_days(live_app, NEXT_TITLE)
+    page.goto("/trainings/events/")
+    check_page(page, "70-events-fi")
+    page.get_by_role("link", name=NEXT_TITLE).click()
+    wait_for_path(page, f"/trainings/events/{event_id}")
+    expect(page.get_by_role("heading", name="Esittäytyvät hankkeet")).to_be_visible()
+    check_page(page, "71-event-fi")
+    page.get_by_role("checkbox", name=re.compile(r"^1\.6\.2027")).check()
+    page.get_by_role("checkbox", name=re.compile(r"^8\.6\.2027")).check()
+    field(page, "Nimi").fill("Riikka Rekisteröijä")
+    field(page, "Sähköposti").fill("riikka@example.fi")
+    page.get_by_role("button", name="Ilmoittaudu").click()
+    expect(page.get_by_role("alert")).to_contain_text("Kirjoita organisaatiosi nimi.")
+    expect(field(page, "Nimi")).to_have_value("Riikka Rekisteröijä")
+    expect(page.get_by_role("checkbox", name=re.compile(r"^8\.6\.2027"))).to_be_checked()
+    check_page(page, "72-event-registration-errors-fi")
+    field(page, "Organisaatio").fill("Yhdessä töihin -hanke")
+    page.get_by_label("Ruokavalio tai saavutettavuustarpeet").fill("Kasvisruoka")
+    page.get_by_label(re.compile("^Näytä nimeni")).check()
+    page.get_by_role("button", name="Ilmoittaudu").click()
+    wait_for_path(page, "/trainings/events/me/[^/]+")
+    expect(page.locator(".flashes")).to_contain_text("Kiitos!")
+    expect(page.get_by_role("heading", level=2, name=re.compile(r"^1\.6\.2027"))).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name=re.compile(r"^8\.6\.2027"))).to_be_visible()
+    field(page, "Tilin osoite").fill("http://www.instagram.com/yhdessa")
+    page.get_by_role("button", name="Jaa linkki").click()
+    expect(page.get_by_role("alert")).to_contain_text("https://")
+    field(page, "Tilin osoite").fill("https://www.instagram.com/yhdessatoihin")
+    page.get_by_role("button", name="Jaa linkki").click()
+    expect(page.get_by_role("link", name=re.compile("^Instagram")).first).to_be_visible()
+    expect(page.get_by_role("cell", name="Riikka Rekisteröijä").first).to_be_visible()
+    check_page(page, "73-my-event-fi")
+
+    page.goto(f"/trainings/events/{event_id}")
+    page.get_by_role("button", name="Svenska").click()
+    expect(page.get_by_role("heading", name="Projekt som presenterar sig")).to_be_visible()
+    check_page(page, "74-event-sv")
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", name="Presenting projects")).to_be_visible()
+    check_page(page, "75-event-en")
+    page.get_by_role("button", name="Suomi").click()
+
+
+def test_organiser_generates_and_publishes_small_groups(page: Page, live_app: Flask) -> None:
+    event_id, day_ids = event_and_days(live_app, TITLE)
+    log_in(page, "helena.koivisto@paja.example")
+    page.goto("/trainings/events/mine")
+    check_page(page, "76-my-events-fi")
+    page.get_by_role("link", name=TITLE).click()
+    wait_for_path(page, f"/trainings/events/{event_id}/manage")
+    expect(page.get_by_role("heading", name="Teematoiveet")).to_be_visible()
+    check_page(page, "77-manage-event-fi")
+    page.goto(f"/trainings/events/days/{day_ids[0]}/groups")
+    check_page(page, "78-day-groups-fi")
+    field(page, "Henkilöä ryhmässä").fill("4")
+    page.get_by_label("Keitä ryhmiin jaetaan").select_option("present")
+    page.get_by_role("button", name="Muodosta ryhmät").click()
+    expect(page.locator(".flashes")).to_contain_text("Ryhmät on muodostettu.")
+    expect(page.get_by_role("heading", name="Ryhmä 1", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Julkaise ryhmät").click()
+    expect(page.locator(".flashes")).to_contain_text("Ryhmät on julkaistu")
+    check_page(page, "79-day-groups-made-fi")
+    page.goto(f"/trainings/sessions/{day_ids[0]}/participants")
+    check_page(page, "80-day-participants-fi")
+    page.goto(f"/trainings/events/days/{day_ids[0]}")
+    check_page(page, "81-day-edit-fi")
+    page.goto(f"/trainings/events/days/{day_ids[0]}/message")
+    check_page(page, "82-day-message-fi")
+    page.goto("/trainings/events/new")
+    check_page(page, "83-new-event-fi")
