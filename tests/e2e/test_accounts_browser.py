@@ -63,7 +63,8 @@ def test_sign_up_log_out_log_in_languages_and_profile(page: Page) -> None:
 
     page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    page.get_by_role("link", name="Åsa Öhman-Łukasiewicz").click()
+    page.get_by_role("button", name="Åsa Öhman-Łukasiewicz").click()  # the own-pages menu
+    page.get_by_role("link", name="Profile", exact=True).click()
     wait_for_path(page, "/account/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your profile")
     expect(page.get_by_label("Language")).to_have_value("en")  # the switch was saved to the profile
