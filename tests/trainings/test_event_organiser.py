@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import sqlalchemy as sa
+from flask import Flask
 from flask.testing import FlaskClient
 
 from paja.database import utcnow
 from paja.extensions import db
 from paja.i18n import HELSINKI
+from paja.mail import Mail
 from tests.conftest import Auth
 from tests.trainings.event_factories import (
     create_event,
@@ -18,7 +20,7 @@ from tests.trainings.event_factories import (
     organisation_of,
     register,
 )
-from trainings.models import AgendaItem, Event, PresentingProject, SharedLink
+from trainings.models import AgendaItem, Event, PresentingProject, SessionStatus, SharedLink
 
 
 def local(days: int, hour: int) -> str:
@@ -159,3 +161,39 @@ def test_removing_an_agenda_item_of_another_event_is_refused(
     auth.login(create_organiser())
     assert client.post(f"/trainings/events/agenda/{item.id}/remove").status_code == 403
     assert db.session.get(AgendaItem, item.id) is not None
+
+
+def test_an_organiser_cancels_a_day_and_everyone_is_told(
+    client: FlaskClient, auth: Auth, mails: list[Mail]
+) -> None:
+    organiser = auth.login(create_organiser())
+    event = create_event(organiser, days=2, capacity=1)
+    first, second = days_of(event)
+    [seated] = register(event, [first])
+    [queued] = register(event, [first])
+    mails.clear()
+    manage = client.get(f"/trainings/events/{event.id}/manage").get_data(as_text=True)
+    assert "<td>1 / 1</td>\n    <td>1</td>" in manage  # one seat taken, one waiting
+    client.post(f"/trainings/sessions/{first.id}/cancel", data={"note": "Sali on varattu."})
+    db.session.refresh(first)
+    assert first.status == SessionStatus.CANCELLED
+    assert sorted(m.to for m in mails) == sorted([seated.email, queued.email])
+    assert all("Sali on varattu." in m.body for m in mails)
+    page = client.get(f"/trainings/events/{event.id}").get_data(as_text=True)
+    assert page.count('name="days"') == 1  # only the second day can still be chosen
+    assert second.status == SessionStatus.SCHEDULED
+
+
+def test_registering_is_rate_limited(limited_app: Flask) -> None:
+    with limited_app.app_context():
+        event = create_event(days=1)
+        [day] = days_of(event)
+        client = limited_app.test_client()
+        codes = [
+            client.post(f"/trainings/events/{event.id}/register",
+                        data={"days": [day.id], "name": "Robo", "email": f"r{n}@example.fi",
+                              "organisation_name": "Botti Oy"}).status_code
+            for n in range(21)
+        ]  # fmt: skip
+        assert codes[:20] == [302] * 20
+        assert codes[20] == 429

@@ -109,6 +109,19 @@ def live(registrations: list[Registration]) -> list[Registration]:
     return [r for r in registrations if r.status != RegistrationStatus.CANCELLED]
 
 
+def waiting_counts(days: list[TrainingSession]) -> dict[int, int]:
+    """How many wait for a seat on each day (one query)."""
+    rows = db.session.execute(
+        sa.select(Registration.session_id, sa.func.count())
+        .where(
+            Registration.session_id.in_([d.id for d in days]),
+            Registration.status == RegistrationStatus.WAITING,
+        )
+        .group_by(Registration.session_id)
+    )
+    return dict(rows.all())
+
+
 def purge_needs(now: datetime) -> int:
     """Delete dietary and accessibility needs of days that are over; returns how many."""
     over = sa.select(TrainingSession.id).where(

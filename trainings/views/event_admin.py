@@ -27,6 +27,7 @@ from trainings.models import (
     SharedLink,
     TrainingSession,
 )
+from trainings.operations.event_registrations import waiting_counts
 from trainings.operations.events import (
     AgendaDetails,
     DayDetails,
@@ -130,6 +131,7 @@ def _render_manage(event: Event, form: EventForm, project_form: ProjectForm) -> 
         form=form,
         days=days,
         figures=feedback_figures(days),
+        waiting=waiting_counts(days),
         project_form=project_form,
         link_form=LinkForm(),
         wishes=ranked(event.wish_board)[:TOP_WISHES] if event.wish_board else [],

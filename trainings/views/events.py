@@ -13,7 +13,7 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from paja.database import utcnow
-from paja.extensions import db
+from paja.extensions import db, limiter
 from paja.forms import ButtonForm
 from paja.i18n import day as day_label
 from paja.i18n import when
@@ -145,6 +145,7 @@ def event_page(event_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/events/<int:event_id>/register")
+@limiter.limit("20 per 10 minutes")  # each registration sends mail
 def register_for_event(event_id: int) -> ResponseReturnValue:
     """Register for the chosen days, all of them or none."""
     event = visible_event(event_id)
@@ -208,6 +209,7 @@ def _render_personal(event: Event, mine: list[Registration], token: str, form: L
 
 
 @bp.post("/events/me/<token>/links")
+@limiter.limit("30 per 10 minutes")
 def share_my_link(token: str) -> ResponseReturnValue:
     """Share a link to one's organisation's social-media account with the others."""
     event, mine = _personal(token)
