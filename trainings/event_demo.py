@@ -77,6 +77,7 @@ PROJECTS = [
         ],
     ),
 ]
+PROJECT_OF = {organisation: name for name, organisation, _, _ in PROJECTS}
 FIRST_NAMES = [
     "Anni",
     "Mikko",
@@ -271,6 +272,7 @@ def _register(
             name=name,
             email=email,
             organisation_name=organisation,
+            project=PROJECT_OF.get(organisation, ""),
             status=RegistrationStatus.CONFIRMED if seat else RegistrationStatus.WAITING,
             directory_consent=rng.random() < 0.75,
             attended=(rng.random() < 0.9) if past_day else None,
