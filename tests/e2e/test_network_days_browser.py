@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from paja.extensions import db
 from tests.e2e.conftest import check_page, field, log_in, wait_for_path
-from trainings.event_demo import NEXT_TITLE, TITLE
+from trainings.event_demo_data import NEXT_TITLE, TITLE
 from trainings.models import Event
 from trainings.operations.events import days_of
 

@@ -9,7 +9,7 @@ from feedback.models import Response
 from paja.demo import load_demo
 from paja.extensions import db
 from paja.i18n import HELSINKI
-from trainings.event_demo import TITLE
+from trainings.event_demo_data import TITLE
 from trainings.models import (
     AgendaItem,
     AgendaKind,

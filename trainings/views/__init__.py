@@ -5,6 +5,7 @@ from trainings.views import (  # noqa: F401
     calendars,
     catalogue,
     event_admin,
+    event_agenda,
     event_days,
     events,
     feedback,

@@ -1,0 +1,140 @@
+"""Network days for organisers: a day's time, place, seats and agenda."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from wtforms import SelectChoice
+
+from paja.access import get_or_404, role_required
+from paja.extensions import db
+from paja.forms import ButtonForm
+from paja.i18n import helsinki, wall_clock
+from paja.views.util import perform
+from trainings import bp
+from trainings.forms.events import AgendaForm, DayForm
+from trainings.labels import AGENDA_LABELS
+from trainings.models import AgendaItem, AgendaKind, Event, PresentingProject, TrainingSession
+from trainings.operations.events import (
+    AgendaDetails,
+    DayDetails,
+    add_agenda_item,
+    add_day,
+    update_day,
+)
+from trainings.views.event_admin import ORGANISERS, event_day
+from trainings.views.events import agendas
+
+
+def _day_details(form: DayForm) -> DayDetails:
+    """What the day form says, in UTC."""
+    return DayDetails(
+        starts_at=helsinki(form.starts_at.data),
+        ends_at=helsinki(form.ends_at.data),
+        registration_closes_at=helsinki(form.registration_closes_at.data),
+        capacity=form.capacity.data,
+        place=form.place.data or "",
+        meeting_url=(form.meeting_url.data or "").strip(),
+    )
+
+
+@bp.route("/events/<int:event_id>/days/new", methods=["GET", "POST"])
+@role_required(*ORGANISERS)
+def new_event_day(event_id: int) -> ResponseReturnValue:
+    """Add a day to the event."""
+    event = get_or_404(Event, event_id, "manage")
+    form = DayForm()
+    if form.validate_on_submit():
+        outcome = perform(lambda: add_day(event, _day_details(form)), form)
+        if outcome.ok:
+            flash(_("The day is added. Write its agenda next."), "success")
+            return redirect(url_for("trainings.edit_event_day", session_id=outcome.value.id))
+    return render_template("trainings/day_form.html", event=event, form=form, day=None)
+
+
+def _agenda_form(day: TrainingSession) -> AgendaForm:
+    """The agenda form with the event's projects."""
+    form = AgendaForm()
+    form.kind.choices = [SelectChoice(k.value, AGENDA_LABELS[k]) for k in AgendaKind]
+    projects = day.event.projects if day.event else []
+    form.project.choices = [SelectChoice(0, _("None"))] + [
+        SelectChoice(p.id, p.name) for p in projects
+    ]
+    return form
+
+
+@bp.route("/events/days/<int:session_id>", methods=["GET", "POST"])
+@role_required(*ORGANISERS)
+def edit_event_day(session_id: int) -> ResponseReturnValue:
+    """A day's times, place and capacity, and its agenda."""
+    day = event_day(session_id)
+    form = DayForm()
+    if not form.is_submitted():
+        form = _filled_day_form(day)
+    elif (
+        form.validate_on_submit() and perform(lambda: update_day(day, _day_details(form)), form).ok
+    ):
+        flash(_("The day is saved."), "success")
+        return redirect(url_for("trainings.edit_event_day", session_id=day.id))
+    return _render_day(day, form, _agenda_form(day))
+
+
+def _filled_day_form(day: TrainingSession) -> DayForm:
+    """The day form showing the day as it is (Helsinki time)."""
+    form = DayForm(obj=day, formdata=None)
+    form.starts_at.data = wall_clock(day.starts_at)
+    form.ends_at.data = wall_clock(day.ends_at)
+    form.registration_closes_at.data = wall_clock(day.registration_closes_at)
+    return form
+
+
+def _render_day(day: TrainingSession, form: DayForm, agenda_form: AgendaForm) -> str:
+    """The day's page for organisers."""
+    return render_template(
+        "trainings/day_form.html",
+        event=day.event,
+        day=day,
+        form=form,
+        agenda=agendas([day])[day.id],
+        agenda_form=agenda_form,
+        button=ButtonForm(),
+    )
+
+
+@bp.post("/events/days/<int:session_id>/agenda")
+@role_required(*ORGANISERS)
+def add_agenda(session_id: int) -> ResponseReturnValue:
+    """Add a slot to the day's agenda."""
+    day = event_day(session_id)
+    form = _agenda_form(day)
+    if form.validate_on_submit():
+        details = AgendaDetails(
+            starts_at=form.starts_at.data,
+            ends_at=form.ends_at.data,
+            kind=AgendaKind(form.kind.data),
+            title=form.title.data,
+            presenter=form.presenter.data or "",
+            project=db.session.get(PresentingProject, form.project.data)
+            if form.project.data
+            else None,
+        )
+        if perform(lambda: add_agenda_item(day, details), form).ok:
+            flash(_("The item is added to the agenda."), "success")
+            return redirect(url_for("trainings.edit_event_day", session_id=day.id) + "#agenda")
+    return _render_day(day, _filled_day_form(day), form)
+
+
+@bp.post("/events/agenda/<int:item_id>/remove")
+@role_required(*ORGANISERS)
+def remove_agenda(item_id: int) -> ResponseReturnValue:
+    """Remove a slot from a day's agenda."""
+    item = db.session.get(AgendaItem, item_id)
+    if item is None:
+        abort(404)
+    day = event_day(item.session_id)
+    if ButtonForm().validate_on_submit():
+        db.session.delete(item)
+        db.session.commit()
+        flash(_("The item is removed from the agenda."), "success")
+    return redirect(url_for("trainings.edit_event_day", session_id=day.id) + "#agenda")
