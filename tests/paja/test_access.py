@@ -4,31 +4,15 @@ Allowed roles get a page (not 403, not a login redirect); anonymous visitors who
 allowed are sent to log in; logged-in users without the role get 403.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from paja.models import Role
 from tests.conftest import Auth
+from tests.paja.access_events import EVENT_RULES
+from tests.paja.access_rules import ADMIN, ANONYMOUS, EVERYONE, LOGGED_IN, NOBODY, Rule
 from tests.paja.access_targets import Targets
-
-ANONYMOUS = None
-EVERYONE = frozenset({ANONYMOUS, *Role})
-LOGGED_IN = frozenset(Role)
-ADMIN = frozenset({Role.ADMIN})
-NOBODY: frozenset = frozenset()
-
-
-@dataclass(frozen=True)
-class Rule:
-    """The URL of an endpoint and the roles that may use it."""
-
-    url: Callable[[Targets], str]
-    allowed: frozenset
-
 
 MATRIX: dict[str, Rule] = {
     "static": Rule(lambda t: "/static/css/paja.css", EVERYONE),
@@ -118,68 +102,7 @@ MATRIX |= {
         lambda t: f"/trainings/sessions/{t.private_session.id}/attendance", ADMIN
     ),
 }
-ORGANISERS = frozenset({Role.ADMIN, Role.ORGANISER})
-MATRIX |= {  # network days: organisers manage their own organisation's events only
-    "trainings.events": Rule(lambda t: "/trainings/events/", EVERYONE),
-    "trainings.event_page": Rule(lambda t: f"/trainings/events/{t.event.id}", EVERYONE),
-    "trainings.register_for_event": Rule(
-        lambda t: f"/trainings/events/{t.event.id}/register", EVERYONE
-    ),
-    "trainings.my_event": Rule(
-        lambda t: f"/trainings/events/me/{t.event_registration.cancel_token}", EVERYONE
-    ),
-    "trainings.share_my_link": Rule(
-        lambda t: f"/trainings/events/me/{t.event_registration.cancel_token}/links", EVERYONE
-    ),
-    "trainings.remove_my_link": Rule(
-        lambda t: (
-            f"/trainings/events/me/{t.event_registration.cancel_token}/links/"
-            f"{t.shared_link.id}/remove"
-        ),
-        EVERYONE,
-    ),
-    "trainings.my_events": Rule(lambda t: "/trainings/events/mine", ORGANISERS),
-    "trainings.new_event": Rule(lambda t: "/trainings/events/new", ORGANISERS),
-    "trainings.manage_event": Rule(lambda t: f"/trainings/events/{t.event.id}/manage", ADMIN),
-    "trainings.add_event_project": Rule(
-        lambda t: f"/trainings/events/{t.event.id}/projects", ADMIN
-    ),
-    "trainings.add_project_link": Rule(
-        lambda t: f"/trainings/events/projects/{t.project.id}/links", ADMIN
-    ),
-    "trainings.remove_project": Rule(
-        lambda t: f"/trainings/events/projects/{t.project.id}/remove", ADMIN
-    ),
-    "trainings.remove_link": Rule(
-        lambda t: f"/trainings/events/links/{t.shared_link.id}/remove", ADMIN
-    ),
-    "trainings.new_event_day": Rule(lambda t: f"/trainings/events/{t.event.id}/days/new", ADMIN),
-    "trainings.edit_event_day": Rule(lambda t: f"/trainings/events/days/{t.event_day.id}", ADMIN),
-    "trainings.add_agenda": Rule(
-        lambda t: f"/trainings/events/days/{t.event_day.id}/agenda", ADMIN
-    ),
-    "trainings.remove_agenda": Rule(
-        lambda t: f"/trainings/events/agenda/{t.agenda_item.id}/remove", ADMIN
-    ),
-    "trainings.attendance_pdf": Rule(
-        lambda t: f"/trainings/events/days/{t.event_day.id}/attendance.pdf", ADMIN
-    ),
-    "trainings.badges_pdf_view": Rule(
-        lambda t: f"/trainings/events/days/{t.event_day.id}/badges.pdf", ADMIN
-    ),
-    "trainings.message_registrants": Rule(
-        lambda t: f"/trainings/events/days/{t.event_day.id}/message", ADMIN
-    ),
-    "trainings.day_groups": Rule(
-        lambda t: f"/trainings/events/days/{t.event_day.id}/groups", ADMIN
-    ),
-    "trainings.move_group_member": Rule(
-        lambda t: f"/trainings/events/days/{t.event_day.id}/groups/move", ADMIN
-    ),
-    "trainings.publish_day_groups": Rule(
-        lambda t: f"/trainings/events/days/{t.event_day.id}/groups/publish", ADMIN
-    ),
-}
+MATRIX |= EVENT_RULES
 AUTHORS = frozenset({Role.ADMIN, Role.TRAINER, Role.ORGANISER})
 MATRIX |= {
     "feedback.surveys": Rule(lambda t: "/feedback/surveys/", AUTHORS),

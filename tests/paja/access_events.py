@@ -1,0 +1,68 @@
+"""Network-day routes in the access matrix: organisers manage their own events only (the
+matrix's users belong to no organisation, so only admins may manage the target event)."""
+
+from paja.models import Role
+from tests.paja.access_rules import ADMIN, EVERYONE, Rule
+
+ORGANISERS = frozenset({Role.ADMIN, Role.ORGANISER})
+EVENT_RULES: dict[str, Rule] = {
+    "trainings.events": Rule(lambda t: "/trainings/events/", EVERYONE),
+    "trainings.event_page": Rule(lambda t: f"/trainings/events/{t.event.id}", EVERYONE),
+    "trainings.register_for_event": Rule(
+        lambda t: f"/trainings/events/{t.event.id}/register", EVERYONE
+    ),
+    "trainings.my_event": Rule(
+        lambda t: f"/trainings/events/me/{t.event_registration.cancel_token}", EVERYONE
+    ),
+    "trainings.share_my_link": Rule(
+        lambda t: f"/trainings/events/me/{t.event_registration.cancel_token}/links", EVERYONE
+    ),
+    "trainings.remove_my_link": Rule(
+        lambda t: (
+            f"/trainings/events/me/{t.event_registration.cancel_token}/links/"
+            f"{t.shared_link.id}/remove"
+        ),
+        EVERYONE,
+    ),
+    "trainings.my_events": Rule(lambda t: "/trainings/events/mine", ORGANISERS),
+    "trainings.new_event": Rule(lambda t: "/trainings/events/new", ORGANISERS),
+    "trainings.manage_event": Rule(lambda t: f"/trainings/events/{t.event.id}/manage", ADMIN),
+    "trainings.add_event_project": Rule(
+        lambda t: f"/trainings/events/{t.event.id}/projects", ADMIN
+    ),
+    "trainings.add_project_link": Rule(
+        lambda t: f"/trainings/events/projects/{t.project.id}/links", ADMIN
+    ),
+    "trainings.remove_project": Rule(
+        lambda t: f"/trainings/events/projects/{t.project.id}/remove", ADMIN
+    ),
+    "trainings.remove_link": Rule(
+        lambda t: f"/trainings/events/links/{t.shared_link.id}/remove", ADMIN
+    ),
+    "trainings.new_event_day": Rule(lambda t: f"/trainings/events/{t.event.id}/days/new", ADMIN),
+    "trainings.edit_event_day": Rule(lambda t: f"/trainings/events/days/{t.event_day.id}", ADMIN),
+    "trainings.add_agenda": Rule(
+        lambda t: f"/trainings/events/days/{t.event_day.id}/agenda", ADMIN
+    ),
+    "trainings.remove_agenda": Rule(
+        lambda t: f"/trainings/events/agenda/{t.agenda_item.id}/remove", ADMIN
+    ),
+    "trainings.attendance_pdf": Rule(
+        lambda t: f"/trainings/events/days/{t.event_day.id}/attendance.pdf", ADMIN
+    ),
+    "trainings.badges_pdf_view": Rule(
+        lambda t: f"/trainings/events/days/{t.event_day.id}/badges.pdf", ADMIN
+    ),
+    "trainings.message_registrants": Rule(
+        lambda t: f"/trainings/events/days/{t.event_day.id}/message", ADMIN
+    ),
+    "trainings.day_groups": Rule(
+        lambda t: f"/trainings/events/days/{t.event_day.id}/groups", ADMIN
+    ),
+    "trainings.move_group_member": Rule(
+        lambda t: f"/trainings/events/days/{t.event_day.id}/groups/move", ADMIN
+    ),
+    "trainings.publish_day_groups": Rule(
+        lambda t: f"/trainings/events/days/{t.event_day.id}/groups/publish", ADMIN
+    ),
+}
