@@ -41,6 +41,9 @@ EVENT_RULES: dict[str, Rule] = {
     ),
     "trainings.new_event_day": Rule(lambda t: f"/trainings/events/{t.event.id}/days/new", ADMIN),
     "trainings.edit_event_day": Rule(lambda t: f"/trainings/events/days/{t.event_day.id}", ADMIN),
+    "trainings.remove_event_day": Rule(
+        lambda t: f"/trainings/events/days/{t.event_day.id}/remove", ADMIN
+    ),
     "trainings.add_agenda": Rule(
         lambda t: f"/trainings/events/days/{t.event_day.id}/agenda", ADMIN
     ),

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
+from feedback.models import Survey
 from paja.database import utcnow
 from paja.extensions import db
 from paja.i18n import HELSINKI
@@ -197,3 +198,21 @@ def test_registering_is_rate_limited(limited_app: Flask) -> None:
         ]  # fmt: skip
         assert codes[:20] == [302] * 20
         assert codes[20] == 429
+
+
+def test_a_day_without_people_can_be_removed_one_with_people_cannot(
+    client: FlaskClient, auth: Auth
+) -> None:
+    organiser = auth.login(create_organiser())
+    event = create_event(organiser, days=2)
+    empty, taken = days_of(event)
+    register(event, [taken])
+    survey_id = empty.feedback_survey_id
+    response = client.post(f"/trainings/events/days/{empty.id}/remove")
+    assert response.headers["Location"] == f"/trainings/events/{event.id}/manage"
+    assert days_of(event) == [taken]
+    assert db.session.get(Survey, survey_id) is None
+    client.post(f"/trainings/events/days/{taken.id}/remove")
+    assert days_of(event) == [taken]
+    page = client.get(f"/trainings/events/days/{taken.id}").get_data(as_text=True)
+    assert "Päivälle on jo ilmoittautuneita; peru päivä sen sijaan." in page

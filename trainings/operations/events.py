@@ -9,6 +9,7 @@ from datetime import datetime, time
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
+from feedback.operations import has_responses
 from feedback.wishes import create_board
 from paja.database import utcnow
 from paja.errors import RuleViolation
@@ -20,6 +21,8 @@ from trainings.models import (
     AgendaKind,
     Event,
     PresentingProject,
+    Registration,
+    RegistrationStatus,
     SharedLink,
     TrainingSession,
 )
@@ -247,3 +250,19 @@ def share_link(
     db.session.add(link)
     db.session.flush()
     return link
+
+
+def remove_day(day: TrainingSession) -> None:
+    """Delete a day nobody has registered for (a day with people is cancelled instead)."""
+    live = db.session.scalar(
+        sa.select(sa.func.count()).where(
+            Registration.session_id == day.id, Registration.status != RegistrationStatus.CANCELLED
+        )
+    )
+    if live:
+        raise RuleViolation(_("People have registered for this day; cancel it instead."))
+    survey = day.feedback_survey
+    db.session.delete(day)
+    if survey is not None and not has_responses(survey):
+        db.session.delete(survey)
+    db.session.flush()

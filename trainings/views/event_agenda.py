@@ -21,6 +21,7 @@ from trainings.operations.events import (
     DayDetails,
     add_agenda_item,
     add_day,
+    remove_day,
     update_day,
 )
 from trainings.views.event_admin import ORGANISERS, event_day
@@ -138,3 +139,15 @@ def remove_agenda(item_id: int) -> ResponseReturnValue:
         db.session.commit()
         flash(_("The item is removed from the agenda."), "success")
     return redirect(url_for("trainings.edit_event_day", session_id=day.id) + "#agenda")
+
+
+@bp.post("/events/days/<int:session_id>/remove")
+@role_required(*ORGANISERS)
+def remove_event_day(session_id: int) -> ResponseReturnValue:
+    """Delete a day nobody has registered for."""
+    day = event_day(session_id)
+    event_id = day.event_id
+    if ButtonForm().validate_on_submit() and perform(lambda: remove_day(day)).ok:
+        flash(_("The day is removed."), "success")
+        return redirect(url_for("trainings.manage_event", event_id=event_id))
+    return redirect(url_for("trainings.edit_event_day", session_id=session_id))
