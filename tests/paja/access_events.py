@@ -30,6 +30,9 @@ EVENT_RULES: dict[str, Rule] = {
     "trainings.add_event_project": Rule(
         lambda t: f"/trainings/events/{t.event.id}/projects", ADMIN
     ),
+    "trainings.edit_project": Rule(
+        lambda t: f"/trainings/events/projects/{t.project.id}/edit", ADMIN
+    ),
     "trainings.add_project_link": Rule(
         lambda t: f"/trainings/events/projects/{t.project.id}/links", ADMIN
     ),

@@ -216,3 +216,17 @@ def test_a_day_without_people_can_be_removed_one_with_people_cannot(
     assert days_of(event) == [taken]
     page = client.get(f"/trainings/events/days/{taken.id}").get_data(as_text=True)
     assert "Päivälle on jo ilmoittautuneita; peru päivä sen sijaan." in page
+
+
+def test_a_project_is_corrected(client: FlaskClient, auth: Auth) -> None:
+    organiser = auth.login(create_organiser())
+    event = create_event(organiser, days=1)
+    project = PresentingProject(event_id=event.id, name="Omakehu")
+    db.session.add(project)
+    db.session.commit()
+    page = client.post(f"/trainings/events/projects/{project.id}/edit", data={"name": " "})
+    assert "Kirjoita nimi." in page.get_data(as_text=True)
+    client.post(f"/trainings/events/projects/{project.id}/edit",
+                data={"name": "OmaKehu", "organisation_name": "Metropolia"})  # fmt: skip
+    db.session.refresh(project)
+    assert (project.name, project.organisation_name) == ("OmaKehu", "Metropolia")

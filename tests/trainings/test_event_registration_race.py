@@ -1,4 +1,5 @@
-"""Racing multi-day registrations: each day's capacity holds and nobody is half-registered."""
+"""Racing multi-day registrations (each day's capacity holds, nobody is half-registered) and
+racing regroupings (everyone ends up in exactly one group)."""
 
 import sqlalchemy as sa
 from flask import Flask
@@ -7,7 +8,14 @@ from feedback.models import Survey, WishBoard
 from paja.extensions import db
 from paja.models import Membership, Organisation, User
 from tests.racing import race
-from trainings.models import Event, Registration, RegistrationStatus, TrainingSession
+from trainings.models import (
+    Event,
+    Registration,
+    RegistrationStatus,
+    SmallGroup,
+    TrainingSession,
+    group_members,
+)
 
 PEOPLE, SEATS = 12, 5
 
@@ -48,18 +56,53 @@ def test_racing_multi_day_registrations(racing_app: Flask) -> None:
         assert seats == [SEATS, SEATS]
         assert all(s != RegistrationStatus.CANCELLED for _, _, s in rows)
     finally:
+        remove_event(racing_app, event_id, organisation_id, organiser_id, board_id)
+
+
+def remove_event(app: Flask, event_id: int, organisation_id: int, organiser_id: int,
+                 board_id: int) -> None:  # fmt: skip
+    """Delete what a race test committed."""
+    with app.app_context():
+        surveys = sa.select(TrainingSession.feedback_survey_id).where(
+            TrainingSession.event_id == event_id
+        )
+        survey_ids = list(db.session.scalars(surveys))
+        db.session.execute(sa.delete(Event).where(Event.id == event_id))
+        db.session.execute(sa.delete(TrainingSession).where(TrainingSession.event_id == event_id))
+        db.session.execute(sa.delete(Survey).where(Survey.id.in_(survey_ids)))
+        db.session.execute(sa.delete(WishBoard).where(WishBoard.id == board_id))
+        db.session.execute(sa.delete(Membership).where(Membership.user_id == organiser_id))
+        db.session.execute(sa.delete(User).where(User.id == organiser_id))
+        db.session.execute(sa.delete(Organisation).where(Organisation.id == organisation_id))
+        db.session.commit()
+
+
+def test_racing_regroupings_leave_everyone_in_one_group(racing_app: Flask) -> None:
+    with racing_app.test_request_context():  # registering renders mail
+        from tests.trainings.event_factories import create_event, days_of, register
+
+        event = create_event(days=1, capacity=30)
+        [day] = days_of(event)
+        for n in range(20):
+            register(event, [day], organisation_name=f"Org {n % 4}")
+        organiser = db.session.get(User, event.created_by_id)
+        db.session.expunge(organiser)
+        ids = (event.id, event.organisation_id, event.created_by_id, event.wish_board_id, day.id)
+    event_id, organisation_id, organiser_id, board_id, day_id = ids
+    forms = [{"size": str(size), "source": "registered"} for size in (3, 4, 5, 3, 4, 5)]
+    try:
+        codes = race(racing_app, f"/trainings/events/days/{day_id}/groups", forms, organiser)
+        assert codes == [302] * len(forms)
         with racing_app.app_context():
-            surveys = sa.select(TrainingSession.feedback_survey_id).where(
-                TrainingSession.event_id == event_id
-            )
-            survey_ids = list(db.session.scalars(surveys))
-            db.session.execute(sa.delete(Event).where(Event.id == event_id))
-            db.session.execute(
-                sa.delete(TrainingSession).where(TrainingSession.event_id == event_id)
-            )
-            db.session.execute(sa.delete(Survey).where(Survey.id.in_(survey_ids)))
-            db.session.execute(sa.delete(WishBoard).where(WishBoard.id == board_id))
-            db.session.execute(sa.delete(Membership).where(Membership.user_id == organiser_id))
-            db.session.execute(sa.delete(User).where(User.id == organiser_id))
-            db.session.execute(sa.delete(Organisation).where(Organisation.id == organisation_id))
-            db.session.commit()
+            memberships = db.session.execute(
+                sa.select(group_members.c.registration_id, SmallGroup.number)
+                .join(SmallGroup)
+                .where(SmallGroup.session_id == day_id)
+            ).all()
+            numbers = db.session.scalars(
+                sa.select(SmallGroup.number).where(SmallGroup.session_id == day_id)
+            ).all()
+        assert len(memberships) == 20 == len({r for r, _ in memberships})
+        assert sorted(numbers) == list(range(1, len(numbers) + 1))  # one set of groups
+    finally:
+        remove_event(racing_app, event_id, organisation_id, organiser_id, board_id)

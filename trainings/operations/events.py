@@ -214,17 +214,22 @@ def add_project(
     event: Event, name: str, organisation_name: str, description: str
 ) -> PresentingProject:
     """A presenting project."""
+    project = PresentingProject(event_id=event.id)
+    db.session.add(project)
+    update_project(project, name, organisation_name, description)
+    return project
+
+
+def update_project(
+    project: PresentingProject, name: str, organisation_name: str, description: str
+) -> None:
+    """Change a project's name, organisation or description."""
     if not name.strip():
         raise RuleViolation(_("Give the project's name."), "name")
-    project = PresentingProject(
-        event=event,
-        name=name.strip(),
-        organisation_name=organisation_name.strip(),
-        description=description.strip(),
-    )
-    db.session.add(project)
+    project.name = name.strip()
+    project.organisation_name = organisation_name.strip()
+    project.description = description.strip()
     db.session.flush()
-    return project
 
 
 def share_link(

@@ -66,6 +66,14 @@ def ungrouped(day: TrainingSession) -> list[Registration]:
     )
 
 
+def _lock(day: TrainingSession) -> None:
+    """Serialise changes to a day's groups (a row lock on PostgreSQL; SQLite writes one at
+    a time anyway), so two organisers regrouping at once cannot collide on group numbers."""
+    db.session.execute(
+        sa.select(TrainingSession.id).where(TrainingSession.id == day.id).with_for_update()
+    )
+
+
 def generate_groups(
     day: TrainingSession,
     actor: User,
@@ -82,6 +90,7 @@ def generate_groups(
     ]
     if present_only:
         conditions.append(Registration.attended.is_(True))
+    _lock(day)
     people = list(db.session.scalars(sa.select(Registration).where(*conditions)))
     if not people:
         raise RuleViolation(_("Nobody to put in groups yet."))
@@ -106,6 +115,7 @@ def move_to_group(day: TrainingSession, registration: Registration, number: int)
     """Put a confirmed person of the day into group `number` (a new last group if one more)."""
     if registration.session_id != day.id or not registration.confirmed:
         raise RuleViolation(_("Choose one of the listed options."), "registration")
+    _lock(day)
     groups = {g.number: g for g in db.session.scalars(
         sa.select(SmallGroup).where(SmallGroup.session_id == day.id))}  # fmt: skip
     if number not in groups and number != len(groups) + 1:

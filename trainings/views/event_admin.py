@@ -33,6 +33,7 @@ from trainings.operations.events import (
     organisations_of,
     share_link,
     update_event,
+    update_project,
 )
 from trainings.operations.feedback import feedback_figures
 
@@ -142,6 +143,23 @@ def add_event_project(event_id: int) -> ResponseReturnValue:
             flash(_("The project is added."), "success")
             return redirect(url_for("trainings.manage_event", event_id=event.id) + "#projects")
     return _render_manage(event, _event_form(event), form)
+
+
+@bp.route("/events/projects/<int:project_id>/edit", methods=["GET", "POST"])
+@role_required(*ORGANISERS)
+def edit_project(project_id: int) -> ResponseReturnValue:
+    """Correct a presenting project's name, organisation or description."""
+    project = get_or_404(PresentingProject, project_id, "manage")
+    form = ProjectForm(obj=project)
+    form.submit.label.text = _("Save")
+    if form.validate_on_submit():
+        details = (form.name.data, form.organisation_name.data or "", form.description.data or "")
+        if perform(lambda: update_project(project, *details), form).ok:
+            flash(_("The project is saved."), "success")
+            return redirect(
+                url_for("trainings.manage_event", event_id=project.event_id) + "#projects"
+            )
+    return render_template("trainings/project_form.html", project=project, form=form)
 
 
 @bp.post("/events/projects/<int:project_id>/links")
