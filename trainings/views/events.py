@@ -15,7 +15,6 @@ from wtforms import SelectChoice
 from paja.database import utcnow
 from paja.extensions import db, limiter
 from paja.forms import ButtonForm
-from paja.i18n import day as day_label
 from paja.i18n import when
 from paja.views.util import perform
 from trainings import bp
@@ -165,7 +164,7 @@ def register_for_event(event_id: int) -> ResponseReturnValue:
         )
         user = (
             current_user
-            if current_user.is_authenticated and current_user.email == person.email
+            if current_user.is_authenticated and current_user.email == person.email.strip().lower()
             else None
         )
         outcome = perform(lambda: register_for_days(event, chosen, person, user), form)
@@ -204,7 +203,6 @@ def _render_personal(event: Event, mine: list[Registration], token: str, form: L
         links=links_by_email(event.id, [mine[0].email])[mine[0].email],
         form=form,
         button=ButtonForm(),
-        day_label=day_label,
     )
 
 
