@@ -54,6 +54,11 @@ def test_register_for_two_days_and_share_a_link(page: Page, live_app: Flask) -> 
     expect(page.get_by_role("cell", name="Riikka Rekisteröijä").first).to_be_visible()
     check_page(page, "93-my-event-fi")
 
+    page.set_viewport_size({"width": 375, "height": 740})  # a phone: nothing scrolls sideways
+    check_page(page, "106-my-event-phone-fi")
+    page.goto(f"/trainings/events/{event_id}")
+    check_page(page, "107-event-phone-fi")
+    page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(f"/trainings/events/{event_id}")
     page.get_by_role("button", name="Svenska").click()
     expect(page.get_by_role("heading", name="Projekt som presenterar sig")).to_be_visible()
