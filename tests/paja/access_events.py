@@ -11,6 +11,7 @@ EVENT_RULES: dict[str, Rule] = {
     "trainings.register_for_event": Rule(
         lambda t: f"/trainings/events/{t.event.id}/register", EVERYONE
     ),
+    "trainings.resend_event_link": Rule(lambda t: f"/trainings/events/{t.event.id}/link", EVERYONE),
     "trainings.my_event": Rule(
         lambda t: f"/trainings/events/me/{t.event_registration.cancel_token}", EVERYONE
     ),

@@ -199,3 +199,24 @@ def test_paja_purge_runs_the_retention_rule(app: Flask) -> None:
     assert "network-day needs: 1 deleted" in result.output
     db.session.refresh(registration)
     assert registration.needs == ""
+
+
+def test_a_lost_personal_link_is_mailed_again_without_revealing_who_registered(
+    client: FlaskClient, mails: list[Mail]
+) -> None:
+    event = create_event(days=1)
+    [day] = days_of(event)
+    [registration] = register(event, [day])
+    mails.clear()
+    for email in (registration.email.upper(), "tuntematon@example.fi"):
+        response = client.post(f"/trainings/events/{event.id}/link", data={"resend-email": email})
+        assert response.status_code == 302
+        page = client.get(response.headers["Location"]).get_data(as_text=True)
+        assert "on ilmoittautunut, linkki on matkalla." in page
+    [mail] = mails
+    assert mail.to == registration.email
+    assert f"/trainings/events/me/{registration.cancel_token}" in mail.body
+    response = client.post(f"/trainings/events/{event.id}/link", data={"resend-email": "x"})
+    assert "Kirjoita kelvollinen sähköpostiosoite" in client.get(
+        response.headers["Location"]
+    ).get_data(as_text=True)

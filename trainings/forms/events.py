@@ -125,6 +125,13 @@ class EventRegistrationForm(FlaskForm):
     submit = SubmitField(_l("Register"))
 
 
+class ResendForm(FlaskForm):
+    """Ask for one's personal link again."""
+
+    email = SignupForm.email
+    submit = SubmitField(_l("Send me my link"))
+
+
 class MessageForm(FlaskForm):
     """An email to everyone registered for a day."""
 

@@ -87,6 +87,28 @@ def _confirm(event: Event, registrations: list[Registration]) -> None:
     )
 
 
+def resend_link(event: Event, email: str) -> None:
+    """Email a person their personal link again, if they have registered (the caller says
+    the same either way, so the form does not reveal who has registered)."""
+    email = email.strip().lower()
+    registration = db.session.scalar(
+        sa.select(Registration)
+        .join(TrainingSession)
+        .where(TrainingSession.event_id == event.id, Registration.email == email)
+        .order_by(Registration.id)
+        .limit(1)
+    )
+    if registration is None:
+        return
+    send_mail(
+        email,
+        "event_link",
+        registration.user.locale if registration.user else event.language,
+        event=event,
+        registration=registration,
+    )
+
+
 def registrations_by_token(token: str) -> tuple[Event, list[Registration]] | None:
     """The event and a person's registrations to it, from the personal link of any of them."""
     registration = db.session.scalar(

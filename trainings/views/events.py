@@ -18,7 +18,7 @@ from paja.forms import ButtonForm
 from paja.i18n import when
 from paja.views.util import perform
 from trainings import bp
-from trainings.forms.events import EventRegistrationForm, LinkForm
+from trainings.forms.events import EventRegistrationForm, LinkForm, ResendForm
 from trainings.models import (
     AgendaItem,
     Event,
@@ -34,6 +34,7 @@ from trainings.operations.event_registrations import (
     live,
     register_for_days,
     registrations_by_token,
+    resend_link,
 )
 from trainings.operations.events import days_of, share_link
 from trainings.operations.small_groups import published_groups
@@ -110,6 +111,7 @@ def _render(event: Event, days: list[TrainingSession], form: EventRegistrationFo
         agendas=agendas(days),
         form=form,
         mine=_mine(event),
+        resend=ResendForm(formdata=None, prefix="resend"),
         can_manage=event.can_manage(current_user),
     )
 
@@ -173,6 +175,21 @@ def register_for_event(event_id: int) -> ResponseReturnValue:
                   "success")  # fmt: skip
             return redirect(url_for("trainings.my_event", token=outcome.value[0].cancel_token))
     return _render(event, days, form)
+
+
+@bp.post("/events/<int:event_id>/link")
+@limiter.limit("5 per 10 minutes")
+def resend_event_link(event_id: int) -> ResponseReturnValue:
+    """Mail a registered person their personal link again."""
+    event = visible_event(event_id)
+    form = ResendForm(prefix="resend")
+    if form.validate_on_submit():
+        perform(lambda: resend_link(event, form.email.data))
+        flash(_("If %(email)s is registered, the link is on its way.", email=form.email.data),
+              "info")  # fmt: skip
+    else:
+        flash(_("Enter a valid email address, e.g. name@example.fi."), "danger")
+    return redirect(url_for("trainings.event_page", event_id=event.id) + "#find-my-page")
 
 
 def _personal(token: str) -> tuple[Event, list[Registration]]:
