@@ -18,7 +18,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from paja.forms import MultiCheckboxField, SignupForm
+from paja.forms import MultiCheckboxField, SignupForm, email_field
 from trainings.forms.sessions import CHOICE
 
 
@@ -128,7 +128,7 @@ class EventRegistrationForm(FlaskForm):
 class ResendForm(FlaskForm):
     """Ask for one's personal link again."""
 
-    email = SignupForm.email
+    email = email_field(_l("The email you registered with"))
     submit = SubmitField(_l("Send me my link"))
 
 
