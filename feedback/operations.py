@@ -214,8 +214,7 @@ def invite(
     context: str = "",
     wish_board: WishBoard | None = None,
 ) -> list[Invitation]:
-    """Invite people (name, email) once each and email them their personal link (and, when
-    given, the link to a theme-wish board)."""
+    """Invite people (name, email) once each; mail their link (and a wish board's, if given)."""
     if survey.status == SurveyStatus.CLOSED:
         raise RuleViolation(_("The survey is closed."))
     existing = set(

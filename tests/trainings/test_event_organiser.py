@@ -230,3 +230,11 @@ def test_a_project_is_corrected(client: FlaskClient, auth: Auth) -> None:
                 data={"name": "OmaKehu", "organisation_name": "Metropolia"})  # fmt: skip
     db.session.refresh(project)
     assert (project.name, project.organisation_name) == ("OmaKehu", "Metropolia")
+
+
+def test_the_wish_board_speaks_the_events_language(client: FlaskClient, auth: Auth) -> None:
+    organiser = auth.login(create_organiser())
+    client.post("/trainings/events/new", data={
+        "title": "Nätverksdagar", "organisation": organisation_of(organiser).id, "language": "sv"})  # fmt: skip
+    event = db.session.scalar(sa.select(Event).where(Event.title == "Nätverksdagar"))
+    assert event.wish_board.title == "Temaönskemål: Nätverksdagar"

@@ -38,8 +38,7 @@ class Participant:
 def register_for_days(
     event: Event, days: list[TrainingSession], person: Participant, user: User | None = None
 ) -> list[Registration]:
-    """Register for each chosen day (a seat, else the waiting list) or, if any day refuses,
-    for none: the caller's transaction is rolled back on a RuleViolation."""
+    """Register for every chosen day (seat or waiting list), or refuse all: RuleViolation."""
     if not days:
         raise RuleViolation(_("Choose at least one day."), "days")
     if any(day.event_id != event.id for day in days):
@@ -88,8 +87,7 @@ def _confirm(event: Event, registrations: list[Registration]) -> None:
 
 
 def resend_link(event: Event, email: str) -> None:
-    """Email a person their personal link again, if they have registered (the caller says
-    the same either way, so the form does not reveal who has registered)."""
+    """Mail a registered person their personal link again (silently nothing for others)."""
     email = email.strip().lower()
     registration = db.session.scalar(
         sa.select(Registration)

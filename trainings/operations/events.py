@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 import sqlalchemy as sa
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from feedback.operations import has_responses
@@ -87,9 +88,9 @@ def create_event(actor: User, details: EventDetails) -> Event:
     _check_event(actor, details)
     event = Event(created_by_id=actor.id)
     _apply(event, details)
-    event.wish_board = create_board(
-        actor, _("Theme wishes: %(title)s", title=event.title), _wish_intro()
-    )
+    with force_locale(event.language):  # the public board speaks the event's language
+        title, intro = _("Theme wishes: %(title)s", title=event.title), _wish_intro()
+    event.wish_board = create_board(actor, title, intro)
     db.session.add(event)
     db.session.flush()
     log.info("event %s created by %s", event.id, actor.email)

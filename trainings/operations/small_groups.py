@@ -67,8 +67,7 @@ def ungrouped(day: TrainingSession) -> list[Registration]:
 
 
 def _lock(day: TrainingSession) -> None:
-    """Serialise changes to a day's groups (a row lock on PostgreSQL; SQLite writes one at
-    a time anyway), so two organisers regrouping at once cannot collide on group numbers."""
+    """Serialise regrouping of a day (a row lock; SQLite writes one at a time anyway)."""
     db.session.execute(
         sa.select(TrainingSession.id).where(TrainingSession.id == day.id).with_for_update()
     )
