@@ -7,7 +7,7 @@ from unittest import mock
 import pytest
 from flask import Flask
 
-from paja.mail import outbox, send_mail
+from paja.mail import Attachment, outbox, send_mail
 from tests.conftest import make_app
 
 
@@ -37,6 +37,19 @@ def test_folder_backend_writes_eml_files(tmp_path: Path) -> None:
     assert message["To"] == "asa@example.fi"
     assert message["Subject"] == "Choose a new Paja password"
     assert "Hello Åsa Öhman-Łukasiewicz," in message.get_content()
+
+
+def test_attachments_travel_as_mime_parts(tmp_path: Path) -> None:
+    app = make_app(MAIL_BACKEND="folder", MAIL_FOLDER=str(tmp_path))
+    invite = Attachment("paja.ics", "text/calendar", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    with app.test_request_context():
+        send_mail("asa@example.fi", "password_reset", "fi", (invite,), user=Person(), link="x")
+    (path,) = tmp_path.glob("*.eml")
+    message = message_from_bytes(path.read_bytes(), policy=policy.default)
+    [part] = list(message.iter_attachments())
+    assert (part.get_filename(), part.get_content_type()) == ("paja.ics", "text/calendar")
+    assert "BEGIN:VCALENDAR" in part.get_content()
+    assert message["Subject"] == "Valitse uusi Paja-salasana"
 
 
 def test_console_backend_prints(capsys: pytest.CaptureFixture[str]) -> None:
