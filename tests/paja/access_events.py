@@ -63,6 +63,9 @@ EVENT_RULES: dict[str, Rule] = {
     "trainings.message_registrants": Rule(
         lambda t: f"/trainings/events/days/{t.event_day.id}/message", ADMIN
     ),
+    "trainings.day_directory": Rule(
+        lambda t: f"/trainings/events/days/{t.event_day.id}/directory", ADMIN
+    ),
     "trainings.day_groups": Rule(
         lambda t: f"/trainings/events/days/{t.event_day.id}/groups", ADMIN
     ),

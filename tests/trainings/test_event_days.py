@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from paja.database import utcnow
 from paja.extensions import db
 from paja.mail import Mail
+from paja.models import User
 from tests.conftest import Auth
 from tests.trainings.event_factories import create_event, create_organiser, days_of, register
 from trainings.models import SmallGroup, group_members
@@ -149,7 +150,7 @@ def test_group_size_is_checked(client: FlaskClient, auth: Auth) -> None:
 
 
 def test_the_directory_lists_consenting_people_to_that_days_participants_only(
-    client: FlaskClient,
+    client: FlaskClient, auth: Auth
 ) -> None:
     event = create_event(days=2, capacity=2)
     first, second = days_of(event)
@@ -168,6 +169,10 @@ def test_the_directory_lists_consenting_people_to_that_days_participants_only(
         assert "Laura Listattu" not in page
     public = client.get(f"/trainings/events/{event.id}").get_data(as_text=True)
     assert "Laura Listattu" not in public and "instagram.com/listattu" not in public
+    auth.login(db.session.get(User, event.created_by_id))
+    organisers = client.get(f"/trainings/events/days/{first.id}/directory").get_data(as_text=True)
+    assert "Laura Listattu" in organisers and "Piia Piilossa" not in organisers
+    assert "Jonna Jonossa" not in organisers
 
 
 def test_feedback_links_go_out_when_the_day_is_delivered_with_the_wish_board(

@@ -53,6 +53,7 @@ def test_pages_do_not_grow_with_rows(client: FlaskClient, auth: Auth, count_quer
         return [f"/trainings/events/{event.id}", f"/trainings/events/{event.id}/manage",
                 f"/trainings/sessions/{first.id}/participants",
                 f"/trainings/events/days/{first.id}/groups", f"/trainings/events/me/{token}",
+                f"/trainings/events/days/{first.id}/directory",
                 "/trainings/events/"]  # fmt: skip
 
     for event in (small, large):

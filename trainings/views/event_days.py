@@ -17,6 +17,7 @@ from trainings import bp
 from trainings.event_pdf import attendance_list_pdf, badges_pdf
 from trainings.forms.events import GroupsForm, MessageForm
 from trainings.models import Registration, RegistrationStatus, TrainingSession
+from trainings.operations.directory import directories
 from trainings.operations.event_registrations import message_day
 from trainings.operations.small_groups import (
     generate_groups,
@@ -65,6 +66,16 @@ def badges_pdf_view(session_id: int) -> ResponseReturnValue:
     """Name badges, eight to an A4 sheet."""
     day = event_day(session_id)
     return _pdf(badges_pdf(day, seated(day)), f"paja-badges-{day.id}.pdf")
+
+
+@bp.get("/events/days/<int:session_id>/directory")
+@role_required(*ORGANISERS)
+def day_directory(session_id: int) -> ResponseReturnValue:
+    """'Who is here' as the day's participants see it: those who agreed, with their links."""
+    day = event_day(session_id)
+    return render_template(
+        "trainings/day_directory.html", day=day, people=directories([day])[day.id]
+    )
 
 
 @bp.route("/events/days/<int:session_id>/message", methods=["GET", "POST"])
