@@ -194,3 +194,14 @@ def test_feedback_links_go_out_when_the_day_is_delivered_with_the_wish_board(
     manage = client.get(f"/trainings/events/{event.id}/manage").get_data(as_text=True)
     assert "ei vielä vastauksia" in manage
     assert client.get(f"/trainings/sessions/{day.id}/feedback").status_code == 200
+
+
+def test_moving_without_choosing_a_group_is_explained(client: FlaskClient, auth: Auth) -> None:
+    organiser = auth.login(create_organiser())
+    event = create_event(organiser, days=1)
+    [day] = days_of(event)
+    [person] = register(event, [day])
+    response = client.post(f"/trainings/events/days/{day.id}/groups/move",
+                           data={"registration": person.id, "group": ""})  # fmt: skip
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Valitse ryhmä." in page

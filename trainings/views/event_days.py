@@ -133,9 +133,11 @@ def move_group_member(session_id: int) -> ResponseReturnValue:
     day = event_day(session_id)
     registration = db.session.get(Registration, request.form.get("registration", type=int) or 0)
     number = request.form.get("group", type=int)
-    if registration is None or number is None:
-        abort(400)
-    if (
+    if registration is None:
+        abort(404)
+    if number is None:
+        flash(_("Choose a group."), "danger")
+    elif (
         ButtonForm().validate_on_submit()
         and perform(lambda: move_to_group(day, registration, number)).ok
     ):
