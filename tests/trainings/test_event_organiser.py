@@ -100,13 +100,16 @@ def test_capacity_cannot_go_below_the_seats_taken_and_more_seats_promote(
     client: FlaskClient, auth: Auth
 ) -> None:
     organiser = auth.login(create_organiser())
-    event = create_event(organiser, days=1, capacity=1)
+    event = create_event(organiser, days=1, capacity=2)
     [day] = days_of(event)
     register(event, [day])
+    register(event, [day])
     [waiting] = register(event, [day])
-    form = day_form(capacity="0")
-    assert client.post(f"/trainings/events/days/{day.id}", data=form).status_code == 200
-    client.post(f"/trainings/events/days/{day.id}", data=day_form(capacity="2"))
+    page = client.post(f"/trainings/events/days/{day.id}", data=day_form(capacity="1"))
+    assert "Paikan on jo saanut 2 henkilöä" in page.get_data(as_text=True)
+    db.session.refresh(day)
+    assert day.capacity == 2
+    client.post(f"/trainings/events/days/{day.id}", data=day_form(capacity="3"))
     db.session.refresh(waiting)
     assert waiting.confirmed
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import time
 
 from flask.testing import FlaskClient
@@ -79,3 +80,20 @@ def first_registration_token(day_id: int) -> str:
         .order_by(Registration.id)
         .limit(1)
     )
+
+
+def test_event_lists_do_not_grow_with_events(
+    client: FlaskClient, auth: Auth, count_queries
+) -> None:
+    organiser = auth.login(create_organiser())
+
+    def measured() -> list[int]:
+        return counts(client, count_queries, ["/trainings/events/", "/trainings/events/mine"])
+
+    create_event(organiser, days=1)
+    few = measured()
+    for _ in range(12):
+        create_event(organiser, days=2)
+    page = client.get("/trainings/events/").get_data(as_text=True)
+    assert len(re.findall(r'href="/trainings/events/\d+"', page)) == 13
+    assert measured() == few

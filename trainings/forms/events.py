@@ -6,7 +6,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    DateTimeLocalField,
     IntegerField,
     SelectChoice,
     SelectField,
@@ -19,7 +18,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from paja.forms import MultiCheckboxField, SignupForm, email_field
-from trainings.forms.sessions import CHOICE
+from trainings.forms.sessions import CHOICE, CLOSES, ENDS, SEATS, STARTS
 
 
 class EventForm(FlaskForm):
@@ -38,29 +37,16 @@ class EventForm(FlaskForm):
 class DayForm(FlaskForm):
     """A day of an event (Helsinki time)."""
 
-    starts_at = DateTimeLocalField(
-        _l("Starts"), validators=[InputRequired(message=_l("Give the start time."))]
-    )
-    ends_at = DateTimeLocalField(
-        _l("Ends"), validators=[InputRequired(message=_l("Give the end time."))]
-    )
-    registration_closes_at = DateTimeLocalField(
-        _l("Registration closes"),
-        validators=[InputRequired(message=_l("Give the registration deadline."))],
-    )
+    starts_at = STARTS
+    ends_at = ENDS
+    registration_closes_at = CLOSES
     place = StringField(_l("Place"), validators=[Length(max=300)])
     meeting_url = URLField(
         _l("Meeting link"),
         validators=[Length(max=500)],
         description=_l("For remote or hybrid days; shown only to those with a seat."),
     )
-    capacity = IntegerField(
-        _l("Seats"),
-        validators=[
-            DataRequired(message=_l("Give the number of seats.")),
-            NumberRange(min=1, max=1000),
-        ],
-    )
+    capacity = SEATS
     submit = SubmitField(_l("Save the day"))
 
 

@@ -7,7 +7,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
-    DateTimeLocalField,
     DecimalField,
     IntegerField,
     SelectField,
@@ -19,8 +18,8 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from paja.forms import MultiCheckboxField, SignupForm
+from trainings.forms.sessions import CHOICE, ENDS, STARTS
 
-CHOICE = _l("Choose one of the listed options.")
 CODE = Regexp(r"^[A-Za-z0-9]{4,35}$", message=_l("Use 4–35 letters and digits, no spaces."))
 
 
@@ -103,12 +102,8 @@ class CancelOrderForm(FlaskForm):
 class ConfirmOrderForm(FlaskForm):
     """Confirm an order: when, who and where (Helsinki time)."""
 
-    starts_at = DateTimeLocalField(
-        _l("Starts"), validators=[InputRequired(message=_l("Give the start time."))]
-    )
-    ends_at = DateTimeLocalField(
-        _l("Ends"), validators=[InputRequired(message=_l("Give the end time."))]
-    )
+    starts_at = STARTS
+    ends_at = ENDS
     trainers = MultiCheckboxField(_l("Trainers"), coerce=int, invalid_choice_message=CHOICE)
     place = StringField(_l("Place"), validators=[Length(max=300)])
     meeting_url = URLField(

@@ -17,6 +17,22 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 from paja.forms import MultiCheckboxField, SignupForm
 
 CHOICE = _l("Choose one of the listed options.")
+# Fields shared by the forms that schedule something (Helsinki time).
+STARTS = DateTimeLocalField(
+    _l("Starts"), validators=[InputRequired(message=_l("Give the start time."))]
+)
+ENDS = DateTimeLocalField(_l("Ends"), validators=[InputRequired(message=_l("Give the end time."))])
+CLOSES = DateTimeLocalField(
+    _l("Registration closes"),
+    validators=[InputRequired(message=_l("Give the registration deadline."))],
+)
+SEATS = IntegerField(
+    _l("Seats"),
+    validators=[
+        DataRequired(message=_l("Give the number of seats.")),
+        NumberRange(min=1, max=1000),
+    ],
+)
 
 
 class RegistrationForm(FlaskForm):
@@ -31,25 +47,12 @@ class SessionForm(FlaskForm):
     """An admin schedules an open session of a workshop (Helsinki time)."""
 
     offering = SelectField(_l("Workshop"), coerce=int, invalid_choice_message=CHOICE)
-    starts_at = DateTimeLocalField(
-        _l("Starts"), validators=[InputRequired(message=_l("Give the start time."))]
-    )
-    ends_at = DateTimeLocalField(
-        _l("Ends"), validators=[InputRequired(message=_l("Give the end time."))]
-    )
-    registration_closes_at = DateTimeLocalField(
-        _l("Registration closes"),
-        validators=[InputRequired(message=_l("Give the registration deadline."))],
-    )
+    starts_at = STARTS
+    ends_at = ENDS
+    registration_closes_at = CLOSES
     mode = SelectField(_l("Delivery"), invalid_choice_message=CHOICE)
     place = StringField(_l("Place"), validators=[Length(max=300)])
     meeting_url = URLField(_l("Meeting link"), validators=[Length(max=500)])
-    capacity = IntegerField(
-        _l("Seats"),
-        validators=[
-            DataRequired(message=_l("Give the number of seats.")),
-            NumberRange(min=1, max=1000),
-        ],
-    )
+    capacity = SEATS
     trainers = MultiCheckboxField(_l("Trainers"), coerce=int, invalid_choice_message=CHOICE)
     submit = SubmitField(_l("Schedule the session"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -12,6 +13,9 @@ from feedback.models import WishBoard
 from paja.database import UTCDateTime, string_enum, utcnow
 from paja.extensions import db
 from paja.models import Membership, Organisation, Role, User
+
+if TYPE_CHECKING:
+    from trainings.models.sessions import TrainingSession
 
 
 class AgendaKind(StrEnum):
@@ -109,6 +113,11 @@ class AgendaItem(db.Model):
     )
 
     project: Mapped[PresentingProject | None] = relationship()
+    session: Mapped[TrainingSession] = relationship()
+
+    def can_manage(self, user: User) -> bool:
+        """The day's organisers."""
+        return self.session.can_manage(user)
 
 
 class SmallGroup(db.Model):
@@ -155,3 +164,9 @@ class SharedLink(db.Model):
     url: Mapped[str] = mapped_column(sa.String(500))
     channel: Mapped[str] = mapped_column(sa.String(30))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    event: Mapped[Event] = relationship()
+
+    def can_manage(self, user: User) -> bool:
+        """The event's organisers."""
+        return self.event.can_manage(user)

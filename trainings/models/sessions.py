@@ -150,6 +150,12 @@ class TrainingSession(db.Model):
             return True
         return self.event is not None and self.event.can_manage(user)
 
+    def can_cancel(self, user: User) -> bool:
+        """Admins cancel any session; organisers the days of their events."""
+        if user.is_authenticated and user.has_role(Role.ADMIN):
+            return True
+        return self.event is not None and self.event.can_manage(user)
+
     def can_see_participants(self, user: User) -> bool:
         """Admins, trainers, and the ordering organisation's members."""
         return self.can_manage(user) or self.is_contact(user)

@@ -36,9 +36,11 @@ class Participant:
 
 
 def register_for_days(
-    event: Event, days: list[TrainingSession], person: Participant, user: User | None = None
+    event: Event, days: list[TrainingSession], person: Participant, visitor: User | None = None
 ) -> list[Registration]:
-    """Register for every chosen day (seat or waiting list), or refuse all: RuleViolation."""
+    """Register for every chosen day (seat or waiting list) or none; typed account email links."""
+    own = visitor is not None and visitor.is_authenticated
+    user = visitor if own and visitor.email == person.email.strip().lower() else None
     if not days:
         raise RuleViolation(_("Choose at least one day."), "days")
     if any(day.event_id != event.id for day in days):

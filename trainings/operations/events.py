@@ -12,7 +12,6 @@ from flask_babel import gettext as _
 
 from feedback.operations import has_responses
 from feedback.wishes import create_board
-from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.models import Membership, Organisation, Role, User
@@ -28,6 +27,7 @@ from trainings.models import (
     TrainingSession,
 )
 from trainings.operations.feedback import attach_survey
+from trainings.operations.sessions import check_times
 
 log = logging.getLogger(__name__)
 
@@ -133,14 +133,7 @@ def days_of(event: Event) -> list[TrainingSession]:
 
 def _check_day(details: DayDetails) -> None:
     """Refuse impossible times, places and links."""
-    if details.ends_at <= details.starts_at:
-        raise RuleViolation(_("The end must be after the start."), "ends_at")
-    if details.starts_at <= utcnow():
-        raise RuleViolation(_("The start must be in the future."), "starts_at")
-    if details.registration_closes_at > details.starts_at:
-        raise RuleViolation(
-            _("Registration must close before the start."), "registration_closes_at"
-        )
+    check_times(details.starts_at, details.ends_at, details.registration_closes_at)
     if not details.place.strip() and not details.meeting_url.strip():
         raise RuleViolation(_("Give the place or the meeting link."), "place")
     if details.meeting_url and not details.meeting_url.startswith("https://"):
@@ -256,6 +249,12 @@ def share_link(
     db.session.add(link)
     db.session.flush()
     return link
+
+
+def remove(thing: AgendaItem | PresentingProject | SharedLink) -> None:
+    """Delete an agenda item, a presenting project (its slots stay, unnamed) or a shared link."""
+    db.session.delete(thing)
+    db.session.flush()
 
 
 def remove_day(day: TrainingSession) -> None:

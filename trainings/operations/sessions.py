@@ -45,16 +45,21 @@ class Schedule:
     meeting_url: str = ""
 
 
-def check_schedule(schedule: Schedule) -> None:
-    """Refuse impossible times, places and links."""
-    if schedule.ends_at <= schedule.starts_at:
+def check_times(starts_at: datetime, ends_at: datetime, closes_at: datetime) -> None:
+    """Refuse an end before the start, a start in the past, or a deadline after the start."""
+    if ends_at <= starts_at:
         raise RuleViolation(_("The end must be after the start."), "ends_at")
-    if schedule.starts_at <= utcnow():
+    if starts_at <= utcnow():
         raise RuleViolation(_("The start must be in the future."), "starts_at")
-    if schedule.registration_closes_at > schedule.starts_at:
+    if closes_at > starts_at:
         raise RuleViolation(
             _("Registration must close before the start."), "registration_closes_at"
         )
+
+
+def check_schedule(schedule: Schedule) -> None:
+    """Refuse impossible times, places and links."""
+    check_times(schedule.starts_at, schedule.ends_at, schedule.registration_closes_at)
     if schedule.mode not in {mode.value for mode in schedule.offering.modes}:
         raise RuleViolation(_("This workshop is not delivered that way."), "mode")
     if schedule.mode != "onsite" and not schedule.meeting_url:

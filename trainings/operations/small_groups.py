@@ -33,21 +33,36 @@ class Group:
     members: list[Registration]
 
 
+def _with_members(groups: list[SmallGroup]) -> dict[int, Group]:
+    """Groups by id with their members who still hold a seat, by name (one query)."""
+    found = {group.id: Group(group, []) for group in groups}
+    rows = db.session.execute(
+        sa.select(group_members.c.group_id, Registration)
+        .join(Registration, Registration.id == group_members.c.registration_id)
+        .where(group_members.c.group_id.in_(found), Registration.status == CONFIRMED)
+        .order_by(Registration.name)
+    )
+    for group_id, registration in rows:
+        found[group_id].members.append(registration)
+    return found
+
+
 def groups_of(day: TrainingSession) -> list[Group]:
     """The day's groups with their members (two queries)."""
     groups = db.session.scalars(
         sa.select(SmallGroup).where(SmallGroup.session_id == day.id).order_by(SmallGroup.number)
     ).all()
-    members: dict[int, list[Registration]] = {group.id: [] for group in groups}
-    rows = db.session.execute(
-        sa.select(group_members.c.group_id, Registration)
-        .join(Registration, Registration.id == group_members.c.registration_id)
-        .where(group_members.c.group_id.in_(members), Registration.status == CONFIRMED)
-        .order_by(Registration.name)
+    return list(_with_members(list(groups)).values())
+
+
+def seated(day: TrainingSession, present_only: bool = False) -> list[Registration]:
+    """Those with a seat on the day (only those marked present, if asked), by name."""
+    statement = sa.select(Registration).where(
+        Registration.session_id == day.id, Registration.status == CONFIRMED
     )
-    for group_id, registration in rows:
-        members[group_id].append(registration)
-    return [Group(group, members[group.id]) for group in groups]
+    if present_only:
+        statement = statement.where(Registration.attended.is_(True))
+    return list(db.session.scalars(statement.order_by(Registration.name)))
 
 
 def ungrouped(day: TrainingSession) -> list[Registration]:
@@ -83,14 +98,8 @@ def generate_groups(
     """Replace the day's groups with new ones of about `size` (unpublished until published)."""
     if not 2 <= size <= 50:
         raise RuleViolation(_("A group has 2–50 people."), "size")
-    conditions = [
-        Registration.session_id == day.id,
-        Registration.status == RegistrationStatus.CONFIRMED,
-    ]
-    if present_only:
-        conditions.append(Registration.attended.is_(True))
     _lock(day)
-    people = list(db.session.scalars(sa.select(Registration).where(*conditions)))
+    people = seated(day, present_only)
     if not people:
         raise RuleViolation(_("Nobody to put in groups yet."))
     organisation_of = {
@@ -174,13 +183,5 @@ def published_groups(registrations: list[Registration]) -> dict[int, Group]:
             SmallGroup.published.is_(True),
         )
     ).all()
-    groups = {group.id: Group(group, []) for _, group in rows}
-    members = db.session.execute(
-        sa.select(group_members.c.group_id, Registration)
-        .join(Registration, Registration.id == group_members.c.registration_id)
-        .where(group_members.c.group_id.in_(groups), Registration.status == CONFIRMED)
-        .order_by(Registration.name)
-    )
-    for group_id, member in members:
-        groups[group_id].members.append(member)
+    groups = _with_members([group for _, group in rows])
     return {registration_id: groups[group.id] for registration_id, group in rows}

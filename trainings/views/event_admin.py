@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -14,7 +13,7 @@ from paja.access import get_or_404, role_required
 from paja.extensions import db
 from paja.forms import ButtonForm
 from paja.i18n import LANGUAGE_NAMES
-from paja.models import Membership, Organisation, Role
+from paja.models import Organisation, Role
 from paja.views.util import perform
 from trainings import bp
 from trainings.forms.events import EventForm, LinkForm, ProjectForm
@@ -24,6 +23,7 @@ from trainings.models import (
     SharedLink,
     TrainingSession,
 )
+from trainings.operations.event_pages import events_run_by
 from trainings.operations.event_registrations import waiting_counts
 from trainings.operations.events import (
     EventDetails,
@@ -31,6 +31,7 @@ from trainings.operations.events import (
     create_event,
     days_of,
     organisations_of,
+    remove,
     share_link,
     update_event,
     update_project,
@@ -74,14 +75,7 @@ def _details(form: EventForm) -> EventDetails:
 @role_required(*ORGANISERS)
 def my_events() -> ResponseReturnValue:
     """Events of the organiser's organisations (admins: all)."""
-    statement = sa.select(Event).order_by(Event.created_at.desc())
-    if not current_user.has_role(Role.ADMIN):
-        statement = statement.where(
-            Event.organisation_id.in_(
-                sa.select(Membership.organisation_id).where(Membership.user_id == current_user.id)
-            )
-        )
-    return render_template("trainings/my_events.html", events=db.session.scalars(statement).all())
+    return render_template("trainings/my_events.html", events=events_run_by(current_user))
 
 
 @bp.route("/events/new", methods=["GET", "POST"])
@@ -185,9 +179,7 @@ def remove_project(project_id: int) -> ResponseReturnValue:
     """Remove a presenting project (its agenda items stay, without the project)."""
     project = get_or_404(PresentingProject, project_id, "manage")
     event_id = project.event_id
-    if ButtonForm().validate_on_submit():
-        db.session.delete(project)
-        db.session.commit()
+    if ButtonForm().validate_on_submit() and perform(lambda: remove(project)).ok:
         flash(_("The project is removed."), "success")
     return redirect(url_for("trainings.manage_event", event_id=event_id) + "#projects")
 
@@ -196,12 +188,8 @@ def remove_project(project_id: int) -> ResponseReturnValue:
 @role_required(*ORGANISERS)
 def remove_link(link_id: int) -> ResponseReturnValue:
     """Remove any link shared in the organiser's event."""
-    link = db.session.get(SharedLink, link_id)
-    if link is None:
-        abort(404)
-    event = get_or_404(Event, link.event_id, "manage")
-    if ButtonForm().validate_on_submit():
-        db.session.delete(link)
-        db.session.commit()
+    link = get_or_404(SharedLink, link_id, "manage")
+    event_id = link.event_id
+    if ButtonForm().validate_on_submit() and perform(lambda: remove(link)).ok:
         flash(_("The link is removed."), "success")
-    return redirect(url_for("trainings.manage_event", event_id=event.id) + "#projects")
+    return redirect(url_for("trainings.manage_event", event_id=event_id) + "#projects")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from wtforms import SelectChoice
@@ -16,16 +16,17 @@ from trainings import bp
 from trainings.forms.events import AgendaForm, DayForm
 from trainings.labels import AGENDA_LABELS
 from trainings.models import AgendaItem, AgendaKind, Event, PresentingProject, TrainingSession
+from trainings.operations.event_pages import agendas
 from trainings.operations.events import (
     AgendaDetails,
     DayDetails,
     add_agenda_item,
     add_day,
+    remove,
     remove_day,
     update_day,
 )
 from trainings.views.event_admin import ORGANISERS, event_day
-from trainings.views.events import agendas
 
 
 def _day_details(form: DayForm) -> DayDetails:
@@ -130,15 +131,11 @@ def add_agenda(session_id: int) -> ResponseReturnValue:
 @role_required(*ORGANISERS)
 def remove_agenda(item_id: int) -> ResponseReturnValue:
     """Remove a slot from a day's agenda."""
-    item = db.session.get(AgendaItem, item_id)
-    if item is None:
-        abort(404)
-    day = event_day(item.session_id)
-    if ButtonForm().validate_on_submit():
-        db.session.delete(item)
-        db.session.commit()
+    item = get_or_404(AgendaItem, item_id, "manage")
+    session_id = item.session_id
+    if ButtonForm().validate_on_submit() and perform(lambda: remove(item)).ok:
         flash(_("The item is removed from the agenda."), "success")
-    return redirect(url_for("trainings.edit_event_day", session_id=day.id) + "#agenda")
+    return redirect(url_for("trainings.edit_event_day", session_id=session_id) + "#agenda")
 
 
 @bp.post("/events/days/<int:session_id>/remove")

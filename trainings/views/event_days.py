@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -16,7 +15,7 @@ from paja.views.util import perform
 from trainings import bp
 from trainings.event_pdf import attendance_list_pdf, badges_pdf
 from trainings.forms.events import GroupsForm, MessageForm
-from trainings.models import Registration, RegistrationStatus, TrainingSession
+from trainings.models import Registration
 from trainings.operations.directory import directories
 from trainings.operations.event_registrations import message_day
 from trainings.operations.small_groups import (
@@ -24,23 +23,10 @@ from trainings.operations.small_groups import (
     groups_of,
     move_to_group,
     publish_groups,
+    seated,
     ungrouped,
 )
 from trainings.views.event_admin import ORGANISERS, event_day
-
-
-def seated(day: TrainingSession) -> list[Registration]:
-    """Those with a seat on the day, by name."""
-    return list(
-        db.session.scalars(
-            sa.select(Registration)
-            .where(
-                Registration.session_id == day.id,
-                Registration.status == RegistrationStatus.CONFIRMED,
-            )
-            .order_by(Registration.name)
-        )
-    )
 
 
 def _pdf(data: bytes, name: str) -> Response:

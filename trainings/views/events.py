@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -20,15 +17,14 @@ from paja.views.util import perform
 from trainings import bp
 from trainings.forms.events import EventRegistrationForm, LinkForm, ResendForm
 from trainings.models import (
-    AgendaItem,
     Event,
     Registration,
-    RegistrationStatus,
     SessionStatus,
     SharedLink,
     TrainingSession,
 )
 from trainings.operations.directory import directories, links_by_email
+from trainings.operations.event_pages import agendas, registrations_of, upcoming_events
 from trainings.operations.event_registrations import (
     Participant,
     live,
@@ -36,7 +32,7 @@ from trainings.operations.event_registrations import (
     registrations_by_token,
     resend_link,
 )
-from trainings.operations.events import days_of, share_link
+from trainings.operations.events import days_of, remove, share_link
 from trainings.operations.small_groups import published_groups
 
 
@@ -46,19 +42,6 @@ def visible_event(event_id: int) -> Event:
     if event is None or not event.can_view(current_user):
         abort(404)
     return event
-
-
-def agendas(days: list[TrainingSession]) -> dict[int, list[AgendaItem]]:
-    """Each day's agenda in time order (one query)."""
-    found: dict[int, list[AgendaItem]] = defaultdict(list)
-    items = db.session.scalars(
-        sa.select(AgendaItem)
-        .where(AgendaItem.session_id.in_([d.id for d in days]))
-        .order_by(AgendaItem.starts_at, AgendaItem.id)
-    )
-    for item in items:
-        found[item.session_id].append(item)
-    return found
 
 
 def is_open(day: TrainingSession) -> bool:
@@ -85,23 +68,6 @@ def _registration_form(days: list[TrainingSession]) -> EventRegistrationForm:
     return form
 
 
-def _mine(event: Event) -> list[Registration]:
-    """The logged-in user's live registrations for the event."""
-    if not current_user.is_authenticated:
-        return []
-    return list(
-        db.session.scalars(
-            sa.select(Registration)
-            .join(TrainingSession)
-            .where(
-                TrainingSession.event_id == event.id,
-                Registration.user_id == current_user.id,
-                Registration.status != RegistrationStatus.CANCELLED,
-            )
-        )
-    )
-
-
 def _render(event: Event, days: list[TrainingSession], form: EventRegistrationForm) -> str:
     """The event page."""
     return render_template(
@@ -110,7 +76,7 @@ def _render(event: Event, days: list[TrainingSession], form: EventRegistrationFo
         days=days,
         agendas=agendas(days),
         form=form,
-        mine=_mine(event),
+        mine=registrations_of(event, current_user),
         resend=ResendForm(formdata=None, prefix="resend"),
         can_manage=event.can_manage(current_user),
     )
@@ -119,22 +85,7 @@ def _render(event: Event, days: list[TrainingSession], form: EventRegistrationFo
 @bp.get("/events/")
 def events() -> ResponseReturnValue:
     """Published events with days to come."""
-    upcoming = sa.select(TrainingSession.event_id).where(
-        TrainingSession.event_id.is_not(None), TrainingSession.ends_at > utcnow()
-    )
-    found = db.session.scalars(
-        sa.select(Event)
-        .where(Event.published.is_(True), Event.id.in_(upcoming))
-        .order_by(Event.created_at.desc())
-    ).all()
-    first_days = dict(
-        db.session.execute(
-            sa.select(TrainingSession.event_id, sa.func.min(TrainingSession.starts_at))
-            .where(TrainingSession.event_id.in_([e.id for e in found]))
-            .group_by(TrainingSession.event_id)
-        ).all()
-    )
-    return render_template("trainings/events.html", events=found, first_days=first_days)
+    return render_template("trainings/events.html", events=upcoming_events())
 
 
 @bp.get("/events/<int:event_id>")
@@ -164,12 +115,7 @@ def register_for_event(event_id: int) -> ResponseReturnValue:
             needs=form.needs.data or "",
             directory_consent=form.directory_consent.data,
         )
-        user = (
-            current_user
-            if current_user.is_authenticated and current_user.email == person.email.strip().lower()
-            else None
-        )
-        outcome = perform(lambda: register_for_days(event, chosen, person, user), form)
+        outcome = perform(lambda: register_for_days(event, chosen, person, current_user), form)
         if outcome.ok:
             flash(_("Thank you! A confirmation is on its way to %(email)s.", email=person.email),
                   "success")  # fmt: skip
@@ -246,8 +192,6 @@ def remove_my_link(token: str, link_id: int) -> ResponseReturnValue:
     link = db.session.get(SharedLink, link_id)
     if link is None or link.event_id != event.id or link.email != mine[0].email:
         abort(404)
-    if ButtonForm().validate_on_submit():
-        db.session.delete(link)
-        db.session.commit()
+    if ButtonForm().validate_on_submit() and perform(lambda: remove(link)).ok:
         flash(_("The link is removed."), "success")
     return redirect(url_for("trainings.my_event", token=token))

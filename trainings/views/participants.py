@@ -6,7 +6,7 @@ import csv
 import io
 
 import sqlalchemy as sa
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -48,16 +48,9 @@ def participants(session_id: int) -> ResponseReturnValue:
         session=item,
         people=people,
         can_mark=item.can_manage(current_user) and item.starts_at <= utcnow(),
-        can_cancel=_may_cancel(item),
+        can_cancel=item.can_cancel(current_user),
         button=ButtonForm(),
     )
-
-
-def _may_cancel(session: TrainingSession) -> bool:
-    """Admins cancel any session; organisers the days of their events."""
-    if current_user.has_role(Role.ADMIN):
-        return True
-    return session.event_id is not None and session.can_manage(current_user)
 
 
 def _people(session: TrainingSession) -> list[Registration]:
@@ -125,9 +118,7 @@ def attendance(session_id: int) -> ResponseReturnValue:
 @role_required(Role.ADMIN, Role.ORGANISER)
 def cancel_session_view(session_id: int) -> ResponseReturnValue:
     """Cancel a session (admins) or an event day (its organisers); all registered are emailed."""
-    item = get_or_404(TrainingSession, session_id, "manage")
-    if not _may_cancel(item):
-        abort(403)
+    item = get_or_404(TrainingSession, session_id, "cancel")
     form = CancelOrderForm()
     if (
         form.validate_on_submit()
