@@ -5,18 +5,28 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test translations compile-translations install install-test lint format bench clean
+LOCK := requirements/app.txt requirements/test.txt
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+UV_COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11
+
+.PHONY: run test translations compile-translations install install-test lint format bench clean \
+	lock upgrade-lock typecheck
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Paja needs Python 3.11 or newer (set PYTHON=...)")'
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+# Exactly the locked versions (checked against their hashes), nothing resolved anew; then
+# Paja itself, built with the locked setuptools.
+$(VENV)/.installed: $(BIN)/python requirements/app.txt pyproject.toml
+	$(PIP) --require-hashes --no-deps -r requirements/app.txt
+	$(PIP) --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check --disable-pip-version-check
 	@touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+$(VENV)/.installed-test: $(VENV)/.installed requirements/test.txt
+	$(PIP) --require-hashes --no-deps -r requirements/test.txt
+	$(BIN)/python -m pip check --disable-pip-version-check
 	@touch $@
 
 install: $(VENV)/.installed
@@ -49,6 +59,19 @@ bench: install-test compile-translations
 	bash scripts/with-postgres.sh $(BIN)/python -m tests.perf.bench_registrations
 	$(BIN)/python -m tests.perf.bench_summary
 	$(BIN)/python -m tests.perf.bench_certificates
+
+## Rewrite the lock files from pyproject.toml, keeping every locked version that still fits.
+lock: install-test
+	$(UV_COMPILE) pyproject.toml requirements/build.in --extra test -o requirements/test.txt
+	$(UV_COMPILE) pyproject.toml requirements/build.in -c requirements/test.txt -o requirements/app.txt
+
+## Move every dependency to its newest release allowed by pyproject.toml, then run `make test`.
+upgrade-lock: install-test
+	$(UV_COMPILE) --upgrade pyproject.toml requirements/build.in --extra test -o requirements/test.txt
+	$(UV_COMPILE) pyproject.toml requirements/build.in -c requirements/test.txt -o requirements/app.txt
+
+typecheck: install-test
+	$(BIN)/mypy
 
 lint: install-test
 	$(BIN)/ruff check .

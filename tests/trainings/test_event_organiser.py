@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
+from flask_babel import force_locale
 
 from feedback.models import Survey
 from paja.database import utcnow
 from paja.extensions import db
-from paja.i18n import HELSINKI
+from paja.i18n import HELSINKI, clock
 from paja.mail import Mail
 from tests.conftest import Auth
 from tests.trainings.event_factories import (
@@ -76,7 +77,9 @@ def test_an_organiser_sets_up_and_publishes_an_event(client: FlaskClient, auth: 
     db.session.refresh(event)
     assert event.published
     page = client.get(f"/trainings/events/{event.id}").get_data(as_text=True)
-    assert "OmaKehu" in page and "Näin viestimme" in page and "9.30–10.15" in page
+    with client.application.test_request_context(), force_locale("fi"):
+        slot = f"{clock(time(9, 30))}–{clock(time(10, 15))}"  # Babel's own words for the times
+    assert "OmaKehu" in page and "Näin viestimme" in page and slot in page
     assert 'href="https://www.facebook.com/omakehu"' in page and "25 paikkaa jäljellä" in page
 
 

@@ -1,10 +1,12 @@
 """Sessions: who sees a private session and its meeting link, calendars, participants, attendance."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import icalendar
 from flask.testing import FlaskClient
+from flask_babel import force_locale
 
+from paja.i18n import helsinki, when
 from paja.models import Role
 from tests import factories
 from tests.conftest import Auth
@@ -163,7 +165,9 @@ def test_admin_schedules_an_open_session(client: FlaskClient, auth: Auth) -> Non
     response = client.post("/trainings/sessions/new", data={**data, "meeting_url": LINK})
     assert response.status_code == 302
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "20.5.2030 9.00" in page  # Helsinki time as typed
+    with client.application.test_request_context(), force_locale("fi"):
+        typed = when(helsinki(datetime(2030, 5, 20, 9, 0)))  # Babel's own words for the time
+    assert typed in page  # shown in Helsinki time, as typed
 
 
 def test_admin_cancels_a_session_and_everyone_is_told(
