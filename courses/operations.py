@@ -20,6 +20,7 @@ from courses.models import (
 )
 from courses.skills import latest, skill_check_of
 from feedback.answers import has_answered
+from feedback.models import Response
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
@@ -233,3 +234,20 @@ def enrol_registrant(registration: Registration) -> list[Enrolment]:
     ).all()
     organisation = registration.session.organisation
     return [enrol(user, course, organisation, key=True) for course in courses]
+
+
+def complete_after_feedback(response: Response) -> list[Enrolment]:
+    """Check the completion of the answerer's enrolments whose course needed this feedback."""
+    if response.user_id is None:
+        return []
+    waiting = db.session.scalars(
+        sa.select(Enrolment)
+        .join(Course, Course.id == Enrolment.course_id)
+        .where(
+            Enrolment.user_id == response.user_id,
+            Enrolment.completed_at.is_(None),
+            Course.requires_feedback.is_(True),
+            Course.feedback_survey_id == response.survey_id,
+        )
+    ).all()
+    return [enrolment for enrolment in waiting if check_completion(enrolment)]

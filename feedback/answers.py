@@ -21,6 +21,7 @@ from feedback.models import (
     Response,
     Survey,
 )
+from feedback.signals import answered
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
@@ -130,4 +131,5 @@ def submit(
             db.session.flush()
     except IntegrityError:
         raise RuleViolation(_("You have already answered this survey. Thank you!")) from None
+    answered.send(response)
     return response

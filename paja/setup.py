@@ -92,6 +92,7 @@ def register_blueprints(app: Flask) -> None:
     This is the one place that names every blueprint.
     """
     import courses
+    import courses.subscriptions
     import feedback
     import trainings
     from courses import verify
@@ -99,6 +100,7 @@ def register_blueprints(app: Flask) -> None:
 
     for module in (main, auth, account, admin, organisations, feedback, trainings, courses, verify):
         app.register_blueprint(module.bp)
+    courses.subscriptions.connect()
     errors.register(app)
     install_security_headers(app)
 

@@ -15,7 +15,8 @@ from courses.operations import (
     progress,
     tick,
 )
-from feedback.models import Response
+from feedback.answers import submit
+from feedback.models import Answer, Response
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
@@ -264,3 +265,38 @@ def test_requiring_feedback_makes_a_course_survey_and_answering_completes(
     assert check_completion(enrolment)
     db.session.commit()
     assert author
+
+
+def test_answering_the_feedback_last_completes_the_course(
+    client: FlaskClient, auth: Auth, mails
+) -> None:
+    user = auth.login(Role.PARTICIPANT)
+    course = create_course(modules=2, requires_feedback=True)
+    course.feedback_survey = create_survey(anonymous=False)
+    db.session.commit()
+    enrolment = enrol_directly(user, course)
+    for module in course.modules:
+        client.post(f"/courses/{course.slug}/modules/{module.id}/done", data={"done": "1"})
+    db.session.refresh(enrolment)
+    assert enrolment.completed_at is None  # only the feedback is missing now
+    assert missing_for_completion(enrolment) == ["kurssipalautteeseen ei ole vielä vastattu"]
+    survey = course.feedback_survey
+    ratings = {f"q{q.id}": "5" for q in survey.questions if q.required}
+    response = client.post(f"/feedback/s/{survey.id}", data=ratings)
+    assert survey.thanks in response.get_data(as_text=True)
+    db.session.refresh(enrolment)
+    assert enrolment.completed_at is not None
+    assert certificate_of(enrolment) is not None
+    page = client.get(f"/courses/{course.slug}").get_data(as_text=True)
+    assert "Suoritettu " in page and "Lataa todistuksesi (PDF)" in page
+
+
+def test_an_anonymous_answer_completes_nobody(app: Flask) -> None:
+    user = factories.create_user()
+    course = create_course(modules=1, requires_feedback=True)
+    course.feedback_survey = create_survey()
+    enrolment = enrol_directly(user, course)
+    mark_done(enrolment, course.modules[0])
+    first = course.feedback_survey.questions[0]
+    submit(course.feedback_survey, [Answer(question_id=first.id, number=4)])
+    assert enrolment.completed_at is None
