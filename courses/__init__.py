@@ -1,4 +1,4 @@
-"""Courses: modules in series, enrolment and progress."""
+"""Courses: modules in series, enrolment and progress, skill checks and certificates."""
 
 from flask import Blueprint
 from flask.blueprints import BlueprintSetupState
@@ -6,16 +6,18 @@ from flask.blueprints import BlueprintSetupState
 from paja.demo import DEMO_LOADERS
 
 bp = Blueprint("courses", __name__, url_prefix="/courses")
+#: The public certificate check lives at /verify, outside the courses' prefix.
+verify_bp = Blueprint("verify", __name__, url_prefix="/verify")
 
 
 @bp.record_once
 def _install(state: BlueprintSetupState) -> None:
     """Give templates the translated level names; let `paja demo` load our demo courses."""
-    from courses.demo import load_courses_demo
-    from courses.forms import LEVELS
+    from courses.demo import load_demo
+    from courses.labels import LEVEL_LABELS
 
-    state.app.jinja_env.globals.update(level_labels=LEVELS)
-    state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_courses_demo)
+    state.app.jinja_env.globals.update(level_labels=LEVEL_LABELS)
+    state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_demo)
 
 
-from courses import certificate_models, skill_models, views  # noqa: E402,F401 (models for migrations; routes on bp)
+from courses import views  # noqa: E402,F401 (registers the routes on the blueprints)

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from courses.certificate_models import Certificate
+from courses.models import Certificate
 from paja.i18n import LOCALES, days, number
 from paja.pdf import build_pdf, paragraph, table
 

@@ -1,30 +1,45 @@
-"""Every reaction of courses to what happens in trainings and feedback, in one place.
+"""Every reaction of courses to what happens elsewhere, in one place.
 
-- Someone registers for a session: they are enrolled on the courses linked to its workshop.
-- A session's attendance is saved: those present get an attendance certificate, those
-  unmarked lose theirs.
-- A survey is answered: an enrolment whose course needed that feedback is checked for
-  completion, and a completed enrolment gets its course certificate.
+When is a certificate issued? Exactly here:
+
+- a session's attendance is saved: everyone marked present gets an attendance certificate,
+  and anyone whose attendance was unmarked has theirs revoked (marking it again re-issues);
+- an enrolment is complete (its required modules are done, and where the course asks for
+  them, the skill check after the course is taken and the course feedback is answered):
+  it gets a course-completion certificate.
+
+And what leads to completion or enrolment from outside courses:
+
+- someone registers for a session: they are enrolled on the courses linked to its workshop;
+- a survey is answered: enrolments whose course waited for that feedback are checked for
+  completion (which then issues the certificate above).
 """
 
 from __future__ import annotations
 
-from courses.certificates import issue_for_attendance
-from courses.operations import complete_after_feedback, enrol_registrant
+from courses.models import Enrolment
+from courses.operations.certificates import issue_for_attendance, issue_for_enrolment
+from courses.operations.enrolments import complete_after_feedback, enrol_registrant
+from courses.signals import completed
 from feedback.models import Response
 from feedback.signals import answered
 from trainings.models import Registration, TrainingSession
 from trainings.signals import attendance_marked, registered
 
 
+def on_attendance_marked(session: TrainingSession, **_: object) -> None:
+    """Issue attendance certificates to those present; revoke those of the unmarked."""
+    issue_for_attendance(session)
+
+
+def on_completed(enrolment: Enrolment, **_: object) -> None:
+    """Issue the course-completion certificate."""
+    issue_for_enrolment(enrolment)
+
+
 def on_registered(registration: Registration, **_: object) -> None:
     """Enrol the registrant on the courses of the session's workshop."""
     enrol_registrant(registration)
-
-
-def on_attendance_marked(session: TrainingSession, **_: object) -> None:
-    """Issue (or revoke) attendance certificates as marked."""
-    issue_for_attendance(session)
 
 
 def on_answered(response: Response, **_: object) -> None:
@@ -34,6 +49,7 @@ def on_answered(response: Response, **_: object) -> None:
 
 def connect() -> None:
     """Connect the receivers (the app factory calls this; connecting twice changes nothing)."""
-    registered.connect(on_registered)
     attendance_marked.connect(on_attendance_marked)
+    completed.connect(on_completed)
+    registered.connect(on_registered)
     answered.connect(on_answered)

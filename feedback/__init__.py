@@ -11,7 +11,7 @@ bp = Blueprint("feedback", __name__, url_prefix="/feedback")
 @bp.record_once
 def _install(state: BlueprintSetupState) -> None:
     """Give templates the translated statuses and question types; let `paja demo` load ours."""
-    from feedback.demo import load_feedback_demo
+    from feedback.demo import load_demo
     from feedback.labels import QUESTION_KIND_LABELS, SURVEY_STATUS_LABELS, WISH_STATUS_LABELS
 
     state.app.jinja_env.globals.update(
@@ -19,7 +19,7 @@ def _install(state: BlueprintSetupState) -> None:
         question_kind_labels=QUESTION_KIND_LABELS,
         wish_status_labels=WISH_STATUS_LABELS,
     )
-    state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_feedback_demo)
+    state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_demo)
 
 
 from feedback import views  # noqa: E402,F401 (registers the routes on bp)

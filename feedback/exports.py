@@ -1,20 +1,19 @@
-"""All answers as CSV and XLSX: one row per response, one column per question, choices readable."""
+"""Rows for spreadsheets: a survey's answers (one row per response) and a board's wishes."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
-from openpyxl import Workbook
 
-from feedback.models import CHOICE, Answer, Question, QuestionType, Response, Survey
+from feedback.labels import WISH_STATUS_LABELS
+from feedback.models import CHOICE, Answer, Question, QuestionType, Response, Survey, WishBoard
+from feedback.queries.wishes import ranked
 from paja.extensions import db
 
 
-def rows(survey: Survey) -> Iterator[list[object]]:
+def answer_rows(survey: Survey) -> Iterator[list[object]]:
     """The header, then one row per response (streamed from two ordered queries)."""
     questions = list(survey.questions)
     yield [_("Response"), _("Date"), _("Context"), *(q.text for q in questions)]
@@ -57,20 +56,9 @@ def _readable(question: Question, number: int | None, text: str | None) -> str:
     return str(number)
 
 
-def to_csv(survey: Survey) -> str:
-    """Semicolon-separated CSV with a BOM, as Finnish spreadsheets expect."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerows(rows(survey))
-    return "\ufeff" + buffer.getvalue()
-
-
-def to_xlsx(survey: Survey) -> bytes:
-    """An XLSX workbook with one sheet of answers."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Answers"))
-    for row in rows(survey):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def wish_rows(board: WishBoard) -> Iterator[list[object]]:
+    """The header, then the board's wishes, most votes first."""
+    yield [_("Wish"), _("Votes"), _("Status"), _("Name")]
+    for item in ranked(board):
+        wish = item.wish
+        yield [wish.text, item.votes, str(WISH_STATUS_LABELS[wish.status]), wish.author_name]

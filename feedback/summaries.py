@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import sqlalchemy as sa
 
@@ -22,10 +22,12 @@ from feedback.models import (
     Survey,
 )
 from paja.extensions import db
+from paja.numbers import half_up, percent, whole
 
 MIN_GROUP = 3  # anonymous breakdowns with fewer answers are hidden
 CONTEXT_LABELLER = "feedback.context_labeller"  # app.extensions key: other packages name contexts
 TEXTS_SHOWN = 200
+PROMOTER, DETRACTOR = 9, 6  # NPS: 9-10 promote, 0-6 detract
 
 
 @dataclass
@@ -66,16 +68,17 @@ class SurveySummary:
         """Answered invitations as a percentage of invitations."""
         if not self.invited:
             return None
-        return _percent(self.invitations_answered, self.invited)
+        return percent(self.invitations_answered, self.invited)
 
 
-def _percent(part: int, whole: int) -> Decimal:
-    """A percentage with one decimal."""
-    return (
-        (Decimal(100 * part) / whole).quantize(Decimal("0.1"), ROUND_HALF_UP)
-        if whole
-        else Decimal(0)
-    )
+def nps(promoters: int, detractors: int, answers: int) -> int:
+    """The Net Promoter Score: promoters (9-10) minus detractors (0-6), in percent of answers."""
+    return whole(Decimal(100 * (promoters - detractors)) / answers)
+
+
+def mean(total: Decimal | int, count: int) -> Decimal:
+    """A mean with two decimals, halves up."""
+    return half_up(Decimal(total) / count, "0.01")
 
 
 def _responses(
@@ -140,7 +143,7 @@ def _fill_counts(summaries: dict[int, QuestionSummary], scope: sa.Subquery) -> N
         else:
             continue
         summary.buckets = [
-            Bucket(label, by_number.get(n, 0), _percent(by_number.get(n, 0), summary.answered))
+            Bucket(label, by_number.get(n, 0), percent(by_number.get(n, 0), summary.answered))
             for n, label in options
         ]
         if question.kind in {QuestionType.RATING, QuestionType.NPS}:
@@ -152,9 +155,7 @@ def _fill_statistics(summary: QuestionSummary, by_number: dict[int, int]) -> Non
     total = sum(by_number.values())
     if not total:
         return
-    summary.mean = (Decimal(sum(n * c for n, c in by_number.items())) / total).quantize(
-        Decimal("0.01"), ROUND_HALF_UP
-    )
+    summary.mean = mean(sum(n * c for n, c in by_number.items()), total)
     ordered = sorted(by_number.items())
 
     def nth(k: int) -> int:
@@ -170,11 +171,9 @@ def _fill_statistics(summary: QuestionSummary, by_number: dict[int, int]) -> Non
         middle.normalize() if middle != middle.to_integral() else middle.quantize(Decimal(1))
     )
     if summary.question.kind == QuestionType.NPS:
-        promoters = sum(c for n, c in by_number.items() if n >= 9)
-        detractors = sum(c for n, c in by_number.items() if n <= 6)
-        summary.nps = int(
-            (Decimal(100 * (promoters - detractors)) / total).quantize(Decimal(1), ROUND_HALF_UP)
-        )
+        promoters = sum(c for n, c in by_number.items() if n >= PROMOTER)
+        detractors = sum(c for n, c in by_number.items() if n <= DETRACTOR)
+        summary.nps = nps(promoters, detractors, total)
 
 
 def _fill_texts(summaries: dict[int, QuestionSummary], scope: sa.Subquery) -> None:
@@ -239,8 +238,8 @@ def key_figures(survey_ids: list[int]) -> dict[int, KeyFigures]:
     nps_ids = sa.select(Question.id).where(
         Question.survey_id.in_(survey_ids), Question.kind == QuestionType.NPS
     )
-    promoter = sa.case((Answer.number >= 9, 1), else_=0)
-    detractor = sa.case((Answer.number <= 6, 1), else_=0)
+    promoter = sa.case((Answer.number >= PROMOTER, 1), else_=0)
+    detractor = sa.case((Answer.number <= DETRACTOR, 1), else_=0)
     rows = db.session.execute(
         sa.select(
             Question.survey_id,
@@ -254,16 +253,10 @@ def key_figures(survey_ids: list[int]) -> dict[int, KeyFigures]:
         .group_by(Question.survey_id)
     ).all()
     figures = {sid: KeyFigures(responses.get(sid, 0), None, None) for sid in survey_ids}
-    for survey_id, mean, promoters, detractors, nps_count in rows:
+    for survey_id, average, promoters, detractors, nps_count in rows:
         figures[survey_id].mean = (
-            Decimal(str(mean)).quantize(Decimal("0.01"), ROUND_HALF_UP)
-            if mean is not None
-            else None
+            half_up(Decimal(str(average)), "0.01") if average is not None else None
         )
         if nps_count:
-            figures[survey_id].nps = int(
-                (Decimal(100 * (promoters - detractors)) / nps_count).quantize(
-                    Decimal(1), ROUND_HALF_UP
-                )
-            )
+            figures[survey_id].nps = nps(promoters, detractors, nps_count)
     return figures

@@ -1,4 +1,4 @@
-"""Access checks every view uses: a role decorator and one object loader."""
+"""Access checks every view uses: a role decorator, and loaders that check the model's rule."""
 
 from __future__ import annotations
 
@@ -10,14 +10,16 @@ from flask import abort
 from flask_login import AnonymousUserMixin, current_user
 
 from paja.extensions import db, login_manager
-from paja.models import Role
+from paja.models import Role, User
 
 F = TypeVar("F", bound=Callable[..., Any])
 M = TypeVar("M")
-Permission = str  # calls obj.can_<permission>(user): "view", "edit", "manage", ...
+T = TypeVar("T")
+#: A model's own access rule, e.g. `Order.can_view`: the object, the user, allowed or not.
+Rule = Callable[[M, User], bool]
 
 
-class AnonymousUser(AnonymousUserMixin):
+class AnonymousUser(AnonymousUserMixin):  # type: ignore[misc]
     """A visitor who has not logged in: holds no roles."""
 
     roles: frozenset[Role] = frozenset()
@@ -51,14 +53,28 @@ def login_required(view: F) -> F:
     return role_required()(view)
 
 
-def get_or_404(model: type[M], ident: Any, permission: Permission | None = "view") -> M:
-    """Load an object by id (404 when missing) and check `obj.can_<permission>(user)` (403)."""
-    obj = db.session.get(model, ident)
-    if obj is None:
+def get_or_404(model: type[M], ident: object, allowed: Rule[M] | None) -> M:
+    """Load an object by id (404 when missing), then check the model's rule (403).
+
+    `allowed` is one of the model's methods, e.g. `Order.can_view`, so a misspelt rule is a
+    type error, not a 500; None where the view's role decorator is already the whole rule.
+    Anonymous visitors who fail the rule are sent to log in.
+    """
+    found = db.session.get(model, ident) if ident is not None else None
+    return check(or_404(found), allowed)
+
+
+def or_404(found: T | None) -> T:
+    """What a query found, or 404 when it found nothing."""
+    if found is None:
         abort(404)
-    if permission is not None:
-        if not current_user.is_authenticated:
-            abort(login_manager.unauthorized())
-        if not getattr(obj, f"can_{permission}")(current_user):
-            abort(403)
-    return obj
+    return found
+
+
+def check(obj: M, allowed: Rule[M] | None) -> M:
+    """The object when the current user passes its rule; else a login redirect or 403."""
+    if allowed is None or allowed(obj, current_user):
+        return obj
+    if not current_user.is_authenticated:
+        abort(login_manager.unauthorized())
+    abort(403)

@@ -21,6 +21,11 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from paja.i18n import LANGUAGE_NAMES
 from paja.models import Role
 from paja.passwords import MAX_LENGTH, MIN_LENGTH
+from paja.slugs import SLUG_PATTERN
+
+#: The message of every choice field when a submitted value is not among the options.
+CHOICE = _l("Choose one of the listed options.")
+LANGUAGE_CHOICES = [SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()]
 
 ROLE_LABELS = {
     Role.ADMIN: _l("Administrator"),
@@ -51,6 +56,34 @@ def email_field(label: str = _l("Email")) -> EmailField:
         ],
         render_kw={"autocomplete": "email"},
     )
+
+
+def title_field(label: str = _l("Title")) -> StringField:
+    """A required title of up to 200 characters."""
+    return StringField(
+        label, validators=[DataRequired(message=_l("Enter the title.")), Length(max=200)]
+    )
+
+
+def slug_field() -> StringField:
+    """The address name of a workshop or course (the operation checks reserved names)."""
+    return StringField(
+        _l("Address name"),
+        validators=[
+            DataRequired(message=_l("Enter the address name.")),
+            Length(max=120),
+            Regexp(
+                SLUG_PATTERN,
+                message=_l("Use lower-case letters, digits and hyphens, e.g. some-start."),
+            ),
+        ],
+        description=_l("Part of the web address, e.g. somestartti."),
+    )
+
+
+def language_field(label: str = _l("Language")) -> SelectField:
+    """One of Paja's three languages."""
+    return SelectField(label, choices=LANGUAGE_CHOICES, invalid_choice_message=CHOICE)
 
 
 def _new_password_field(label: str = _l("Password")) -> PasswordField:
@@ -137,7 +170,7 @@ class ProfileForm(FlaskForm):
             ),
         ],
         validators=[Optional()],
-        invalid_choice_message=_l("Choose one of the listed options."),
+        invalid_choice_message=CHOICE,
     )
     submit = SubmitField(_l("Save"))
 
@@ -179,7 +212,7 @@ class UserRolesForm(FlaskForm):
     roles = MultiCheckboxField(
         _l("Roles"),
         choices=[SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()],
-        invalid_choice_message=_l("Choose one of the listed options."),
+        invalid_choice_message=CHOICE,
     )
     submit = SubmitField(_l("Save roles"))
 

@@ -12,7 +12,7 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from paja.database import UTCDateTime, string_enum, utcnow
+from paja.database import Base, UTCDateTime, string_enum, utcnow
 from paja.extensions import db
 
 
@@ -34,7 +34,7 @@ def _new_session_token() -> str:
     return secrets.token_hex(16)
 
 
-class UserRole(db.Model):
+class UserRole(Base):
     """One role held by one user."""
 
     __tablename__ = "user_roles"
@@ -45,7 +45,7 @@ class UserRole(db.Model):
     role: Mapped[Role] = mapped_column(string_enum(Role), primary_key=True)
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Base):
     """A person with an account; email is stored lower-cased and unique."""
 
     __tablename__ = "users"
@@ -114,7 +114,7 @@ class User(UserMixin, db.Model):
         return check_password_hash(self.password_hash, password)
 
 
-class Membership(db.Model):
+class Membership(Base):
     """A user belongs to an organisation."""
 
     __tablename__ = "memberships"
@@ -131,7 +131,7 @@ class Membership(db.Model):
     user: Mapped[User] = relationship(back_populates="memberships")
 
 
-class Organisation(db.Model):
+class Organisation(Base):
     """An ordering organisation: a municipality, an agency, a company or an association."""
 
     __tablename__ = "organisations"

@@ -95,11 +95,11 @@ def register_blueprints(app: Flask) -> None:
     import courses.subscriptions
     import feedback
     import trainings
-    from courses import verify
     from paja.views import account, admin, auth, errors, main, organisations
 
-    for module in (main, auth, account, admin, organisations, feedback, trainings, courses, verify):
+    for module in (main, auth, account, admin, organisations, feedback, trainings, courses):
         app.register_blueprint(module.bp)
+    app.register_blueprint(courses.verify_bp)
     courses.subscriptions.connect()
     errors.register(app)
     install_security_headers(app)

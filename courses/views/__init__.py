@@ -1,3 +1,3 @@
 """Views of the courses package."""
 
-from courses.views import authoring, certificates, learning, skills  # noqa: F401
+from courses.views import authoring, certificates, learning, skills, verify  # noqa: F401

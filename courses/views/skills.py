@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -10,42 +9,38 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from courses import bp
-from courses.forms import AreaForm, KnowledgeForm, SkillCheckForm
-from courses.models import Course, Enrolment
-from courses.operations import check_completion
-from courses.skill_models import PHASES, SkillCheck
-from courses.skills import (
-    add_area,
-    add_question,
+from courses.forms.skills import AreaForm, KnowledgeForm, SkillCheckForm
+from courses.models import PHASES, Course, Enrolment, SkillCheck
+from courses.operations import skills
+from courses.operations.enrolments import check_completion
+from courses.queries.courses import course_by_slug
+from courses.queries.enrolments import enrolment_of
+from courses.queries.skills import (
     group_profile,
-    growth,
     latest,
-    parse_sheet,
-    recommendations,
-    save_skill_check,
+    organisation_people,
+    session_people,
     skill_check_of,
-    take,
 )
-from paja.access import get_or_404, role_required
-from paja.extensions import db
-from paja.models import Membership, Organisation, Role
-from paja.views.util import perform
-from trainings.models import Registration, RegistrationStatus, TrainingSession
+from courses.skill_scores import growth, parse_sheet, recommendations
+from paja.access import get_or_404, or_404, role_required
+from paja.models import Organisation, Role
+from paja.perform import perform
+from trainings.models import TrainingSession
 
 
-def _check_for(slug: str) -> tuple[Course, SkillCheck, Enrolment]:
-    """The course, its skill check and the user's enrolment (404 / 403 otherwise)."""
-    course = db.session.scalar(
-        sa.select(Course).where(Course.slug == slug, Course.published.is_(True))
-    )
-    check = skill_check_of(course) if course else None
-    if course is None or check is None:
+def _check_of(slug: str) -> tuple[Course, SkillCheck]:
+    """A course and its skill check, or 404."""
+    course = or_404(course_by_slug(slug))
+    return course, or_404(skill_check_of(course))
+
+
+def _taking(slug: str) -> tuple[Course, SkillCheck, Enrolment]:
+    """A published course, its skill check and the user's enrolment (404 / 403 otherwise)."""
+    course, check = _check_of(slug)
+    if not course.published:
         abort(404)
-    enrolment = db.session.scalar(
-        sa.select(Enrolment).where(
-            Enrolment.user_id == current_user.id, Enrolment.course_id == course.id
-        )
-    )
+    enrolment = enrolment_of(current_user, course)
     if enrolment is None:
         abort(403)
     return course, check, enrolment
@@ -55,7 +50,7 @@ def _check_for(slug: str) -> tuple[Course, SkillCheck, Enrolment]:
 @role_required()
 def take_skill_check(slug: str, phase: str) -> ResponseReturnValue:
     """Rate the statements and answer the knowledge questions of a phase."""
-    course, check, enrolment = _check_for(slug)
+    course, check, enrolment = _taking(slug)
     if latest(check, current_user, phase) is not None and not check.allow_retake:
         return redirect(url_for("courses.skill_result", slug=slug))
     raw = request.form.to_dict(flat=False) if request.method == "POST" else {}
@@ -65,7 +60,7 @@ def take_skill_check(slug: str, phase: str) -> ResponseReturnValue:
         if not errors:
             done = perform(
                 lambda: (
-                    take(check, current_user, phase, ratings, chosen),
+                    skills.take(check, current_user, phase, ratings, chosen),
                     check_completion(enrolment),
                 )
             )
@@ -81,7 +76,7 @@ def take_skill_check(slug: str, phase: str) -> ResponseReturnValue:
 @role_required()
 def skill_result(slug: str) -> ResponseReturnValue:
     """Scores per area, the level, advice on modules, and growth after the course."""
-    course, check, _enrolment = _check_for(slug)
+    course, check, _enrolment = _taking(slug)
     before, after = latest(check, current_user, "before"), latest(check, current_user, "after")
     if before is None:
         return redirect(url_for("courses.take_skill_check", slug=slug, phase="before"))
@@ -104,25 +99,17 @@ def skill_result(slug: str) -> ResponseReturnValue:
 @role_required(Role.ADMIN, Role.TRAINER, Role.CUSTOMER)
 def group(slug: str) -> ResponseReturnValue:
     """A group's skill profile: a session's (for its trainers) or an organisation's (customers)."""
-    course = db.session.scalar(sa.select(Course).where(Course.slug == slug))
-    check = skill_check_of(course) if course else None
-    if course is None or check is None:
-        abort(404)
+    course, check = _check_of(slug)
     session_id = request.args.get("session", type=int)
     organisation_id = request.args.get("organisation", type=int)
     if session_id:
-        session = get_or_404(TrainingSession, session_id, "manage")
-        members = sa.select(Registration.user_id).where(
-            Registration.session_id == session.id,
-            Registration.status == RegistrationStatus.CONFIRMED,
-        )
-        label = f"{session.title}"
+        session = get_or_404(TrainingSession, session_id, TrainingSession.can_manage)
+        members, label = session_people(session), session.title
     elif organisation_id:
-        organisation = get_or_404(Organisation, organisation_id, "view")
-        if not (current_user.has_role(Role.ADMIN) or current_user.has_role(Role.CUSTOMER)):
+        organisation = get_or_404(Organisation, organisation_id, Organisation.can_view)
+        if not current_user.has_role(Role.ADMIN, Role.CUSTOMER):
             abort(403)
-        members = sa.select(Membership.user_id).where(Membership.organisation_id == organisation.id)
-        label = organisation.name
+        members, label = organisation_people(organisation), organisation.name
     else:
         abort(404)
     return render_template(
@@ -136,24 +123,14 @@ def group(slug: str) -> ResponseReturnValue:
     )
 
 
-@bp.route("/manage/<int:course_id>/skills", methods=["GET", "POST"])
-@role_required(Role.ADMIN, Role.TRAINER)
-def edit_skill_check(course_id: int) -> ResponseReturnValue:
-    """A course's skill check: thresholds, competence areas and knowledge questions."""
-    course = get_or_404(Course, course_id, "edit")
-    check = skill_check_of(course)
-    form = SkillCheckForm(obj=check)
-    area_form, question_form = _area_form(course, check, None), _question_form(check, None)
-    if form.validate_on_submit():
-        saved = perform(
-            lambda: save_skill_check(
-                course, form.intermediate_from.data, form.advanced_from.data, form.allow_retake.data
-            ),
-            form,
-        )
-        if saved.ok:
-            flash(_("The skill check is saved."), "success")
-            return redirect(url_for("courses.edit_skill_check", course_id=course.id))
+def _render_editor(
+    course: Course,
+    check: SkillCheck | None,
+    form: SkillCheckForm,
+    area_form: AreaForm,
+    question_form: KnowledgeForm,
+) -> str:
+    """The skill-check editor, forms as given (fresh, or with errors)."""
     return render_template(
         "courses/edit_skills.html",
         course=course,
@@ -164,7 +141,29 @@ def edit_skill_check(course_id: int) -> ResponseReturnValue:
     )
 
 
-def _area_form(course: Course, check: SkillCheck | None, formdata: object) -> AreaForm:
+@bp.route("/manage/<int:course_id>/skills", methods=["GET", "POST"])
+@role_required(Role.ADMIN, Role.TRAINER)
+def edit_skill_check(course_id: int) -> ResponseReturnValue:
+    """A course's skill check: thresholds, competence areas and knowledge questions."""
+    course = get_or_404(Course, course_id, Course.can_edit)
+    check = skill_check_of(course)
+    form = SkillCheckForm(obj=check)
+    if form.validate_on_submit():
+        saved = perform(
+            lambda: skills.save_skill_check(
+                course, form.intermediate_from.data, form.advanced_from.data, form.allow_retake.data
+            ),
+            form,
+        )
+        if saved.ok:
+            flash(_("The skill check is saved."), "success")
+            return redirect(url_for("courses.edit_skill_check", course_id=course.id))
+    return _render_editor(
+        course, check, form, _area_form(course, None), _question_form(check, None)
+    )
+
+
+def _area_form(course: Course, formdata: object) -> AreaForm:
     """The area form with the course's modules to choose from."""
     form = AreaForm(formdata=formdata, prefix="area")
     form.module.choices = [SelectChoice(0, _("None"))] + [
@@ -184,41 +183,37 @@ def _question_form(check: SkillCheck | None, formdata: object) -> KnowledgeForm:
 @role_required(Role.ADMIN, Role.TRAINER)
 def add_skill_part(course_id: int, part: str) -> ResponseReturnValue:
     """Add a competence area or a knowledge question."""
-    course = get_or_404(Course, course_id, "edit")
-    check = skill_check_of(course)
-    if check is None:
-        abort(404)
-    area_form = _area_form(course, check, request.form if part == "areas" else None)
+    course = get_or_404(Course, course_id, Course.can_edit)
+    check = or_404(skill_check_of(course))
+    area_form = _area_form(course, request.form if part == "areas" else None)
     question_form = _question_form(check, request.form if part == "questions" else None)
     if part == "areas" and area_form.validate():
-        module_id = area_form.module.data or None
-        if perform(
-            lambda: add_area(check, area_form.name.data, area_form.statements_text.data, module_id),
-            area_form,
-        ).ok:
+        area = area_form
+        added = perform(
+            lambda: skills.add_area(
+                check, area.name.data, area.statements_text.data, area.module.data or None
+            ),
+            area,
+        )
+        if added.ok:
             flash(_("The competence area is added."), "success")
             return redirect(url_for("courses.edit_skill_check", course_id=course.id))
     if part == "questions" and question_form.validate():
-        form = question_form
+        question = question_form
         added = perform(
-            lambda: add_question(
+            lambda: skills.add_question(
                 check,
-                form.text.data,
-                form.choices_text.data,
-                form.correct.data,
-                form.explanation.data or "",
-                form.area.data,
+                question.text.data,
+                question.choices_text.data,
+                question.correct.data,
+                question.explanation.data or "",
+                question.area.data,
             ),
-            form,
+            question,
         )
         if added.ok:
             flash(_("The question is added."), "success")
             return redirect(url_for("courses.edit_skill_check", course_id=course.id))
-    return render_template(
-        "courses/edit_skills.html",
-        course=course,
-        check=check,
-        form=SkillCheckForm(obj=check, formdata=None),
-        area_form=area_form,
-        question_form=question_form,
+    return _render_editor(
+        course, check, SkillCheckForm(obj=check, formdata=None), area_form, question_form
     )

@@ -2,38 +2,35 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-from flask import abort, render_template, request
+from flask import render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from feedback import bp
-from feedback.answers import has_answered, parse_answers, submit
-from feedback.models import Invitation, Survey, SurveyStatus
-from paja.access import role_required
+from feedback.models import Invitation, Survey
+from feedback.operations.answers import parse_answers, submit
+from feedback.queries.surveys import (
+    answerable_survey,
+    has_answered,
+    invitation_by_token,
+    public_survey,
+)
+from paja.access import or_404, role_required
 from paja.database import utcnow
-from paja.extensions import db
 from paja.models import User
-from paja.views.util import perform
+from paja.perform import perform
 
 
 @bp.route("/a/<token>", methods=["GET", "POST"])
 def answer_public(token: str) -> ResponseReturnValue:
     """Answer through the survey's public link; nothing identifying is stored."""
-    survey = db.session.scalar(
-        sa.select(Survey).where(Survey.public_token == token, Survey.anonymous.is_(True))
-    )
-    if survey is None:
-        abort(404)
-    return _answer(survey, context=request.args.get("c", "")[:40])
+    return _answer(or_404(public_survey(token)), context=request.args.get("c", "")[:40])
 
 
 @bp.route("/i/<token>", methods=["GET", "POST"])
 def answer_invitation(token: str) -> ResponseReturnValue:
     """Answer with a personal invitation: once."""
-    invitation = db.session.scalar(sa.select(Invitation).where(Invitation.token == token))
-    if invitation is None:
-        abort(404)
+    invitation = or_404(invitation_by_token(token))
     return _answer(invitation.survey, invitation=invitation)
 
 
@@ -41,10 +38,7 @@ def answer_invitation(token: str) -> ResponseReturnValue:
 @role_required()
 def answer_logged_in(survey_id: int) -> ResponseReturnValue:
     """Answer as a logged-in user: once."""
-    survey = db.session.get(Survey, survey_id)
-    if survey is None or survey.status == SurveyStatus.DRAFT:
-        abort(404)
-    return _answer(survey, user=current_user)
+    return _answer(or_404(answerable_survey(survey_id)), user=current_user)
 
 
 def _answer(

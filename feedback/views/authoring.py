@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -10,44 +9,24 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from feedback import bp
-from feedback.forms import InviteForm, NewSurveyForm, QuestionForm, SurveyForm
-from feedback.models import Invitation, Question, QuestionType, Response, Survey, SurveyStatus
-from feedback.operations import (
-    QuestionDetails,
-    add_question,
-    create_from_template,
-    create_survey,
-    duplicate_survey,
-    has_responses,
-    invite,
-    move_question,
-    parse_people,
-    remind,
-    remove_question,
-    set_status,
-    update_question,
-)
+from feedback.forms.surveys import InviteForm, NewSurveyForm, QuestionForm, SurveyForm
+from feedback.models import Question, QuestionType, Survey, SurveyStatus
+from feedback.operations import invitations, surveys
+from feedback.queries.surveys import has_responses, invitation_counts, surveys_of
 from paja.access import get_or_404, role_required
-from paja.extensions import db
 from paja.forms import ButtonForm
 from paja.i18n import helsinki
 from paja.models import Role
-from paja.views.util import perform
+from paja.perform import perform
 
 AUTHORS = (Role.ADMIN, Role.TRAINER, Role.ORGANISER)
 
 
-@bp.get("/surveys/")
+@bp.get("/surveys/", endpoint="surveys")
 @role_required(*AUTHORS)
-def surveys() -> ResponseReturnValue:
+def surveys_list() -> ResponseReturnValue:
     """The user's surveys (all for admins) with their answer counts."""
-    answers = sa.select(sa.func.count()).where(Response.survey_id == Survey.id).scalar_subquery()
-    statement = sa.select(Survey, answers).order_by(Survey.created_at.desc(), Survey.id.desc())
-    if not current_user.has_role(Role.ADMIN):
-        statement = statement.where(Survey.owner_id == current_user.id)
-    return render_template(
-        "feedback/surveys.html", rows=db.session.execute(statement.limit(500)).all()
-    )
+    return render_template("feedback/surveys.html", rows=surveys_of(current_user))
 
 
 @bp.route("/surveys/new", methods=["GET", "POST"])
@@ -56,14 +35,18 @@ def new_survey() -> ResponseReturnValue:
     """Start a survey, from the template or empty."""
     form = NewSurveyForm()
     if form.validate_on_submit():
+        title, language = form.title.data, form.language.data
         if form.from_template.data:
-            make = lambda: create_from_template(current_user, form.title.data, form.language.data)  # noqa: E731
+            created = perform(
+                lambda: surveys.create_from_template(current_user, title, language), form
+            )
         else:
-            make = lambda: create_survey(current_user, form.title.data, language=form.language.data)  # noqa: E731
-        created = perform(make, form)
+            created = perform(
+                lambda: surveys.create_survey(current_user, title, language=language), form
+            )
         if created.ok:
             flash(_("The survey is created as a draft."), "success")
-            return redirect(url_for("feedback.edit_survey", survey_id=created.value.id))
+            return redirect(url_for("feedback.edit_survey", survey_id=created.result.id))
     return render_template("feedback/new_survey.html", form=form)
 
 
@@ -74,11 +57,7 @@ def _editor(
     invite_form: InviteForm | None = None,
 ) -> str:
     """The survey editor page; forms given with errors show what was typed."""
-    invited, answered = db.session.execute(
-        sa.select(sa.func.count(Invitation.id), sa.func.count(Invitation.answered_at)).where(
-            Invitation.survey_id == survey.id
-        )
-    ).one()
+    invited, answered = invitation_counts(survey)
     return render_template(
         "feedback/edit_survey.html",
         survey=survey,
@@ -92,29 +71,37 @@ def _editor(
     )
 
 
+def _texts(form: SurveyForm) -> surveys.SurveyTexts:
+    """The survey form as operation input, its times typed in Helsinki."""
+    return surveys.SurveyTexts(
+        title=form.title.data,
+        intro=form.intro.data or "",
+        thanks=form.thanks.data or "",
+        language=form.language.data,
+        anonymous=form.anonymous.data,
+        opens_at=helsinki(form.opens_at.data) if form.opens_at.data else None,
+        closes_at=helsinki(form.closes_at.data) if form.closes_at.data else None,
+    )
+
+
 @bp.route("/surveys/<int:survey_id>", methods=["GET", "POST"])
 @role_required(*AUTHORS)
 def edit_survey(survey_id: int) -> ResponseReturnValue:
     """Edit a survey's texts and period; list and add questions."""
-    survey = get_or_404(Survey, survey_id, "edit")
+    survey = get_or_404(Survey, survey_id, Survey.can_edit)
     form = SurveyForm(obj=survey)
-    if form.validate_on_submit():
-        if form.opens_at.data and form.closes_at.data and form.closes_at.data <= form.opens_at.data:
-            form.closes_at.errors = [_("The survey must close after it opens.")]
-        else:
-            for name in ("title", "intro", "thanks", "language", "anonymous"):
-                setattr(survey, name, getattr(form, name).data)
-            survey.opens_at = helsinki(form.opens_at.data) if form.opens_at.data else None
-            survey.closes_at = helsinki(form.closes_at.data) if form.closes_at.data else None
-            db.session.commit()
-            flash(_("The survey is saved."), "success")
-            return redirect(url_for("feedback.edit_survey", survey_id=survey.id))
+    if (
+        form.validate_on_submit()
+        and perform(lambda: surveys.update_survey(survey, _texts(form)), form).ok
+    ):
+        flash(_("The survey is saved."), "success")
+        return redirect(url_for("feedback.edit_survey", survey_id=survey.id))
     return _editor(survey, form, QuestionForm(formdata=None))
 
 
-def _details(form: QuestionForm) -> QuestionDetails:
+def _details(form: QuestionForm) -> surveys.QuestionDetails:
     """The question form as operation input."""
-    return QuestionDetails(
+    return surveys.QuestionDetails(
         kind=QuestionType(form.kind.data),
         text=form.text.data,
         required=form.required.data,
@@ -127,11 +114,14 @@ def _details(form: QuestionForm) -> QuestionDetails:
 
 @bp.post("/surveys/<int:survey_id>/questions")
 @role_required(*AUTHORS)
-def add_question_view(survey_id: int) -> ResponseReturnValue:
+def add_question(survey_id: int) -> ResponseReturnValue:
     """Add a question at the end."""
-    survey = get_or_404(Survey, survey_id, "edit")
+    survey = get_or_404(Survey, survey_id, Survey.can_edit)
     form = QuestionForm()
-    if form.validate_on_submit() and perform(lambda: add_question(survey, _details(form)), form).ok:
+    if (
+        form.validate_on_submit()
+        and perform(lambda: surveys.add_question(survey, _details(form)), form).ok
+    ):
         flash(_("The question is added."), "success")
         return redirect(url_for("feedback.edit_survey", survey_id=survey.id))
     return _editor(survey, SurveyForm(obj=survey, formdata=None), form)
@@ -141,11 +131,11 @@ def add_question_view(survey_id: int) -> ResponseReturnValue:
 @role_required(*AUTHORS)
 def edit_question(question_id: int) -> ResponseReturnValue:
     """Edit a question (only its wording once the survey has answers)."""
-    question = get_or_404(Question, question_id, "edit")
+    question = get_or_404(Question, question_id, Question.can_edit)
     form = QuestionForm(obj=question, choices=question.choices_text)
     if (
         form.validate_on_submit()
-        and perform(lambda: update_question(question, _details(form)), form).ok
+        and perform(lambda: surveys.update_question(question, _details(form)), form).ok
     ):
         flash(_("The question is saved."), "success")
         return redirect(url_for("feedback.edit_survey", survey_id=question.survey_id))
@@ -154,11 +144,11 @@ def edit_question(question_id: int) -> ResponseReturnValue:
 
 @bp.post("/questions/<int:question_id>/<any(up, down):direction>")
 @role_required(*AUTHORS)
-def move_question_view(question_id: int, direction: str) -> ResponseReturnValue:
+def move_question(question_id: int, direction: str) -> ResponseReturnValue:
     """Move a question up or down."""
-    question = get_or_404(Question, question_id, "edit")
+    question = get_or_404(Question, question_id, Question.can_edit)
     if ButtonForm().validate_on_submit():
-        perform(lambda: move_question(question, -1 if direction == "up" else 1))
+        perform(lambda: surveys.move_question(question, -1 if direction == "up" else 1))
     return redirect(
         url_for(
             "feedback.edit_survey", survey_id=question.survey_id, _anchor=f"question-{question.id}"
@@ -168,30 +158,28 @@ def move_question_view(question_id: int, direction: str) -> ResponseReturnValue:
 
 @bp.post("/questions/<int:question_id>/remove")
 @role_required(*AUTHORS)
-def remove_question_view(question_id: int) -> ResponseReturnValue:
+def remove_question(question_id: int) -> ResponseReturnValue:
     """Remove a question (not once the survey has answers)."""
-    question = get_or_404(Question, question_id, "edit")
+    question = get_or_404(Question, question_id, Question.can_edit)
     survey_id = question.survey_id
-    if ButtonForm().validate_on_submit() and perform(lambda: remove_question(question)).ok:
+    if ButtonForm().validate_on_submit() and perform(lambda: surveys.remove_question(question)).ok:
         flash(_("The question is removed."), "success")
     return redirect(url_for("feedback.edit_survey", survey_id=survey_id))
 
 
 @bp.post("/surveys/<int:survey_id>/<any(open, closed):status>")
 @role_required(*AUTHORS)
-def set_status_view(survey_id: int, status: str) -> ResponseReturnValue:
+def set_status(survey_id: int, status: str) -> ResponseReturnValue:
     """Open or close a survey."""
-    survey = get_or_404(Survey, survey_id, "edit")
+    survey = get_or_404(Survey, survey_id, Survey.can_edit)
     if (
         ButtonForm().validate_on_submit()
-        and perform(lambda: set_status(survey, SurveyStatus(status))).ok
+        and perform(lambda: surveys.set_status(survey, SurveyStatus(status))).ok
     ):
-        flash(
-            _("The survey is open for answers.")
-            if status == "open"
-            else _("The survey is closed."),
-            "success",
-        )
+        if status == "open":
+            flash(_("The survey is open for answers."), "success")
+        else:
+            flash(_("The survey is closed."), "success")
     return redirect(url_for("feedback.edit_survey", survey_id=survey.id))
 
 
@@ -199,12 +187,12 @@ def set_status_view(survey_id: int, status: str) -> ResponseReturnValue:
 @role_required(*AUTHORS)
 def duplicate(survey_id: int) -> ResponseReturnValue:
     """Copy a survey as a new draft."""
-    survey = get_or_404(Survey, survey_id, "edit")
+    survey = get_or_404(Survey, survey_id, Survey.can_edit)
     if ButtonForm().validate_on_submit():
-        copied = perform(lambda: duplicate_survey(survey, current_user))
+        copied = perform(lambda: surveys.duplicate_survey(survey, current_user))
         if copied.ok:
             flash(_("A copy is created as a draft."), "success")
-            return redirect(url_for("feedback.edit_survey", survey_id=copied.value.id))
+            return redirect(url_for("feedback.edit_survey", survey_id=copied.result.id))
     return redirect(url_for("feedback.edit_survey", survey_id=survey.id))
 
 
@@ -212,24 +200,24 @@ def duplicate(survey_id: int) -> ResponseReturnValue:
 @role_required(*AUTHORS)
 def preview(survey_id: int) -> ResponseReturnValue:
     """The survey as respondents see it; nothing is saved."""
-    survey = get_or_404(Survey, survey_id, "edit")
+    survey = get_or_404(Survey, survey_id, Survey.can_edit)
     return render_template("feedback/answer.html", survey=survey, raw={}, errors={}, preview=True)
 
 
 @bp.post("/surveys/<int:survey_id>/invitations")
 @role_required(*AUTHORS)
-def invite_view(survey_id: int) -> ResponseReturnValue:
+def invite(survey_id: int) -> ResponseReturnValue:
     """Invite people by email; each gets a personal link."""
-    survey = get_or_404(Survey, survey_id, "edit")
+    survey = get_or_404(Survey, survey_id, Survey.can_edit)
     form = InviteForm()
     if form.validate_on_submit():
-        people = parse_people(form.people.data)
+        people = invitations.parse_people(form.people.data)
         if not people:
             form.people.errors = [_("No email address was found. Give one per line.")]
         else:
-            sent = perform(lambda: invite(survey, people), form)
+            sent = perform(lambda: invitations.invite(survey, people), form)
             if sent.ok:
-                count = len(sent.value)
+                count = len(sent.result)
                 flash(
                     ngettext("%(num)d invitation sent.", "%(num)d invitations sent.", count),
                     "success",
@@ -240,11 +228,11 @@ def invite_view(survey_id: int) -> ResponseReturnValue:
 
 @bp.post("/surveys/<int:survey_id>/remind")
 @role_required(*AUTHORS)
-def remind_view(survey_id: int) -> ResponseReturnValue:
+def remind(survey_id: int) -> ResponseReturnValue:
     """Remind those invited who have not answered."""
-    survey = get_or_404(Survey, survey_id, "edit")
+    survey = get_or_404(Survey, survey_id, Survey.can_edit)
     if ButtonForm().validate_on_submit():
-        reminded = perform(lambda: remind(survey))
+        reminded = perform(lambda: invitations.remind(survey))
         if reminded.ok:
-            flash(_("Reminders sent: %(num)d.", num=reminded.value), "success")
+            flash(_("Reminders sent: %(num)d.", num=reminded.result), "success")
     return redirect(url_for("feedback.edit_survey", survey_id=survey.id))

@@ -1,32 +1,27 @@
-"""Results: the summary page, and the answers as CSV and XLSX."""
+"""Results: the summary page, and the answers as CSV, XLSX and a PDF report."""
 
 from __future__ import annotations
 
 from datetime import date
 
-import sqlalchemy as sa
-from flask import Response as HttpResponse
 from flask import current_app, render_template, request
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 
 from feedback import bp
-from feedback.exports import to_csv, to_xlsx
-from feedback.models import Response, Survey
-from feedback.pdf import summary_pdf
+from feedback.exports import answer_rows
+from feedback.models import Survey
+from feedback.pdf import summary_pdf as summary_report
+from feedback.queries.surveys import response_contexts
 from feedback.summaries import CONTEXT_LABELLER, MIN_GROUP, summarise
 from paja.access import get_or_404, role_required
-from paja.extensions import db
+from paja.downloads import csv_file, pdf_file, xlsx_file
 
 
-def contexts_of(survey: Survey) -> list[tuple[str, str]]:
-    """The contexts (e.g. sessions) the survey's answers came from, labelled by their packages."""
-    values = db.session.scalars(
-        sa.select(Response.context)
-        .where(Response.survey_id == survey.id, Response.context != "")
-        .distinct()
-    ).all()
+def labelled_contexts(survey: Survey) -> list[tuple[str, str]]:
+    """The contexts (e.g. sessions) the survey's answers came from, named by their packages."""
     labeller = current_app.extensions.get(CONTEXT_LABELLER)
-    return [(value, labeller(value) if labeller else value) for value in sorted(values)]
+    return [(value, labeller(value) if labeller else value) for value in response_contexts(survey)]
 
 
 def _day(name: str) -> date | None:
@@ -41,7 +36,7 @@ def _day(name: str) -> date | None:
 @role_required()
 def summary(survey_id: int) -> ResponseReturnValue:
     """A survey's figures at a glance, with charts and tables; filter by dates and context."""
-    survey = get_or_404(Survey, survey_id, "view")
+    survey = get_or_404(Survey, survey_id, Survey.can_view)
     start, end = _day("start"), _day("end")
     context = request.args.get("context", "")[:40] or None
     return render_template(
@@ -50,42 +45,30 @@ def summary(survey_id: int) -> ResponseReturnValue:
         start=start,
         end=end,
         context=context or "",
-        contexts=contexts_of(survey),
+        contexts=labelled_contexts(survey),
         min_group=MIN_GROUP,
     )
 
 
 @bp.get("/surveys/<int:survey_id>/summary.pdf")
 @role_required()
-def summary_pdf_view(survey_id: int) -> ResponseReturnValue:
+def summary_pdf(survey_id: int) -> ResponseReturnValue:
     """The summary as a PDF report, in the viewer's language."""
-    survey = get_or_404(Survey, survey_id, "view")
-    return HttpResponse(
-        summary_pdf(summarise(survey)),
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f"inline; filename=paja-summary-{survey.id}.pdf"},
-    )
+    survey = get_or_404(Survey, survey_id, Survey.can_view)
+    return pdf_file(summary_report(summarise(survey)), f"paja-summary-{survey.id}.pdf")
 
 
 @bp.get("/surveys/<int:survey_id>/answers.csv")
 @role_required()
 def export_csv(survey_id: int) -> ResponseReturnValue:
     """All answers as CSV."""
-    survey = get_or_404(Survey, survey_id, "view")
-    return HttpResponse(
-        to_csv(survey),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f"attachment; filename=paja-survey-{survey.id}.csv"},
-    )
+    survey = get_or_404(Survey, survey_id, Survey.can_view)
+    return csv_file(answer_rows(survey), f"paja-survey-{survey.id}.csv")
 
 
 @bp.get("/surveys/<int:survey_id>/answers.xlsx")
 @role_required()
 def export_xlsx(survey_id: int) -> ResponseReturnValue:
     """All answers as an XLSX workbook."""
-    survey = get_or_404(Survey, survey_id, "view")
-    return HttpResponse(
-        to_xlsx(survey),
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f"attachment; filename=paja-survey-{survey.id}.xlsx"},
-    )
+    survey = get_or_404(Survey, survey_id, Survey.can_view)
+    return xlsx_file(_("Answers"), answer_rows(survey), f"paja-survey-{survey.id}.xlsx")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -10,11 +9,10 @@ from flask_login import current_user, login_user
 
 from paja import operations
 from paja.access import login_required
-from paja.extensions import db
 from paja.forms import ChangePasswordForm, ProfileForm
 from paja.i18n import SESSION_KEY
-from paja.models import Membership, Organisation
-from paja.views.util import perform
+from paja.perform import perform
+from paja.queries import organisations_of
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 
@@ -24,19 +22,19 @@ bp = Blueprint("account", __name__, url_prefix="/account")
 def profile() -> ResponseReturnValue:
     """Show and edit the name and preferred language."""
     form = ProfileForm(obj=current_user)
-    if form.validate_on_submit():
-        operations.update_profile(current_user, form.name.data, form.locale.data or None)
-        db.session.commit()
+    if (
+        form.validate_on_submit()
+        and perform(
+            lambda: operations.update_profile(current_user, form.name.data, form.locale.data),
+            form,
+        ).ok
+    ):
         session.pop(SESSION_KEY, None)
         flash(_("Your profile is saved."), "success")
         return redirect(url_for("account.profile"))
-    organisations = db.session.scalars(
-        sa.select(Organisation)
-        .join(Membership)
-        .where(Membership.user_id == current_user.id)
-        .order_by(Organisation.name)
-    ).all()
-    return render_template("account/profile.html", form=form, organisations=organisations)
+    return render_template(
+        "account/profile.html", form=form, organisations=organisations_of(current_user)
+    )
 
 
 @bp.route("/password", methods=["GET", "POST"])

@@ -8,11 +8,12 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from paja import operations
-from paja.extensions import db, limiter
+from paja.extensions import limiter
 from paja.forms import ButtonForm, ForgotPasswordForm, LoginForm, ResetPasswordForm, SignupForm
 from paja.i18n import current_language
+from paja.perform import perform
 from paja.tokens import user_for_reset_token
-from paja.views.util import perform, safe_next
+from paja.views.navigation import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -32,7 +33,7 @@ def signup() -> ResponseReturnValue:
             form,
         )
         if outcome.ok:
-            user = outcome.value
+            user = outcome.result
             login_user(user)
             flash(_("Welcome to Paja, %(name)s! Your account is ready.", name=user.name), "success")
             return redirect(url_for("main.home"))
@@ -47,11 +48,10 @@ def login() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(safe_next(form.next.data))
     if form.validate_on_submit():
-        user = operations.authenticate(form.email.data, form.password.data)
+        user = perform(lambda: operations.authenticate(form.email.data, form.password.data)).result
         if user is None:
             form.form_errors.append(_("The email or password is not correct."))
         else:
-            db.session.commit()
             login_user(user, remember=form.remember.data)
             flash(_("You are logged in."), "success")
             return redirect(safe_next(form.next.data))
@@ -72,9 +72,10 @@ def logout() -> ResponseReturnValue:
 def forgot_password() -> ResponseReturnValue:
     """Ask for a password reset link by email."""
     form = ForgotPasswordForm()
-    if form.validate_on_submit():
-        operations.request_password_reset(form.email.data)
-        db.session.commit()
+    if (
+        form.validate_on_submit()
+        and perform(lambda: operations.request_password_reset(form.email.data)).ok
+    ):
         flash(
             _(
                 "If an account uses %(email)s, we sent it a link to choose a new password. "
@@ -94,7 +95,7 @@ def reset_password(token: str) -> ResponseReturnValue:
     if form.validate_on_submit():
         outcome = perform(lambda: operations.reset_password(token, form.password.data), form)
         if outcome.ok:
-            user = outcome.value
+            user = outcome.result
             login_user(user)
             flash(_("Your new password is saved and you are logged in."), "success")
             return redirect(url_for("main.home"))

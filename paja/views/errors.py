@@ -10,7 +10,7 @@ from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from paja.extensions import db
+from paja.perform import abandon
 
 log = logging.getLogger(__name__)
 SHOWN = (400, 403, 404, 405, 429, 500)
@@ -20,7 +20,7 @@ def render_error(error: HTTPException) -> ResponseReturnValue:
     """An error page in the visitor's language, with the right status code."""
     code = error.code or 500
     if code >= 500:
-        db.session.rollback()
+        abandon()
     response = error.get_response()
     body = render_template("errors/error.html", code=code if code in SHOWN else 400)
     return (

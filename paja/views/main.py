@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, current_app, jsonify, redirect, render_template, session
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
-from sqlalchemy.exc import SQLAlchemyError
 
 from paja import operations
-from paja.extensions import db
 from paja.forms import LanguageForm
 from paja.i18n import SESSION_KEY
 from paja.models import LANGUAGES
-from paja.views.util import safe_next
+from paja.perform import perform
+from paja.queries import database_status
+from paja.views.navigation import safe_next
 
 bp = Blueprint("main", __name__)
 
@@ -38,20 +37,14 @@ def set_language() -> ResponseReturnValue:
         session[SESSION_KEY] = form.language.data
         session.permanent = True
         if current_user.is_authenticated:
-            operations.set_language(current_user, form.language.data)
-            db.session.commit()
+            perform(lambda: operations.set_language(current_user, form.language.data))
     return redirect(safe_next(form.next.data))
 
 
 @bp.get("/healthz")
 def healthz() -> ResponseReturnValue:
     """Liveness and database status as JSON; 503 when the database is unreachable."""
-    try:
-        db.session.execute(sa.text("SELECT 1"))
-        database = "ok"
-    except SQLAlchemyError:
-        db.session.rollback()
-        database = "unavailable"
+    database = database_status()
     body = {
         "status": "ok" if database == "ok" else "degraded",
         "version": current_app.config["PAJA_VERSION"],

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from paja.access import get_or_404, role_required
-from paja.extensions import db
 from paja.forms import AddMemberForm, ButtonForm, OrganisationForm
-from paja.models import Membership, Organisation, Role, User
+from paja.models import Organisation, Role, User
 from paja.organisations import (
     OrganisationDetails,
     add_member,
@@ -19,10 +17,10 @@ from paja.organisations import (
     remove_member,
     update_organisation,
 )
-from paja.views.util import perform
+from paja.perform import perform
+from paja.queries import member_counts, members_of, search_organisations
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
-PAGE_SIZE = 50
 
 
 def _details(form: OrganisationForm) -> OrganisationDetails:
@@ -37,23 +35,8 @@ def _details(form: OrganisationForm) -> OrganisationDetails:
 def index() -> ResponseReturnValue:
     """All organisations, 50 a page, with member counts; search by name or business ID."""
     query = request.args.get("q", "").strip()
-    statement = sa.select(Organisation).order_by(Organisation.name, Organisation.id)
-    if query:
-        pattern = f"%{query.lower()}%"
-        statement = statement.where(
-            sa.or_(
-                sa.func.lower(Organisation.name).like(pattern),
-                Organisation.business_id.like(pattern),
-            )
-        )
-    page = db.paginate(statement, per_page=PAGE_SIZE, error_out=False)
-    counts = dict(
-        db.session.execute(
-            sa.select(Membership.organisation_id, sa.func.count())
-            .where(Membership.organisation_id.in_([o.id for o in page.items]))
-            .group_by(Membership.organisation_id)
-        ).all()
-    )
+    page = search_organisations(query)
+    counts = member_counts(page.items)
     return render_template("organisations/index.html", page=page, counts=counts, query=query)
 
 
@@ -65,7 +48,7 @@ def new() -> ResponseReturnValue:
     if form.validate_on_submit():
         outcome = perform(lambda: create_organisation(current_user, _details(form)), form)
         if outcome.ok:
-            organisation = outcome.value
+            organisation = outcome.result
             flash(_("%(name)s is added.", name=organisation.name), "success")
             return redirect(url_for("organisations.view", organisation_id=organisation.id))
     return render_template("organisations/form.html", form=form, organisation=None)
@@ -73,16 +56,10 @@ def new() -> ResponseReturnValue:
 
 def _render_view(organisation: Organisation, member_form: AddMemberForm) -> str:
     """The organisation page with its members."""
-    members = db.session.scalars(
-        sa.select(User)
-        .join(Membership)
-        .where(Membership.organisation_id == organisation.id)
-        .order_by(User.name)
-    ).all()
     return render_template(
         "organisations/view.html",
         organisation=organisation,
-        members=members,
+        members=members_of(organisation),
         can_edit=organisation.can_edit(current_user),
         can_manage=organisation.can_manage_members(current_user),
         member_form=member_form,
@@ -94,7 +71,7 @@ def _render_view(organisation: Organisation, member_form: AddMemberForm) -> str:
 @role_required()
 def view(organisation_id: int) -> ResponseReturnValue:
     """An organisation's details and members (admins and its members)."""
-    organisation = get_or_404(Organisation, organisation_id, "view")
+    organisation = get_or_404(Organisation, organisation_id, Organisation.can_view)
     return _render_view(organisation, AddMemberForm(formdata=None))
 
 
@@ -102,7 +79,7 @@ def view(organisation_id: int) -> ResponseReturnValue:
 @role_required()
 def edit(organisation_id: int) -> ResponseReturnValue:
     """Edit an organisation (admins, and customer contacts of their own)."""
-    organisation = get_or_404(Organisation, organisation_id, "edit")
+    organisation = get_or_404(Organisation, organisation_id, Organisation.can_edit)
     form = OrganisationForm(obj=organisation)
     if (
         form.validate_on_submit()
@@ -119,12 +96,12 @@ def edit(organisation_id: int) -> ResponseReturnValue:
 @role_required(Role.ADMIN)
 def add(organisation_id: int) -> ResponseReturnValue:
     """Add a member by email; a wrong email is shown at the field, as typed."""
-    organisation = get_or_404(Organisation, organisation_id, "manage_members")
+    organisation = get_or_404(Organisation, organisation_id, Organisation.can_manage_members)
     form = AddMemberForm()
     if form.validate_on_submit():
         outcome = perform(lambda: add_member(current_user, organisation, form.email.data), form)
         if outcome.ok:
-            user = outcome.value
+            user = outcome.result
             flash(_("%(name)s is now a member.", name=user.name), "success")
             return redirect(url_for("organisations.view", organisation_id=organisation.id))
     return _render_view(organisation, form)
@@ -134,8 +111,8 @@ def add(organisation_id: int) -> ResponseReturnValue:
 @role_required(Role.ADMIN)
 def remove(organisation_id: int, user_id: int) -> ResponseReturnValue:
     """Remove a member."""
-    organisation = get_or_404(Organisation, organisation_id, "manage_members")
-    user = get_or_404(User, user_id, permission=None)
+    organisation = get_or_404(Organisation, organisation_id, Organisation.can_manage_members)
+    user = get_or_404(User, user_id, None)
     if (
         ButtonForm().validate_on_submit()
         and perform(lambda: remove_member(current_user, organisation, user)).ok

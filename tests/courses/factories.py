@@ -6,10 +6,16 @@ import itertools
 
 import sqlalchemy as sa
 
-from courses.certificate_models import Certificate
-from courses.models import Course, Enrolment, Module
-from courses.operations import mark_done
-from courses.skill_models import Area, KnowledgeQuestion, SkillCheck
+from courses.models import (
+    Area,
+    Certificate,
+    Course,
+    Enrolment,
+    KnowledgeQuestion,
+    Module,
+    SkillCheck,
+)
+from courses.operations.enrolments import mark_done
 from paja.extensions import db
 from paja.models import Role, User
 from tests import factories

@@ -3,8 +3,7 @@
 import sqlalchemy as sa
 from flask import Flask
 
-from courses.certificate_models import Certificate
-from courses.models import Course
+from courses.models import Certificate, Course
 from paja.extensions import db
 from paja.models import User
 from tests import factories

@@ -9,7 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from pypdf import PdfReader
 
-from courses.certificates import reissue, revoke
+from courses.operations.certificates import reissue, revoke
 from paja.extensions import db
 from paja.models import Role
 from tests import factories

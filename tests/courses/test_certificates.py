@@ -6,10 +6,11 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from courses.certificate_models import ALPHABET, Certificate, normalise_code
-from courses.certificates import issue_for_enrolment, reissue, revoke
-from courses.operations import mark_done
-from courses.skills import take
+from courses.models import Certificate, normalise_code
+from courses.models.certificates import ALPHABET
+from courses.operations.certificates import issue_for_enrolment, reissue, revoke
+from courses.operations.enrolments import mark_done
+from courses.operations.skills import take
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.i18n import HELSINKI

@@ -5,18 +5,17 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from courses.models import Course, Enrolment
-from courses.operations import (
+from courses.operations.enrolments import (
     check_completion,
     enrol,
     enrol_with_key,
     make_key,
     mark_done,
-    missing_for_completion,
-    progress,
     tick,
 )
-from feedback.answers import submit
+from courses.queries.progress import missing_for_completion, progress
 from feedback.models import Answer, Response
+from feedback.operations.answers import submit
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
@@ -212,7 +211,7 @@ def test_registering_to_a_session_enrols_on_linked_courses(app: Flask) -> None:
 def test_completion_needs_the_after_skill_check_when_there_is_one(
     app: Flask, after_taken: bool, complete: bool
 ) -> None:
-    from courses.skills import take
+    from courses.operations.skills import take
     from tests.courses.factories import create_skill_check
 
     user = factories.create_user()

@@ -2,8 +2,8 @@
 
 from flask.testing import FlaskClient
 
-from courses.operations import missing_for_completion
-from courses.skills import take
+from courses.operations.skills import take
+from courses.queries.progress import missing_for_completion
 from paja.extensions import db
 from paja.models import Role
 from tests import factories
@@ -121,7 +121,7 @@ def test_author_builds_a_skill_check(client: FlaskClient, auth: Auth) -> None:
         "area-module": str(course.modules[0].id),
     }
     client.post(f"/courses/manage/{course.id}/skills/areas", data=area)
-    from courses.skills import skill_check_of
+    from courses.queries.skills import skill_check_of
 
     check = skill_check_of(course)
     assert check.areas[0].statements == ["Osaan luoda tunnuksen", "Osaan lisätä kuvan"]
@@ -146,7 +146,7 @@ def test_group_profile_queries_stay_bounded_for_1000_people(
 ) -> None:
     import sqlalchemy as sa
 
-    from courses.skill_models import AreaScore, Attempt
+    from courses.models import AreaScore, Attempt
     from paja.models import Membership, User
 
     course = create_course(modules=50)

@@ -3,7 +3,9 @@
 import pytest
 from flask import Flask
 
-from courses.skills import group_profile, growth, recommendations, score, take
+from courses.operations.skills import take
+from courses.queries.skills import group_profile
+from courses.skill_scores import growth, recommendations, score
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.models import User

@@ -8,9 +8,9 @@ from playwright.sync_api import Page, expect
 
 from paja.extensions import db
 from tests.e2e.conftest import check_page, field, log_in, wait_for_path
-from trainings.event_demo_data import NEXT_TITLE, TITLE
+from trainings.demo.event_data import NEXT_TITLE, TITLE
 from trainings.models import Event
-from trainings.operations.events import days_of
+from trainings.queries.events import days_of
 
 
 def event_and_days(live_app: Flask, title: str) -> tuple[int, list[int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from feedback.models import Answer, Question, QuestionType, Response, Survey, SurveyStatus
-from feedback.operations import create_from_template
+from feedback.operations.surveys import create_from_template
 from paja.extensions import db
 from paja.models import Role, User
 from tests import factories

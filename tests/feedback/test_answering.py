@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from openpyxl import load_workbook
 
 from feedback.models import Answer, Invitation, QuestionType, Response, SurveyStatus
-from feedback.operations import invite, remind
+from feedback.operations.invitations import invite, remind
 from paja.database import utcnow
 from paja.extensions import db
 from paja.mail import Mail

@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from flask.testing import FlaskClient
 
 from feedback.models import Invitation, QuestionType, Survey, SurveyStatus
-from feedback.operations import parse_people
+from feedback.operations.invitations import parse_people
 from paja.extensions import db
 from paja.mail import Mail
 from paja.models import Role

@@ -8,7 +8,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from feedback.models import Wish, WishBoard, WishStatus
-from feedback.wishes import add_wish, create_board, merge, ranked, vote
+from feedback.operations.wishes import add_wish, create_board, merge, vote
+from feedback.queries.wishes import ranked
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.models import Role

@@ -57,7 +57,7 @@ EVENT_RULES: dict[str, Rule] = {
     "trainings.attendance_pdf": Rule(
         lambda t: f"/trainings/events/days/{t.event_day.id}/attendance.pdf", ADMIN
     ),
-    "trainings.badges_pdf_view": Rule(
+    "trainings.badges": Rule(
         lambda t: f"/trainings/events/days/{t.event_day.id}/badges.pdf", ADMIN
     ),
     "trainings.message_registrants": Rule(

@@ -3,8 +3,7 @@
 from datetime import time
 from functools import cached_property
 
-from courses.certificate_models import Certificate
-from courses.models import Course, EnrolmentKey
+from courses.models import Certificate, Course, EnrolmentKey
 from feedback.models import Invitation, Survey, Wish, WishBoard
 from paja.extensions import db
 from paja.models import Organisation, User

@@ -80,16 +80,16 @@ MATRIX |= {
     ),
     "trainings.admin_offerings": Rule(lambda t: "/trainings/admin/offerings", ADMIN),
     "trainings.edit_offering": Rule(lambda t: f"/trainings/admin/offerings/{t.offering.id}", ADMIN),
-    "trainings.remove_offering_view": Rule(
+    "trainings.remove_offering": Rule(
         lambda t: f"/trainings/admin/offerings/{t.offering.id}/remove", ADMIN
     ),
     "trainings.admin_channels": Rule(lambda t: "/trainings/admin/channels", ADMIN),
     "trainings.edit_channel": Rule(lambda t: f"/trainings/admin/channels/{t.channel.id}", ADMIN),
-    "trainings.remove_channel_view": Rule(
+    "trainings.remove_channel": Rule(
         lambda t: f"/trainings/admin/channels/{t.channel.id}/remove", ADMIN
     ),
     "trainings.admin_trainers": Rule(lambda t: "/trainings/admin/trainers", ADMIN),
-    "trainings.cancel_session_view": Rule(
+    "trainings.cancel_session": Rule(
         lambda t: f"/trainings/sessions/{t.private_session.id}/cancel", ADMIN
     ),
     "trainings.feedback_overview": Rule(
@@ -108,27 +108,23 @@ MATRIX |= {
     "feedback.surveys": Rule(lambda t: "/feedback/surveys/", AUTHORS),
     "feedback.new_survey": Rule(lambda t: "/feedback/surveys/new", AUTHORS),
     "feedback.edit_survey": Rule(lambda t: f"/feedback/surveys/{t.survey.id}", ADMIN),
-    "feedback.add_question_view": Rule(
-        lambda t: f"/feedback/surveys/{t.survey.id}/questions", ADMIN
-    ),
+    "feedback.add_question": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/questions", ADMIN),
     "feedback.edit_question": Rule(
         lambda t: f"/feedback/questions/{t.survey.questions[0].id}", ADMIN
     ),
-    "feedback.move_question_view": Rule(
+    "feedback.move_question": Rule(
         lambda t: f"/feedback/questions/{t.survey.questions[0].id}/down", ADMIN
     ),
-    "feedback.remove_question_view": Rule(
+    "feedback.remove_question": Rule(
         lambda t: f"/feedback/questions/{t.survey.questions[0].id}/remove", ADMIN
     ),
-    "feedback.set_status_view": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/closed", ADMIN),
+    "feedback.set_status": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/closed", ADMIN),
     "feedback.duplicate": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/duplicate", ADMIN),
     "feedback.preview": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/preview", ADMIN),
-    "feedback.invite_view": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/invitations", ADMIN),
-    "feedback.remind_view": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/remind", ADMIN),
+    "feedback.invite": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/invitations", ADMIN),
+    "feedback.remind": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/remind", ADMIN),
     "feedback.summary": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/summary", ADMIN),
-    "feedback.summary_pdf_view": Rule(
-        lambda t: f"/feedback/surveys/{t.survey.id}/summary.pdf", ADMIN
-    ),
+    "feedback.summary_pdf": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/summary.pdf", ADMIN),
     "feedback.export_csv": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/answers.csv", ADMIN),
     "feedback.export_xlsx": Rule(lambda t: f"/feedback/surveys/{t.survey.id}/answers.xlsx", ADMIN),
     "feedback.answer_public": Rule(lambda t: f"/feedback/a/{t.survey.public_token}", EVERYONE),
@@ -151,9 +147,9 @@ EDITORS = frozenset({Role.ADMIN, Role.TRAINER})
 MATRIX |= {
     "courses.catalogue": Rule(lambda t: "/courses/", EVERYONE),
     "courses.course": Rule(lambda t: f"/courses/{t.course.slug}", EVERYONE),
-    "courses.enrol_view": Rule(lambda t: f"/courses/{t.course.slug}/enrol", LOGGED_IN),
-    "courses.leave_view": Rule(lambda t: f"/courses/{t.course.slug}/leave", LOGGED_IN),
-    "courses.make_key_view": Rule(
+    "courses.enrol": Rule(lambda t: f"/courses/{t.course.slug}/enrol", LOGGED_IN),
+    "courses.leave": Rule(lambda t: f"/courses/{t.course.slug}/leave", LOGGED_IN),
+    "courses.make_key": Rule(
         lambda t: f"/courses/{t.course.slug}/keys?organisation={t.organisation.id}",
         frozenset({Role.ADMIN, Role.CUSTOMER}),
     ),
@@ -164,13 +160,13 @@ MATRIX |= {
     "courses.done": Rule(
         lambda t: f"/courses/{t.course.slug}/modules/{t.course.modules[0].id}/done", NOBODY
     ),
-    "courses.tick_view": Rule(
+    "courses.tick": Rule(
         lambda t: f"/courses/{t.course.slug}/modules/{t.course.modules[0].id}/tasks/0", NOBODY
     ),
     "courses.my_learning": Rule(lambda t: "/courses/my", LOGGED_IN),
     "courses.manage": Rule(lambda t: "/courses/manage/", EDITORS),
     "courses.edit_course": Rule(lambda t: f"/courses/manage/{t.course.id}", ADMIN),
-    "courses.add_module_view": Rule(lambda t: f"/courses/manage/{t.course.id}/modules", ADMIN),
+    "courses.add_module": Rule(lambda t: f"/courses/manage/{t.course.id}/modules", ADMIN),
     "courses.edit_module": Rule(lambda t: f"/courses/modules/{t.course.modules[0].id}/edit", ADMIN),
     "courses.take_skill_check": Rule(
         lambda t: f"/courses/{t.course_with_check.slug}/skills/before", NOBODY

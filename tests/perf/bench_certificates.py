@@ -11,7 +11,7 @@ import time
 from datetime import date
 from decimal import Decimal
 
-from courses.certificate_models import Certificate, new_code
+from courses.models import Certificate, new_code
 from courses.pdf import certificates_pdf
 from tests.conftest import make_app
 

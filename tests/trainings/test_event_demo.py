@@ -9,7 +9,7 @@ from feedback.models import Response
 from paja.demo import load_demo
 from paja.extensions import db
 from paja.i18n import HELSINKI
-from trainings.event_demo_data import TITLE
+from trainings.demo.event_data import TITLE
 from trainings.models import (
     AgendaItem,
     AgendaKind,
@@ -18,7 +18,7 @@ from trainings.models import (
     SharedLink,
     SmallGroup,
 )
-from trainings.operations.events import days_of
+from trainings.queries.events import days_of
 
 
 def test_the_demo_event_is_the_ely_centres_three_network_days(app: Flask) -> None:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trainings.operations.groups import make_groups
+from trainings.balanced_groups import make_groups
 
 line_ups = st.lists(st.sampled_from(["ELY", "OmaKehu", "Iisisti", "Living", None]), max_size=60)
 

@@ -9,8 +9,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from paja.database import UTCDateTime, utcnow
-from paja.extensions import db
+from paja.database import Base, UTCDateTime, utcnow
 from paja.models import Role, User
 from trainings.money import DEFAULT_VAT_RATE, gross
 
@@ -25,19 +24,19 @@ class DeliveryMode(StrEnum):
 
 offering_channels = sa.Table(
     "offering_channels",
-    db.metadata,
+    Base.metadata,
     sa.Column("offering_id", sa.ForeignKey("offerings.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("channel_id", sa.ForeignKey("channels.id", ondelete="CASCADE"), primary_key=True),
 )
 offering_trainers = sa.Table(
     "offering_trainers",
-    db.metadata,
+    Base.metadata,
     sa.Column("offering_id", sa.ForeignKey("offerings.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("trainer_id", sa.ForeignKey("trainers.id", ondelete="CASCADE"), primary_key=True),
 )
 
 
-class Channel(db.Model):
+class Channel(Base):
     """A social-media channel a workshop covers, named in each language."""
 
     __tablename__ = "channels"
@@ -54,7 +53,7 @@ class Channel(db.Model):
         return getattr(self, f"name_{language}", None) or self.name_fi
 
 
-class Trainer(db.Model):
+class Trainer(Base):
     """A trainer's public profile, linked to a user holding the trainer role."""
 
     __tablename__ = "trainers"
@@ -86,7 +85,7 @@ class Trainer(db.Model):
         return user.is_authenticated and (user.id == self.user_id or user.has_role(Role.ADMIN))
 
 
-class Offering(db.Model):
+class Offering(Base):
     """A workshop in the catalogue; archived rather than deleted once ordered."""
 
     __tablename__ = "offerings"

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from feedback.models import WishBoard
-from paja.database import UTCDateTime, string_enum, utcnow
+from paja.database import Base, UTCDateTime, string_enum, utcnow
 from paja.extensions import db
 from paja.models import Membership, Organisation, Role, User
 
@@ -29,7 +29,7 @@ class AgendaKind(StrEnum):
     OTHER = "other"
 
 
-class Event(db.Model):
+class Event(Base):
     """A multi-day event (network days) run by an organisation; each day is a session."""
 
     __tablename__ = "events"
@@ -71,7 +71,7 @@ class Event(db.Model):
         return self.published or self.can_manage(user)
 
 
-class PresentingProject(db.Model):
+class PresentingProject(Base):
     """A project presenting its work at the event, with links to its social-media accounts."""
 
     __tablename__ = "event_projects"
@@ -94,7 +94,7 @@ class PresentingProject(db.Model):
         return self.event.can_manage(user)
 
 
-class AgendaItem(db.Model):
+class AgendaItem(Base):
     """A timed slot of a day's programme (Helsinki wall-clock time)."""
 
     __tablename__ = "agenda_items"
@@ -120,7 +120,7 @@ class AgendaItem(db.Model):
         return self.session.can_manage(user)
 
 
-class SmallGroup(db.Model):
+class SmallGroup(Base):
     """A discussion group of a day; members see it once the organiser publishes the groups."""
 
     __tablename__ = "small_groups"
@@ -136,7 +136,7 @@ class SmallGroup(db.Model):
 
 group_members = sa.Table(
     "group_members",
-    db.metadata,
+    Base.metadata,
     sa.Column(
         "registration_id",
         sa.ForeignKey("registrations.id", ondelete="CASCADE"),
@@ -148,7 +148,7 @@ group_members = sa.Table(
 )
 
 
-class SharedLink(db.Model):
+class SharedLink(Base):
     """A link to an organisation's social-media account, shared by a participant or a project."""
 
     __tablename__ = "shared_links"

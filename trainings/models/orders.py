@@ -9,7 +9,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from paja.database import UTCDateTime, string_enum, utcnow
+from paja.database import Base, UTCDateTime, string_enum, utcnow
 from paja.extensions import db
 from paja.models import Membership, Organisation, Role, User
 from trainings.models.catalogue import Channel, Offering
@@ -28,13 +28,13 @@ class OrderStatus(StrEnum):
 
 order_channels = sa.Table(
     "order_channels",
-    db.metadata,
+    Base.metadata,
     sa.Column("order_id", sa.ForeignKey("orders.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("channel_id", sa.ForeignKey("channels.id", ondelete="CASCADE"), primary_key=True),
 )
 
 
-class Order(db.Model):
+class Order(Base):
     """An organisation's order of one workshop; its price is a snapshot in its lines."""
 
     __tablename__ = "orders"
@@ -99,7 +99,7 @@ class Order(db.Model):
         return user.is_authenticated and user.has_role(Role.ADMIN)
 
 
-class OrderLine(db.Model):
+class OrderLine(Base):
     """One priced line of an order (the workshop, travel costs, ...)."""
 
     __tablename__ = "order_lines"
@@ -121,7 +121,7 @@ class OrderLine(db.Model):
         return PriceLine(self.quantity, self.unit_price, self.vat_rate)
 
 
-class OrderEvent(db.Model):
+class OrderEvent(Base):
     """A status change of an order: who, when, from what to what, and a note."""
 
     __tablename__ = "order_events"

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from feedback.models import Survey
-from paja.database import UTCDateTime, string_enum, utcnow
+from paja.database import Base, UTCDateTime, string_enum, utcnow
 from paja.extensions import db
 from paja.models import Membership, Organisation, Role, User
 from trainings.models.catalogue import Offering, Trainer
@@ -43,13 +43,13 @@ class RegistrationStatus(StrEnum):
 
 session_trainers = sa.Table(
     "session_trainers",
-    db.metadata,
+    Base.metadata,
     sa.Column("session_id", sa.ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("trainer_id", sa.ForeignKey("trainers.id", ondelete="CASCADE"), primary_key=True),
 )
 
 
-class TrainingSession(db.Model):
+class TrainingSession(Base):
     """One scheduled delivery of a workshop: open to anyone, or private to an organisation."""
 
     __tablename__ = "sessions"
@@ -160,8 +160,28 @@ class TrainingSession(db.Model):
         """Admins, trainers, and the ordering organisation's members."""
         return self.can_manage(user) or self.is_contact(user)
 
+    def can_see_link(self, viewer: User | Registration) -> bool:
+        """Who sees the meeting link: those who run the session (admins, its trainers, an event
+        day's organisers), the ordering organisation's members, and whoever holds a seat.
 
-class Registration(db.Model):
+        `viewer` is a user (pages, calendar files and feeds), or a registration when the person
+        is known by it (their mails, a network day's personal page).
+        """
+        if isinstance(viewer, Registration):
+            return viewer.session_id == self.id and viewer.confirmed
+        if not viewer.is_authenticated:
+            return False
+        if self.can_see_participants(viewer):
+            return True
+        seat = sa.select(Registration.id).where(
+            Registration.session_id == self.id,
+            Registration.user_id == viewer.id,
+            Registration.status == RegistrationStatus.CONFIRMED,
+        )
+        return db.session.scalar(seat) is not None
+
+
+class Registration(Base):
     """A person's place (or place in the queue) in a session."""
 
     __tablename__ = "registrations"
@@ -208,8 +228,12 @@ class Registration(db.Model):
         """Whether the registration waits for a seat."""
         return self.status == RegistrationStatus.WAITING
 
+    def is_holder(self, user: User) -> bool:
+        """Whether the registration is the user's own (made with their account)."""
+        return user.is_authenticated and self.user_id == user.id
 
-class CalendarFeed(db.Model):
+
+class CalendarFeed(Base):
     """A user's private calendar-feed address; a new token revokes the old one."""
 
     __tablename__ = "calendar_feeds"
@@ -218,3 +242,5 @@ class CalendarFeed(db.Model):
         sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
     token: Mapped[str] = mapped_column(sa.String(64), unique=True, default=new_token)
+
+    user: Mapped[User] = relationship()

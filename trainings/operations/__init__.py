@@ -1,1 +1,1 @@
-"""Business rules of trainings; each flushes and never commits."""
+"""Rules of the trainings package that change data: flush, never commit."""

@@ -1,11 +1,9 @@
-"""The catalogue: finding offerings, and keeping them (archived, never deleted once ordered)."""
+"""Keeping the catalogue: offerings (archived, never deleted once ordered), channels, trainers."""
 
 from __future__ import annotations
 
 import logging
-import unicodedata
 from dataclasses import dataclass, fields
-from datetime import datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -14,72 +12,11 @@ from flask_babel import gettext as _
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.models import Role, User
-from trainings.models import Channel, DeliveryMode, Offering, Order, Trainer, TrainingSession
+from paja.slugs import check_slug, slugify
+from trainings.models import Channel, Offering, Order, Trainer, TrainingSession
 from trainings.models.catalogue import offering_channels
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class CatalogueFilter:
-    """What a visitor narrows the catalogue by."""
-
-    text: str = ""
-    channel: str = ""
-    mode: str = ""
-    max_minutes: int | None = None
-    max_price: Decimal | None = None
-
-
-def search_offerings(wanted: CatalogueFilter) -> list[Offering]:
-    """Active offerings matching the filter, cheapest first (a fixed number of queries)."""
-    statement = sa.select(Offering).where(Offering.active.is_(True))
-    if wanted.text:
-        pattern = f"%{wanted.text.lower()}%"
-        statement = statement.where(
-            sa.or_(
-                sa.func.lower(Offering.title).like(pattern),
-                sa.func.lower(Offering.summary).like(pattern),
-                sa.func.lower(Offering.description).like(pattern),
-            )
-        )
-    if wanted.channel:
-        statement = statement.where(
-            Offering.id.in_(
-                sa.select(offering_channels.c.offering_id)
-                .join(Channel, Channel.id == offering_channels.c.channel_id)
-                .where(Channel.slug == wanted.channel)
-            )
-        )
-    if wanted.mode in {mode.value for mode in DeliveryMode}:
-        statement = statement.where(getattr(Offering, wanted.mode).is_(True))
-    if wanted.max_minutes:
-        statement = statement.where(Offering.duration_minutes <= wanted.max_minutes)
-    if wanted.max_price is not None:
-        statement = statement.where(Offering.price_excl_vat <= wanted.max_price)
-    statement = statement.order_by(Offering.price_excl_vat, Offering.title, Offering.id)
-    return list(db.session.scalars(statement))
-
-
-def channels() -> list[Channel]:
-    """All channels in their display order."""
-    return list(db.session.scalars(sa.select(Channel).order_by(Channel.position, Channel.slug)))
-
-
-def upcoming_open_sessions(offering: Offering, now: datetime) -> list[TrainingSession]:
-    """The offering's scheduled open sessions that have not started."""
-    return list(
-        db.session.scalars(
-            sa.select(TrainingSession)
-            .where(
-                TrainingSession.offering_id == offering.id,
-                TrainingSession.organisation_id.is_(None),
-                TrainingSession.status == "scheduled",
-                TrainingSession.starts_at > now,
-            )
-            .order_by(TrainingSession.starts_at)
-        )
-    )
 
 
 def remove_offering(actor: User, offering: Offering) -> bool:
@@ -102,18 +39,6 @@ def remove_offering(actor: User, offering: Offering) -> bool:
     db.session.flush()
     log.info("offering %s deleted by %s", offering.slug, actor.email)
     return True
-
-
-RESERVED_SLUGS = {
-    "orders",
-    "sessions",
-    "trainers",
-    "calendar",
-    "my-sessions",
-    "registrations",
-    "cancel",
-    "admin",
-}
 
 
 @dataclass
@@ -140,8 +65,7 @@ class OfferingDetails:
 
 def save_offering(actor: User, offering: Offering, details: OfferingDetails) -> Offering:
     """Create or update an offering: unique address, a delivery mode, no loop in the series."""
-    if details.slug in RESERVED_SLUGS:
-        raise RuleViolation(_("This address name is reserved; choose another."), "slug")
+    check_slug(details.slug, "/trainings")
     taken = db.session.scalar(
         sa.select(Offering.id).where(Offering.slug == details.slug, Offering.id != offering.id)
     )
@@ -214,7 +138,24 @@ def create_trainer_profile(actor: User, user: User | None) -> Trainer:
     return trainer
 
 
-def slugify(text: str) -> str:
-    """A web-address name from text: 'Åsa Öhman' -> 'asa-ohman'."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return "-".join("".join(c if c.isalnum() else " " for c in plain).split())
+@dataclass
+class TrainerDetails:
+    """What a trainer tells about themself on their public profile."""
+
+    title: str
+    bio: str
+    expertise: str
+    blog_readers: int | None
+    followers: int | None
+    phone: str
+
+
+def update_trainer_profile(trainer: Trainer, details: TrainerDetails) -> None:
+    """Change a trainer's public profile."""
+    trainer.title = details.title.strip()
+    trainer.bio = details.bio
+    trainer.expertise = details.expertise.strip()
+    trainer.blog_readers, trainer.followers = details.blog_readers, details.followers
+    trainer.phone = details.phone.strip()
+    db.session.flush()
+    log.info("trainer profile %s edited", trainer.slug)

@@ -72,7 +72,7 @@ def register_for_days(
 def _confirm(event: Event, registrations: list[Registration]) -> None:
     """One email for all the days, with the confirmed days as an .ics attachment."""
     first = registrations[0]
-    seats = [(r.session, True) for r in registrations if r.confirmed]
+    seats = [(r.session, r.session.can_see_link(r)) for r in registrations if r.confirmed]
     attachments = ()
     if seats:
         attachments = (Attachment("paja-event.ics", "text/calendar", calendar(seats, event.title)),)
@@ -107,41 +107,6 @@ def resend_link(event: Event, email: str) -> None:
         event=event,
         registration=registration,
     )
-
-
-def registrations_by_token(token: str) -> tuple[Event, list[Registration]] | None:
-    """The event and a person's registrations to it, from the personal link of any of them."""
-    registration = db.session.scalar(
-        sa.select(Registration).where(Registration.cancel_token == token)
-    )
-    if registration is None or registration.session.event is None:
-        return None
-    event = registration.session.event
-    mine = db.session.scalars(
-        sa.select(Registration)
-        .join(TrainingSession)
-        .where(TrainingSession.event_id == event.id, Registration.email == registration.email)
-        .order_by(TrainingSession.starts_at, Registration.id)
-    ).all()
-    return event, list(mine)
-
-
-def live(registrations: list[Registration]) -> list[Registration]:
-    """Those not cancelled."""
-    return [r for r in registrations if r.status != RegistrationStatus.CANCELLED]
-
-
-def waiting_counts(days: list[TrainingSession]) -> dict[int, int]:
-    """How many wait for a seat on each day (one query)."""
-    rows = db.session.execute(
-        sa.select(Registration.session_id, sa.func.count())
-        .where(
-            Registration.session_id.in_([d.id for d in days]),
-            Registration.status == RegistrationStatus.WAITING,
-        )
-        .group_by(Registration.session_id)
-    )
-    return dict(rows.all())
 
 
 def purge_needs(now: datetime) -> int:

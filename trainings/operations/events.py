@@ -10,11 +10,11 @@ import sqlalchemy as sa
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from feedback.operations import has_responses
-from feedback.wishes import create_board
+from feedback.operations.wishes import create_board
+from feedback.queries.surveys import has_responses
 from paja.errors import RuleViolation
 from paja.extensions import db
-from paja.models import Membership, Organisation, Role, User
+from paja.models import Organisation, User
 from trainings.links import channel_of, clean_link
 from trainings.models import (
     AgendaItem,
@@ -27,7 +27,8 @@ from trainings.models import (
     TrainingSession,
 )
 from trainings.operations.feedback import attach_survey
-from trainings.operations.sessions import check_times
+from trainings.operations.scheduling import check_day_delivery, check_times
+from trainings.queries.events import days_of, event_organisations
 
 log = logging.getLogger(__name__)
 
@@ -67,19 +68,11 @@ class AgendaDetails:
     project: PresentingProject | None = None
 
 
-def organisations_of(user: User) -> list[Organisation]:
-    """Organisations an organiser may run events for (admins: all)."""
-    statement = sa.select(Organisation).order_by(Organisation.name)
-    if not user.has_role(Role.ADMIN):
-        statement = statement.join(Membership).where(Membership.user_id == user.id)
-    return list(db.session.scalars(statement))
-
-
 def _check_event(actor: User, details: EventDetails) -> None:
     """Refuse an empty title or an organisation the actor does not belong to."""
     if not details.title.strip():
         raise RuleViolation(_("Give the event a title."), "title")
-    if details.organisation not in organisations_of(actor):
+    if details.organisation not in event_organisations(actor):
         raise RuleViolation(_("Choose one of your organisations."), "organisation")
 
 
@@ -120,31 +113,16 @@ def _apply(event: Event, details: EventDetails) -> None:
     event.published = details.published
 
 
-def days_of(event: Event) -> list[TrainingSession]:
-    """The event's days in order."""
-    return list(
-        db.session.scalars(
-            sa.select(TrainingSession)
-            .where(TrainingSession.event_id == event.id)
-            .order_by(TrainingSession.starts_at)
-        )
-    )
-
-
-def _check_day(details: DayDetails) -> None:
-    """Refuse impossible times, places and links."""
+def _check_day(details: DayDetails) -> str:
+    """Refuse impossible times, places and links; the day's mode follows from place and link."""
     check_times(details.starts_at, details.ends_at, details.registration_closes_at)
-    if not details.place.strip() and not details.meeting_url.strip():
-        raise RuleViolation(_("Give the place or the meeting link."), "place")
-    if details.meeting_url and not details.meeting_url.startswith("https://"):
-        raise RuleViolation(_("The meeting link must start with https://."), "meeting_url")
+    return check_day_delivery(details.place, details.meeting_url)
 
 
 def add_day(event: Event, details: DayDetails) -> TrainingSession:
     """A new day: a session of the event, with its own feedback survey."""
-    _check_day(details)
+    mode = _check_day(details)
     place, link = details.place.strip(), details.meeting_url.strip()
-    mode = "hybrid" if place and link else ("remote" if link else "onsite")
     day = TrainingSession(
         event=event,
         starts_at=details.starts_at,
@@ -164,7 +142,7 @@ def add_day(event: Event, details: DayDetails) -> TrainingSession:
 
 def update_day(day: TrainingSession, details: DayDetails) -> None:
     """Change a day's times, place or capacity (never below the seats already taken)."""
-    _check_day(details)
+    mode = _check_day(details)
     if details.capacity < day.seats_taken:
         raise RuleViolation(
             _("%(num)d people already hold a seat; the capacity cannot be lower.",
@@ -174,7 +152,7 @@ def update_day(day: TrainingSession, details: DayDetails) -> None:
     day.starts_at, day.ends_at = details.starts_at, details.ends_at
     day.registration_closes_at = details.registration_closes_at
     day.place, day.meeting_url, day.capacity = place, link, details.capacity
-    day.mode = "hybrid" if place and link else ("remote" if link else "onsite")
+    day.mode = mode
     db.session.flush()
     from trainings.operations.registrations import promote_waiting
 

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import logging
 
-import sqlalchemy as sa
-
-from feedback.operations import create_from_template, invite
-from feedback.summaries import KeyFigures, key_figures
+from feedback.operations.invitations import invite
+from feedback.operations.surveys import create_from_template
 from paja.i18n import day
-from paja.models import Role, User
-from trainings.models import Registration, RegistrationStatus, Trainer, TrainingSession
-from trainings.models.sessions import session_trainers
+from trainings.models import Registration, RegistrationStatus, TrainingSession
 
 log = logging.getLogger(__name__)
 
@@ -42,22 +38,3 @@ def invite_attendees(session: TrainingSession, registrations: list[Registration]
     )
     log.info("feedback of session %s sent to %d attendees", session.id, len(invited))
     return len(invited)
-
-
-def feedback_figures(sessions: list[TrainingSession]) -> dict[int, KeyFigures]:
-    """Answers, mean overall rating and NPS per session (two queries for all of them)."""
-    by_survey = key_figures([s.feedback_survey_id for s in sessions if s.feedback_survey_id])
-    return {
-        s.id: by_survey[s.feedback_survey_id] for s in sessions if s.feedback_survey_id in by_survey
-    }
-
-
-def sessions_with_feedback(user: User) -> sa.Select:
-    """Sessions with surveys the user trains (admins: all), newest first."""
-    statement = sa.select(TrainingSession).where(TrainingSession.feedback_survey_id.is_not(None))
-    if not user.has_role(Role.ADMIN):
-        trained = (
-            sa.select(session_trainers.c.session_id).join(Trainer).where(Trainer.user_id == user.id)
-        )
-        statement = statement.where(TrainingSession.id.in_(trained))
-    return statement.order_by(TrainingSession.starts_at.desc())

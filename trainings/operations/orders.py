@@ -30,6 +30,7 @@ from trainings.models import (
     TrainingSession,
 )
 from trainings.operations.feedback import attach_survey
+from trainings.operations.scheduling import check_delivery, check_times
 
 log = logging.getLogger(__name__)
 
@@ -232,18 +233,10 @@ def transition(order: Order, to: OrderStatus, actor: User, note: str = "") -> No
 
 def confirm_order(order: Order, actor: User, confirmation: Confirmation) -> TrainingSession:
     """Confirm an order: set time, trainers and place or link; create its private session."""
-    if confirmation.ends_at <= confirmation.starts_at:
-        raise RuleViolation(_("The end must be after the start."), "ends_at")
-    if confirmation.starts_at <= utcnow():
-        raise RuleViolation(_("The start must be in the future."), "starts_at")
+    check_times(confirmation.starts_at, confirmation.ends_at)
     if not confirmation.trainers:
         raise RuleViolation(_("Choose at least one trainer."), "trainers")
-    if order.mode == "remote" and not confirmation.meeting_url:
-        raise RuleViolation(_("A remote workshop needs a meeting link."), "meeting_url")
-    if order.mode != "remote" and not confirmation.place.strip():
-        raise RuleViolation(_("Give the place of the workshop."), "place")
-    if confirmation.meeting_url and not confirmation.meeting_url.startswith("https://"):
-        raise RuleViolation(_("The meeting link must start with https://."), "meeting_url")
+    check_delivery(order.mode, confirmation.place, confirmation.meeting_url)
     session = TrainingSession(
         offering=order.offering,
         order_id=order.id,

@@ -13,7 +13,7 @@ from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.mail import send_mail
-from paja.models import Membership, Role, User
+from paja.models import User
 from trainings.models import (
     CalendarFeed,
     Offering,
@@ -23,8 +23,9 @@ from trainings.models import (
     Trainer,
     TrainingSession,
 )
-from trainings.models.sessions import new_token, session_trainers
+from trainings.models.sessions import new_token
 from trainings.operations.feedback import attach_survey, invite_attendees
+from trainings.operations.scheduling import check_delivery, check_times
 from trainings.signals import attendance_marked
 
 log = logging.getLogger(__name__)
@@ -45,29 +46,12 @@ class Schedule:
     meeting_url: str = ""
 
 
-def check_times(starts_at: datetime, ends_at: datetime, closes_at: datetime) -> None:
-    """Refuse an end before the start, a start in the past, or a deadline after the start."""
-    if ends_at <= starts_at:
-        raise RuleViolation(_("The end must be after the start."), "ends_at")
-    if starts_at <= utcnow():
-        raise RuleViolation(_("The start must be in the future."), "starts_at")
-    if closes_at > starts_at:
-        raise RuleViolation(
-            _("Registration must close before the start."), "registration_closes_at"
-        )
-
-
 def check_schedule(schedule: Schedule) -> None:
     """Refuse impossible times, places and links."""
     check_times(schedule.starts_at, schedule.ends_at, schedule.registration_closes_at)
     if schedule.mode not in {mode.value for mode in schedule.offering.modes}:
         raise RuleViolation(_("This workshop is not delivered that way."), "mode")
-    if schedule.mode != "onsite" and not schedule.meeting_url:
-        raise RuleViolation(_("A remote workshop needs a meeting link."), "meeting_url")
-    if schedule.meeting_url and not schedule.meeting_url.startswith("https://"):
-        raise RuleViolation(_("The meeting link must start with https://."), "meeting_url")
-    if schedule.mode != "remote" and not schedule.place.strip():
-        raise RuleViolation(_("Give the place of the workshop."), "place")
+    check_delivery(schedule.mode, schedule.place, schedule.meeting_url)
 
 
 def schedule_open_session(actor: User, schedule: Schedule) -> TrainingSession:
@@ -91,24 +75,6 @@ def schedule_open_session(actor: User, schedule: Schedule) -> TrainingSession:
         "open session %s of %s scheduled by %s", session.id, schedule.offering.slug, actor.email
     )
     return session
-
-
-def can_see_link(session: TrainingSession, user: User) -> bool:
-    """The meeting link: confirmed registrants, trainers, the ordering organisation, admins."""
-    if not user.is_authenticated:
-        return False
-    if user.has_role(Role.ADMIN) or session.is_trainer(user) or session.is_contact(user):
-        return True
-    return (
-        db.session.scalar(
-            sa.select(Registration.id).where(
-                Registration.session_id == session.id,
-                Registration.user_id == user.id,
-                Registration.status == RegistrationStatus.CONFIRMED,
-            )
-        )
-        is not None
-    )
 
 
 def mark_attendance(session: TrainingSession, actor: User, present: set[int]) -> None:
@@ -159,41 +125,13 @@ def cancel_session(session: TrainingSession, actor: User, reason: str) -> int:
     return len(registrations)
 
 
-def user_sessions(user: User) -> list[TrainingSession]:
-    """Sessions the user trains, is registered to (seat or queue), or whose organisation ordered."""
-    trained = (
-        sa.select(session_trainers.c.session_id).join(Trainer).where(Trainer.user_id == user.id)
-    )
-    registered = sa.select(Registration.session_id).where(
-        Registration.user_id == user.id, Registration.status != RegistrationStatus.CANCELLED
-    )
-    ordered = sa.select(TrainingSession.id).where(
-        TrainingSession.organisation_id.in_(
-            sa.select(Membership.organisation_id).where(Membership.user_id == user.id)
-        )
-    )
-    return list(
-        db.session.scalars(
-            sa.select(TrainingSession)
-            .where(
-                sa.or_(
-                    TrainingSession.id.in_(trained),
-                    TrainingSession.id.in_(registered),
-                    TrainingSession.id.in_(ordered),
-                )
-            )
-            .order_by(TrainingSession.starts_at)
-        )
-    )
-
-
-def feed_of(user: User, renew: bool = False) -> CalendarFeed:
-    """The user's calendar feed; `renew` replaces the token so the old address stops working."""
+def renew_feed(user: User) -> CalendarFeed:
+    """Give the user a calendar-feed address; a new one replaces (and revokes) the old one."""
     feed = db.session.get(CalendarFeed, user.id)
     if feed is None:
         feed = CalendarFeed(user_id=user.id)
         db.session.add(feed)
-    elif renew:
+    else:
         feed.token = new_token()
     db.session.flush()
     return feed

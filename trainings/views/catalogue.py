@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-from flask import abort, render_template, request
+from flask import render_template, request
 from flask.typing import ResponseReturnValue
 from wtforms import SelectChoice
 
+from paja.access import or_404
 from paja.database import utcnow
-from paja.extensions import db
 from paja.i18n import current_language
 from paja.markdown import render_markdown
 from trainings import bp
 from trainings.forms.catalogue import CatalogueFilterForm
-from trainings.models import Offering
-from trainings.operations.catalogue import (
+from trainings.queries.catalogue import (
     CatalogueFilter,
     channels,
+    offering_by_slug,
     search_offerings,
     upcoming_open_sessions,
 )
@@ -27,9 +26,8 @@ def catalogue() -> ResponseReturnValue:
     """The catalogue: filter by channel, mode, duration, price and words."""
     form = CatalogueFilterForm(request.args)
     language = current_language()
-    all_channels = channels()
     form.channel.choices = [SelectChoice("", form.mode.choices[0].label)] + [
-        SelectChoice(channel.slug, channel.name(language)) for channel in all_channels
+        SelectChoice(channel.slug, channel.name(language)) for channel in channels()
     ]
     wanted = CatalogueFilter()
     if form.validate():
@@ -40,20 +38,18 @@ def catalogue() -> ResponseReturnValue:
             max_minutes=form.max_hours.data * 60 if form.max_hours.data else None,
             max_price=form.max_price.data,
         )
-    offerings = search_offerings(wanted)
     return render_template(
-        "trainings/catalogue.html", form=form, offerings=offerings, language=language
+        "trainings/catalogue.html",
+        form=form,
+        offerings=search_offerings(wanted),
+        language=language,
     )
 
 
 @bp.get("/<slug>")
 def offering(slug: str) -> ResponseReturnValue:
     """An offering: what it contains, its trainers, its series, and how to order it."""
-    item = db.session.scalar(sa.select(Offering).where(Offering.slug == slug))
-    if item is None:
-        abort(404)
-    if not item.active:
-        abort(404)
+    item = or_404(offering_by_slug(slug))
     return render_template(
         "trainings/offering.html",
         offering=item,

@@ -8,13 +8,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms import SelectChoice
 
-from feedback.wishes import ranked
+from feedback.queries.wishes import ranked
 from paja.access import get_or_404, role_required
-from paja.extensions import db
 from paja.forms import ButtonForm
 from paja.i18n import LANGUAGE_NAMES
 from paja.models import Organisation, Role
-from paja.views.util import perform
+from paja.perform import perform
 from trainings import bp
 from trainings.forms.events import EventForm, LinkForm, ProjectForm
 from trainings.models import (
@@ -23,20 +22,17 @@ from trainings.models import (
     SharedLink,
     TrainingSession,
 )
-from trainings.operations.event_pages import events_run_by
-from trainings.operations.event_registrations import waiting_counts
 from trainings.operations.events import (
     EventDetails,
     add_project,
     create_event,
-    days_of,
-    organisations_of,
     remove,
     share_link,
     update_event,
     update_project,
 )
-from trainings.operations.feedback import feedback_figures
+from trainings.queries.events import days_of, event_organisations, events_run_by, waiting_counts
+from trainings.queries.feedback import feedback_figures
 
 ORGANISERS = (Role.ADMIN, Role.ORGANISER)
 TOP_WISHES = 10
@@ -44,7 +40,7 @@ TOP_WISHES = 10
 
 def event_day(session_id: int) -> TrainingSession:
     """A day of an event the user organises; 404 for workshop sessions."""
-    day = get_or_404(TrainingSession, session_id, "manage")
+    day = get_or_404(TrainingSession, session_id, TrainingSession.can_manage)
     if day.event_id is None:
         abort(404)
     return day
@@ -53,7 +49,9 @@ def event_day(session_id: int) -> TrainingSession:
 def _event_form(event: Event | None = None) -> EventForm:
     """The event form with the user's organisations and the three languages."""
     form = EventForm(obj=event)
-    form.organisation.choices = [SelectChoice(o.id, o.name) for o in organisations_of(current_user)]
+    form.organisation.choices = [
+        SelectChoice(o.id, o.name) for o in event_organisations(current_user)
+    ]
     form.language.choices = [SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()]
     if event is not None and not form.is_submitted():
         form.organisation.data = event.organisation_id
@@ -66,7 +64,7 @@ def _details(form: EventForm) -> EventDetails:
         title=form.title.data,
         description=form.description.data or "",
         language=form.language.data,
-        organisation=db.session.get(Organisation, form.organisation.data),
+        organisation=get_or_404(Organisation, form.organisation.data, None),
         published=form.published.data,
     )
 
@@ -89,7 +87,7 @@ def new_event() -> ResponseReturnValue:
         outcome = perform(lambda: create_event(current_user, _details(form)), form)
         if outcome.ok:
             flash(_("The event is created. Add its days next."), "success")
-            return redirect(url_for("trainings.manage_event", event_id=outcome.value.id))
+            return redirect(url_for("trainings.manage_event", event_id=outcome.result.id))
     return render_template("trainings/event_form.html", form=form)
 
 
@@ -97,7 +95,7 @@ def new_event() -> ResponseReturnValue:
 @role_required(*ORGANISERS)
 def manage_event(event_id: int) -> ResponseReturnValue:
     """The organiser's view: details, days with figures, projects, the ranked wishes."""
-    event = get_or_404(Event, event_id, "manage")
+    event = get_or_404(Event, event_id, Event.can_manage)
     form = _event_form(event)
     saved = form.validate_on_submit() and perform(
         lambda: update_event(event, current_user, _details(form)), form
@@ -120,7 +118,7 @@ def _render_manage(event: Event, form: EventForm, project_form: ProjectForm) -> 
         waiting=waiting_counts(days),
         project_form=project_form,
         link_form=LinkForm(),
-        wishes=ranked(event.wish_board)[:TOP_WISHES] if event.wish_board else [],
+        wishes=ranked(event.wish_board, limit=TOP_WISHES) if event.wish_board else [],
         button=ButtonForm(),
     )
 
@@ -129,7 +127,7 @@ def _render_manage(event: Event, form: EventForm, project_form: ProjectForm) -> 
 @role_required(*ORGANISERS)
 def add_event_project(event_id: int) -> ResponseReturnValue:
     """Add a presenting project."""
-    event = get_or_404(Event, event_id, "manage")
+    event = get_or_404(Event, event_id, Event.can_manage)
     form = ProjectForm()
     if form.validate_on_submit():
         details = (form.name.data, form.organisation_name.data or "", form.description.data or "")
@@ -143,7 +141,7 @@ def add_event_project(event_id: int) -> ResponseReturnValue:
 @role_required(*ORGANISERS)
 def edit_project(project_id: int) -> ResponseReturnValue:
     """Correct a presenting project's name, organisation or description."""
-    project = get_or_404(PresentingProject, project_id, "manage")
+    project = get_or_404(PresentingProject, project_id, PresentingProject.can_manage)
     form = ProjectForm(obj=project)
     form.submit.label.text = _("Save")
     if form.validate_on_submit():
@@ -160,7 +158,7 @@ def edit_project(project_id: int) -> ResponseReturnValue:
 @role_required(*ORGANISERS)
 def add_project_link(project_id: int) -> ResponseReturnValue:
     """Add a link to a presenting project's social-media account."""
-    project = get_or_404(PresentingProject, project_id, "manage")
+    project = get_or_404(PresentingProject, project_id, PresentingProject.can_manage)
     form = LinkForm()
     if form.validate_on_submit():
         if perform(lambda: share_link(project.event, form.url.data, project=project)).ok:
@@ -177,7 +175,7 @@ def add_project_link(project_id: int) -> ResponseReturnValue:
 @role_required(*ORGANISERS)
 def remove_project(project_id: int) -> ResponseReturnValue:
     """Remove a presenting project (its agenda items stay, without the project)."""
-    project = get_or_404(PresentingProject, project_id, "manage")
+    project = get_or_404(PresentingProject, project_id, PresentingProject.can_manage)
     event_id = project.event_id
     if ButtonForm().validate_on_submit() and perform(lambda: remove(project)).ok:
         flash(_("The project is removed."), "success")
@@ -188,7 +186,7 @@ def remove_project(project_id: int) -> ResponseReturnValue:
 @role_required(*ORGANISERS)
 def remove_link(link_id: int) -> ResponseReturnValue:
     """Remove any link shared in the organiser's event."""
-    link = get_or_404(SharedLink, link_id, "manage")
+    link = get_or_404(SharedLink, link_id, SharedLink.can_manage)
     event_id = link.event_id
     if ButtonForm().validate_on_submit() and perform(lambda: remove(link)).ok:
         flash(_("The link is removed."), "success")

@@ -8,15 +8,13 @@ from flask_babel import gettext as _
 from wtforms import SelectChoice
 
 from paja.access import get_or_404, role_required
-from paja.extensions import db
 from paja.forms import ButtonForm
 from paja.i18n import helsinki, wall_clock
-from paja.views.util import perform
+from paja.perform import perform
 from trainings import bp
 from trainings.forms.events import AgendaForm, DayForm
 from trainings.labels import AGENDA_LABELS
 from trainings.models import AgendaItem, AgendaKind, Event, PresentingProject, TrainingSession
-from trainings.operations.event_pages import agendas
 from trainings.operations.events import (
     AgendaDetails,
     DayDetails,
@@ -26,6 +24,7 @@ from trainings.operations.events import (
     remove_day,
     update_day,
 )
+from trainings.queries.events import agendas
 from trainings.views.event_admin import ORGANISERS, event_day
 
 
@@ -45,13 +44,13 @@ def _day_details(form: DayForm) -> DayDetails:
 @role_required(*ORGANISERS)
 def new_event_day(event_id: int) -> ResponseReturnValue:
     """Add a day to the event."""
-    event = get_or_404(Event, event_id, "manage")
+    event = get_or_404(Event, event_id, Event.can_manage)
     form = DayForm()
     if form.validate_on_submit():
         outcome = perform(lambda: add_day(event, _day_details(form)), form)
         if outcome.ok:
             flash(_("The day is added. Write its agenda next."), "success")
-            return redirect(url_for("trainings.edit_event_day", session_id=outcome.value.id))
+            return redirect(url_for("trainings.edit_event_day", session_id=outcome.result.id))
     return render_template("trainings/day_form.html", event=event, form=form, day=None)
 
 
@@ -117,7 +116,7 @@ def add_agenda(session_id: int) -> ResponseReturnValue:
             kind=AgendaKind(form.kind.data),
             title=form.title.data,
             presenter=form.presenter.data or "",
-            project=db.session.get(PresentingProject, form.project.data)
+            project=get_or_404(PresentingProject, form.project.data, None)
             if form.project.data
             else None,
         )
@@ -131,7 +130,7 @@ def add_agenda(session_id: int) -> ResponseReturnValue:
 @role_required(*ORGANISERS)
 def remove_agenda(item_id: int) -> ResponseReturnValue:
     """Remove a slot from a day's agenda."""
-    item = get_or_404(AgendaItem, item_id, "manage")
+    item = get_or_404(AgendaItem, item_id, AgendaItem.can_manage)
     session_id = item.session_id
     if ButtonForm().validate_on_submit() and perform(lambda: remove(item)).ok:
         flash(_("The item is removed from the agenda."), "success")

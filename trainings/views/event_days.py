@@ -2,40 +2,25 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from paja.access import role_required
-from paja.extensions import db
+from paja.access import get_or_404, role_required
+from paja.downloads import pdf_file
 from paja.forms import ButtonForm
-from paja.views.util import perform
+from paja.perform import perform
 from trainings import bp
 from trainings.event_pdf import attendance_list_pdf, badges_pdf
 from trainings.forms.events import GroupsForm, MessageForm
 from trainings.models import Registration
-from trainings.operations.directory import directories
 from trainings.operations.event_registrations import message_day
-from trainings.operations.small_groups import (
-    generate_groups,
-    groups_of,
-    move_to_group,
-    publish_groups,
-    seated,
-    ungrouped,
-)
+from trainings.operations.small_groups import generate_groups, move_to_group, publish_groups
+from trainings.queries.directory import directories
+from trainings.queries.groups import groups_of, seated, ungrouped
 from trainings.views.event_admin import ORGANISERS, event_day
-
-
-def _pdf(data: bytes, name: str) -> Response:
-    """A PDF shown in the browser."""
-    return Response(
-        data,
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f"inline; filename={name}"},
-    )
 
 
 @bp.get("/events/days/<int:session_id>/attendance.pdf")
@@ -43,15 +28,15 @@ def _pdf(data: bytes, name: str) -> Response:
 def attendance_pdf(session_id: int) -> ResponseReturnValue:
     """A printable attendance list with a signature column."""
     day = event_day(session_id)
-    return _pdf(attendance_list_pdf(day, seated(day)), f"paja-attendance-{day.id}.pdf")
+    return pdf_file(attendance_list_pdf(day, seated(day)), f"paja-attendance-{day.id}.pdf")
 
 
 @bp.get("/events/days/<int:session_id>/badges.pdf")
 @role_required(*ORGANISERS)
-def badges_pdf_view(session_id: int) -> ResponseReturnValue:
+def badges(session_id: int) -> ResponseReturnValue:
     """Name badges, eight to an A4 sheet."""
     day = event_day(session_id)
-    return _pdf(badges_pdf(day, seated(day)), f"paja-badges-{day.id}.pdf")
+    return pdf_file(badges_pdf(day, seated(day)), f"paja-badges-{day.id}.pdf")
 
 
 @bp.get("/events/days/<int:session_id>/directory")
@@ -81,7 +66,7 @@ def message_registrants(session_id: int) -> ResponseReturnValue:
             sent = ngettext(
                 "The message is sent to %(num)d person.",
                 "The message is sent to %(num)d people.",
-                outcome.value,
+                outcome.result,
             )
             flash(sent, "success")
             return redirect(url_for("trainings.participants", session_id=day.id))
@@ -117,10 +102,8 @@ def day_groups(session_id: int) -> ResponseReturnValue:
 def move_group_member(session_id: int) -> ResponseReturnValue:
     """Move a person to another group (or a new one)."""
     day = event_day(session_id)
-    registration = db.session.get(Registration, request.form.get("registration", type=int) or 0)
+    registration = get_or_404(Registration, request.form.get("registration", type=int), None)
     number = request.form.get("group", type=int)
-    if registration is None:
-        abort(404)
     if number is None:
         flash(_("Choose a group."), "danger")
     elif (

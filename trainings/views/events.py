@@ -9,11 +9,12 @@ from flask_babel import ngettext
 from flask_login import current_user
 from wtforms import SelectChoice
 
+from paja.access import get_or_404, or_404
 from paja.database import utcnow
-from paja.extensions import db, limiter
+from paja.extensions import limiter
 from paja.forms import ButtonForm
 from paja.i18n import when
-from paja.views.util import perform
+from paja.perform import perform
 from trainings import bp
 from trainings.forms.events import EventRegistrationForm, LinkForm, ResendForm
 from trainings.models import (
@@ -23,24 +24,25 @@ from trainings.models import (
     SharedLink,
     TrainingSession,
 )
-from trainings.operations.directory import directories, links_by_email
-from trainings.operations.event_pages import agendas, registrations_of, upcoming_events
-from trainings.operations.event_registrations import (
-    Participant,
+from trainings.operations.event_registrations import Participant, register_for_days, resend_link
+from trainings.operations.events import remove, share_link
+from trainings.queries.directory import directories, links_by_email
+from trainings.queries.events import (
+    agendas,
+    days_of,
     live,
-    register_for_days,
     registrations_by_token,
-    resend_link,
+    registrations_of,
+    upcoming_events,
 )
-from trainings.operations.events import days_of, remove, share_link
-from trainings.operations.small_groups import published_groups
+from trainings.queries.groups import published_groups
 
 
 def visible_event(event_id: int) -> Event:
     """A published event, or a draft its organisers are looking at; else 404."""
-    event = db.session.get(Event, event_id)
-    if event is None or not event.can_view(current_user):
-        abort(404)
+    event = get_or_404(Event, event_id, None)
+    if not event.can_view(current_user):
+        abort(404)  # a draft's existence is not revealed
     return event
 
 
@@ -119,7 +121,7 @@ def register_for_event(event_id: int) -> ResponseReturnValue:
         if outcome.ok:
             flash(_("Thank you! A confirmation is on its way to %(email)s.", email=person.email),
                   "success")  # fmt: skip
-            return redirect(url_for("trainings.my_event", token=outcome.value[0].cancel_token))
+            return redirect(url_for("trainings.my_event", token=outcome.result[0].cancel_token))
     return _render(event, days, form)
 
 
@@ -140,10 +142,7 @@ def resend_event_link(event_id: int) -> ResponseReturnValue:
 
 def _personal(token: str) -> tuple[Event, list[Registration]]:
     """The event and registrations behind a personal link, or 404."""
-    found = registrations_by_token(token)
-    if found is None:
-        abort(404)
-    return found
+    return or_404(registrations_by_token(token))
 
 
 @bp.get("/events/me/<token>")
@@ -189,8 +188,8 @@ def share_my_link(token: str) -> ResponseReturnValue:
 def remove_my_link(token: str, link_id: int) -> ResponseReturnValue:
     """Take back a shared link."""
     event, mine = _personal(token)
-    link = db.session.get(SharedLink, link_id)
-    if link is None or link.event_id != event.id or link.email != mine[0].email:
+    link = get_or_404(SharedLink, link_id, None)
+    if link.event_id != event.id or link.email != mine[0].email:
         abort(404)
     if ButtonForm().validate_on_submit() and perform(lambda: remove(link)).ok:
         flash(_("The link is removed."), "success")

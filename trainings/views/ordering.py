@@ -2,64 +2,47 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 from wtforms import SelectChoice
 
-from paja.extensions import db
+from paja.access import or_404
 from paja.i18n import current_language
-from paja.models import Membership, Organisation
+from paja.models import Organisation
 from paja.organisations import OrganisationDetails
-from paja.views.util import perform
+from paja.perform import perform
+from paja.queries import organisations_of
 from trainings import bp
 from trainings.forms.orders import (
     OrderForm,
 )
 from trainings.labels import MODE_LABELS
-from trainings.models import Channel, Offering, Order
+from trainings.models import Offering, Order
 from trainings.operations.orders import (
     NewAccount,
     OrderRequest,
     order_workshop,
 )
+from trainings.queries.catalogue import channels as all_channels
+from trainings.queries.catalogue import channels_by_ids, offering_by_slug
 
 NEW = "new"
-
-
-def _active_offering(slug: str) -> Offering:
-    """The orderable offering with this slug, or 404."""
-    offering = db.session.scalar(
-        sa.select(Offering).where(Offering.slug == slug, Offering.active.is_(True))
-    )
-    if offering is None:
-        abort(404)
-    return offering
 
 
 def _prepare(form: OrderForm, offering: Offering) -> list[Organisation]:
     """Fit the form: account fields for newcomers, the member's organisations otherwise."""
     language = current_language()
     form.mode.choices = [SelectChoice(mode.value, MODE_LABELS[mode]) for mode in offering.modes]
-    channels = offering.channels or list(
-        db.session.scalars(sa.select(Channel).order_by(Channel.position))
-    )
+    channels = offering.channels or all_channels()
     form.channels.choices = [SelectChoice(str(c.id), c.name(language)) for c in channels]
     form.participants.render_kw = {"min": 1, "max": offering.max_participants}
     organisations: list[Organisation] = []
     if current_user.is_authenticated:
         for name in ("name", "email", "password", "confirm"):
             delattr(form, name)
-        organisations = list(
-            db.session.scalars(
-                sa.select(Organisation)
-                .join(Membership)
-                .where(Membership.user_id == current_user.id)
-                .order_by(Organisation.name)
-            )
-        )
+        organisations = organisations_of(current_user)
     choices = [SelectChoice(str(o.id), o.name) for o in organisations]
     form.organisation.choices = [*choices, SelectChoice(NEW, _("A new organisation"))]
     if not organisations:
@@ -75,7 +58,7 @@ def _order_request(form: OrderForm) -> OrderRequest:
         preferred_dates=[d for d in (form.date_1.data, form.date_2.data, form.date_3.data) if d],
         mode=form.mode.data,
         address=form.address.data or "",
-        channels=list(db.session.scalars(sa.select(Channel).where(Channel.id.in_(chosen)))),
+        channels=channels_by_ids(sorted(chosen)),
         has_accounts=form.has_accounts.data,
         tailoring=form.tailoring.data or "",
         einvoice_address=form.einvoice_address.data or "",
@@ -106,13 +89,13 @@ def _place(form: OrderForm, offering: Offering) -> Order:
 @bp.route("/<slug>/order", methods=["GET", "POST"])
 def order(slug: str) -> ResponseReturnValue:
     """Order a workshop; a newcomer creates an account and an organisation in the same form."""
-    offering = _active_offering(slug)
+    offering = or_404(offering_by_slug(slug))
     form = OrderForm()
     organisations = _prepare(form, offering)
     if form.validate_on_submit():
         outcome = perform(lambda: _place(form, offering), form)
         if outcome.ok:
-            placed = outcome.value
+            placed = outcome.result
             if not current_user.is_authenticated:
                 login_user(placed.contact)
             flash(_("Thank you! Your order is received; we will confirm it soon."), "success")

@@ -4,36 +4,29 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms import SelectChoice
 
-from paja.access import role_required
+from paja.access import get_or_404, or_404, role_required
 from paja.database import utcnow
-from paja.extensions import db
 from paja.forms import ButtonForm
 from paja.i18n import helsinki
 from paja.models import Role
-from paja.views.util import perform
+from paja.perform import perform
 from trainings import bp
 from trainings.forms.sessions import RegistrationForm, SessionForm
 from trainings.labels import MODE_LABELS
-from trainings.models import (
-    Offering,
-    Registration,
-    RegistrationStatus,
-    SessionStatus,
-    Trainer,
-    TrainingSession,
-)
+from trainings.models import Offering, Registration, SessionStatus, TrainingSession
 from trainings.operations.registrations import cancel_registration, register
-from trainings.operations.sessions import (
-    Schedule,
-    can_see_link,
-    schedule_open_session,
+from trainings.operations.sessions import Schedule, schedule_open_session
+from trainings.queries.catalogue import active_offerings, trainers, trainers_by_ids
+from trainings.queries.sessions import (
+    registration_by_token,
+    registration_of,
+    upcoming_open_sessions,
 )
 
 JOIN_EARLY = timedelta(minutes=15)
@@ -41,27 +34,12 @@ JOIN_EARLY = timedelta(minutes=15)
 
 def visible_session(session_id: int) -> TrainingSession:
     """A session the visitor may see: open ones, or private ones with the invitation or a role."""
-    session = db.session.get(TrainingSession, session_id)
-    if session is None:
-        abort(404)
+    session = get_or_404(TrainingSession, session_id, None)
     if session.is_open or request.args.get("invite") == session.invite_token:
         return session
-    if session.can_see_participants(current_user) or _registration_of(session) is not None:
+    if session.can_see_participants(current_user) or registration_of(session, current_user):
         return session
     abort(404)  # a private session's existence is not revealed
-
-
-def _registration_of(session: TrainingSession) -> Registration | None:
-    """The logged-in user's live registration to the session."""
-    if not current_user.is_authenticated:
-        return None
-    return db.session.scalar(
-        sa.select(Registration).where(
-            Registration.session_id == session.id,
-            Registration.user_id == current_user.id,
-            Registration.status != RegistrationStatus.CANCELLED,
-        )
-    )
 
 
 def _registration_form() -> RegistrationForm:
@@ -80,8 +58,8 @@ def _render(session: TrainingSession, form: RegistrationForm) -> str:
         "trainings/session.html",
         session=session,
         form=form,
-        registration=_registration_of(session),
-        show_link=can_see_link(session, current_user),
+        registration=registration_of(session, current_user),
+        show_link=session.can_see_link(current_user),
         join_now=session.starts_at - JOIN_EARLY <= now <= session.ends_at,
         registration_open=session.status == SessionStatus.SCHEDULED
         and now < session.registration_closes_at,
@@ -93,17 +71,7 @@ def _render(session: TrainingSession, form: RegistrationForm) -> str:
 @bp.get("/sessions/")
 def sessions() -> ResponseReturnValue:
     """Upcoming open sessions anyone can register for."""
-    upcoming = db.session.scalars(
-        sa.select(TrainingSession)
-        .where(
-            TrainingSession.organisation_id.is_(None),
-            TrainingSession.event_id.is_(None),
-            TrainingSession.status == SessionStatus.SCHEDULED,
-            TrainingSession.starts_at > utcnow(),
-        )
-        .order_by(TrainingSession.starts_at)
-    ).all()
-    return render_template("trainings/sessions.html", sessions=upcoming)
+    return render_template("trainings/sessions.html", sessions=upcoming_open_sessions())
 
 
 @bp.get("/sessions/<int:session_id>")
@@ -128,7 +96,7 @@ def register_to_session(session_id: int) -> ResponseReturnValue:
         user = current_user if current_user.is_authenticated else None
         outcome = perform(lambda: register(item, name, email, user), form)
         if outcome.ok:
-            registration = outcome.value
+            registration = outcome.result
             if registration.confirmed:
                 flash(
                     _(
@@ -159,22 +127,13 @@ def register_to_session(session_id: int) -> ResponseReturnValue:
 @role_required()
 def cancel_own(registration_id: int) -> ResponseReturnValue:
     """Cancel one's own registration from the account."""
-    registration = db.session.get(Registration, registration_id)
-    if registration is None:
-        abort(404)
-    if registration.user_id != current_user.id:
-        abort(403)
-    return _cancel(registration)
+    return _cancel(get_or_404(Registration, registration_id, Registration.is_holder))
 
 
 @bp.route("/cancel/<token>", methods=["GET", "POST"])
 def cancel_by_link(token: str) -> ResponseReturnValue:
     """Cancel with the link in the confirmation email (asks first)."""
-    registration = db.session.scalar(
-        sa.select(Registration).where(Registration.cancel_token == token)
-    )
-    if registration is None:
-        abort(404)
+    registration = or_404(registration_by_token(token))
     if request.method == "POST":
         return _cancel(registration)
     return render_template("trainings/cancel.html", registration=registration, button=ButtonForm())
@@ -199,30 +158,23 @@ def _cancel(registration: Registration) -> ResponseReturnValue:
 def new_session() -> ResponseReturnValue:
     """Schedule an open session (admin)."""
     form = SessionForm()
-    offerings = list(
-        db.session.scalars(
-            sa.select(Offering).where(Offering.active.is_(True)).order_by(Offering.title)
-        )
-    )
-    form.offering.choices = [SelectChoice(o.id, o.title) for o in offerings]
+    form.offering.choices = [SelectChoice(o.id, o.title) for o in active_offerings()]
     form.mode.choices = [SelectChoice(mode.value, label) for mode, label in MODE_LABELS.items()]
-    trainers = db.session.scalars(sa.select(Trainer)).all()
-    form.trainers.choices = [SelectChoice(t.id, t.name) for t in trainers]
+    form.trainers.choices = [SelectChoice(t.id, t.name) for t in trainers()]
     if form.validate_on_submit():
         schedule = Schedule(
-            offering=db.session.get(Offering, form.offering.data),
+            offering=get_or_404(Offering, form.offering.data, None),
             starts_at=helsinki(form.starts_at.data),
             ends_at=helsinki(form.ends_at.data),
             registration_closes_at=helsinki(form.registration_closes_at.data),
             mode=form.mode.data,
             capacity=form.capacity.data,
-            trainers=[t for t in trainers if t.id in set(form.trainers.data or [])],
+            trainers=trainers_by_ids(form.trainers.data or []),
             place=form.place.data or "",
             meeting_url=(form.meeting_url.data or "").strip(),
         )
         outcome = perform(lambda: schedule_open_session(current_user, schedule), form)
         if outcome.ok:
-            created = outcome.value
             flash(_("The session is scheduled."), "success")
-            return redirect(url_for("trainings.session", session_id=created.id))
+            return redirect(url_for("trainings.session", session_id=outcome.result.id))
     return render_template("trainings/session_form.html", form=form)

@@ -2,59 +2,51 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from paja.access import role_required
-from paja.extensions import db
+from paja.access import check, or_404, role_required
 from paja.markdown import render_markdown
-from paja.models import Role, User
+from paja.models import Role
+from paja.perform import perform
 from trainings import bp
 from trainings.forms.trainers import TrainerForm
-from trainings.models import Offering, Trainer
-from trainings.models.catalogue import offering_trainers
-
-
-def _trainer(slug: str) -> Trainer:
-    """The trainer with this slug, or 404."""
-    trainer = db.session.scalar(
-        sa.select(Trainer).join(User).where(Trainer.slug == slug, User.active.is_(True))
-    )
-    if trainer is None:
-        abort(404)
-    return trainer
+from trainings.models import Trainer
+from trainings.operations.catalogue import TrainerDetails, update_trainer_profile
+from trainings.queries.catalogue import offerings_of, public_trainers, trainer_by_slug
 
 
 @bp.get("/trainers/")
 def trainers() -> ResponseReturnValue:
     """All trainers."""
-    items = db.session.scalars(
-        sa.select(Trainer).join(User).where(User.active.is_(True)).order_by(User.name)
-    ).all()
-    return render_template("trainings/trainers.html", trainers=items)
+    return render_template("trainings/trainers.html", trainers=public_trainers())
 
 
 @bp.get("/trainers/<slug>")
 def trainer(slug: str) -> ResponseReturnValue:
     """A trainer's profile and workshops; contact details only for logged-in customers."""
-    item = _trainer(slug)
-    offerings = db.session.scalars(
-        sa.select(Offering)
-        .join(offering_trainers)
-        .where(offering_trainers.c.trainer_id == item.id, Offering.active.is_(True))
-        .order_by(Offering.title)
-    ).all()
+    item = or_404(trainer_by_slug(slug))
     return render_template(
         "trainings/trainer.html",
         trainer=item,
         bio=render_markdown(item.bio),
-        offerings=offerings,
-        show_contact=current_user.is_authenticated
-        and current_user.has_role(Role.CUSTOMER, Role.ADMIN),
+        offerings=offerings_of(item),
+        show_contact=current_user.has_role(Role.CUSTOMER, Role.ADMIN),
         can_edit=item.can_edit(current_user),
+    )
+
+
+def _details(form: TrainerForm) -> TrainerDetails:
+    """The profile form as operation input."""
+    return TrainerDetails(
+        title=form.title.data or "",
+        bio=form.bio.data or "",
+        expertise=form.expertise.data or "",
+        blog_readers=form.blog_readers.data,
+        followers=form.followers.data,
+        phone=form.phone.data or "",
     )
 
 
@@ -62,13 +54,12 @@ def trainer(slug: str) -> ResponseReturnValue:
 @role_required()
 def edit_trainer(slug: str) -> ResponseReturnValue:
     """Edit a trainer profile (the trainer themself, or an admin)."""
-    item = _trainer(slug)
-    if not item.can_edit(current_user):
-        abort(403)
+    item = check(or_404(trainer_by_slug(slug)), Trainer.can_edit)
     form = TrainerForm(obj=item)
-    if form.validate_on_submit():
-        form.populate_obj(item)
-        db.session.commit()
+    if (
+        form.validate_on_submit()
+        and perform(lambda: update_trainer_profile(item, _details(form)), form).ok
+    ):
         flash(_("The profile is saved."), "success")
         return redirect(url_for("trainings.trainer", slug=item.slug))
     return render_template("trainings/trainer_form.html", form=form, trainer=item)

@@ -1,0 +1,1 @@
+"""Rules of the courses package that change data: flush, never commit."""

@@ -1,0 +1,61 @@
+"""Courses as the catalogue, the course pages and the editors need them."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from courses.models import Course
+from paja.extensions import db
+from paja.models import Role, User
+from trainings.models import Offering, Trainer, TrainingSession
+from trainings.models.sessions import session_trainers
+
+GROUP_SESSIONS_SHOWN = 20
+
+
+def published_courses() -> list[Course]:
+    """Every published course, by title."""
+    return list(
+        db.session.scalars(
+            sa.select(Course).where(Course.published.is_(True)).order_by(Course.title, Course.id)
+        )
+    )
+
+
+def course_by_slug(slug: str) -> Course | None:
+    """The course with this address name."""
+    return db.session.scalar(sa.select(Course).where(Course.slug == slug))
+
+
+def courses_editable_by(user: User) -> list[Course]:
+    """The courses a user may edit: all for admins, their own for trainers."""
+    statement = sa.select(Course).order_by(Course.title, Course.id)
+    if not user.has_role(Role.ADMIN):
+        statement = statement.where(Course.author_id == user.id)
+    return list(db.session.scalars(statement))
+
+
+def all_courses() -> list[Course]:
+    """Every course, by title (for choosing the next one in a series)."""
+    return list(db.session.scalars(sa.select(Course).order_by(Course.title, Course.id)))
+
+
+def group_sessions(course: Course, user: User) -> list[TrainingSession]:
+    """Sessions of the course's workshops that the user trains (any for admins), newest first."""
+    if not user.is_authenticated or not user.has_role(Role.TRAINER, Role.ADMIN):
+        return []
+    statement = sa.select(TrainingSession).where(
+        TrainingSession.offering_id.in_([o.id for o in course.offerings])
+    )
+    if not user.has_role(Role.ADMIN):
+        trained = (
+            sa.select(session_trainers.c.session_id).join(Trainer).where(Trainer.user_id == user.id)
+        )
+        statement = statement.where(TrainingSession.id.in_(trained))
+    newest = statement.order_by(TrainingSession.starts_at.desc()).limit(GROUP_SESSIONS_SHOWN)
+    return list(db.session.scalars(newest))
+
+
+def offerings_by_ids(ids: list[int]) -> list[Offering]:
+    """The workshops with these ids (those a course accompanies)."""
+    return list(db.session.scalars(sa.select(Offering).where(Offering.id.in_(ids))))

@@ -1,0 +1,1 @@
+"""Rules of the feedback package that change data: flush, never commit."""

@@ -1,0 +1,62 @@
+"""The one way a view changes data: run one operation as the request's transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from flask import flash
+from flask_wtf import FlaskForm
+
+from paja.errors import RuleViolation
+from paja.extensions import db
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """What an operation gave, or that it was refused."""
+
+    ok: bool
+    value: T | None = None
+
+    @property
+    def result(self) -> T:
+        """The operation's value (only after `ok`)."""
+        assert self.ok, "a refused operation has no result"
+        return self.value  # type: ignore[return-value]
+
+
+def perform(operation: Callable[[], T], form: FlaskForm | None = None) -> Outcome[T]:
+    """Run an operation as the request's one transaction: commit, or roll back and explain.
+
+    A refused rule is shown at the form's field (or the form's top), or flashed when there
+    is no form; nothing of the request is saved then.
+    """
+    try:
+        value = operation()
+    except RuleViolation as error:
+        db.session.rollback()
+        if form is not None:
+            mark_error(form, error)
+        else:
+            flash(error.message, "danger")
+        return Outcome(ok=False)
+    db.session.commit()
+    return Outcome(ok=True, value=value)
+
+
+def mark_error(form: FlaskForm, error: RuleViolation) -> None:
+    """Show a refused rule at its field, or at the form's top when it has none."""
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, error.message]
+    else:
+        form.form_errors.append(error.message)
+
+
+def abandon() -> None:
+    """Roll back whatever the request changed (an error page is shown instead)."""
+    db.session.rollback()

@@ -1,0 +1,45 @@
+"""Address names (slugs) of workshops and courses: one pattern, one reserved-name rule."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from flask import current_app
+from flask_babel import gettext as _
+
+from paja.errors import RuleViolation
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def slugify(text: str) -> str:
+    """An address name from text: 'Åsa Öhman' -> 'asa-ohman'."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "-".join("".join(c if c.isalnum() else " " for c in plain).split())
+
+
+def reserved_under(prefix: str) -> set[str]:
+    """The names the app's own pages use right below a prefix (e.g. 'orders' under /trainings).
+
+    Read from the URL map, so a page added later reserves its name without anyone
+    remembering to list it.
+    """
+    start = prefix.rstrip("/") + "/"
+    names = set()
+    for rule in current_app.url_map.iter_rules():
+        if rule.rule.startswith(start):
+            first = rule.rule[len(start) :].split("/", 1)[0]
+            if first and "<" not in first:
+                names.add(first.split(".", 1)[0])
+    return names
+
+
+def check_slug(slug: str, prefix: str) -> None:
+    """Refuse an address name that is malformed or would hide one of the app's pages."""
+    if not re.fullmatch(SLUG_PATTERN, slug):
+        raise RuleViolation(
+            _("Use lower-case letters, digits and hyphens, e.g. some-start."), "slug"
+        )
+    if slug in reserved_under(prefix):
+        raise RuleViolation(_("This address name is reserved; choose another."), "slug")

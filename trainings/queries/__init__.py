@@ -1,0 +1,1 @@
+"""Named reads of the trainings package: what its pages and other packages look up."""

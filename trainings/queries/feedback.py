@@ -1,0 +1,33 @@
+"""Feedback of sessions: their key figures, and the sessions a trainer reviews."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from feedback.summaries import KeyFigures, key_figures
+from paja.extensions import db
+from paja.models import Role, User
+from trainings.models import Trainer, TrainingSession
+from trainings.models.sessions import session_trainers
+
+SESSIONS_SHOWN = 100
+
+
+def feedback_figures(sessions: list[TrainingSession]) -> dict[int, KeyFigures]:
+    """Answers, mean overall rating and NPS per session (two queries for all of them)."""
+    by_survey = key_figures([s.feedback_survey_id for s in sessions if s.feedback_survey_id])
+    return {
+        s.id: by_survey[s.feedback_survey_id] for s in sessions if s.feedback_survey_id in by_survey
+    }
+
+
+def sessions_with_feedback(user: User) -> list[TrainingSession]:
+    """The newest sessions with surveys the user trains (admins: all), newest first."""
+    statement = sa.select(TrainingSession).where(TrainingSession.feedback_survey_id.is_not(None))
+    if not user.has_role(Role.ADMIN):
+        trained = (
+            sa.select(session_trainers.c.session_id).join(Trainer).where(Trainer.user_id == user.id)
+        )
+        statement = statement.where(TrainingSession.id.in_(trained))
+    newest = statement.order_by(TrainingSession.starts_at.desc()).limit(SESSIONS_SHOWN)
+    return list(db.session.scalars(newest))

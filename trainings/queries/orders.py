@@ -1,0 +1,32 @@
+"""Orders as customers and admins see them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import sqlalchemy as sa
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy.orm import selectinload
+
+from paja.extensions import db
+from paja.models import Membership, Role, User
+from trainings.models import Order, OrderStatus
+
+PAGE_SIZE = 50
+
+
+def orders_visible_to(user: User, status: str = "") -> Pagination:
+    """A page of orders, newest first: all for admins, the own organisations' for others."""
+    statement = sa.select(Order).order_by(Order.created_at.desc(), Order.id.desc())
+    if not user.has_role(Role.ADMIN):
+        mine = sa.select(Membership.organisation_id).where(Membership.user_id == user.id)
+        statement = statement.where(Order.organisation_id.in_(mine))
+    if status in {s.value for s in OrderStatus}:
+        statement = statement.where(Order.status == OrderStatus(status))
+    return db.paginate(statement, per_page=PAGE_SIZE, error_out=False)
+
+
+def every_order() -> Iterator[Order]:
+    """All orders with their lines, oldest first (for the export)."""
+    statement = sa.select(Order).order_by(Order.id).options(selectinload(Order.lines))
+    yield from db.session.scalars(statement)
