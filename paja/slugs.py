@@ -11,11 +11,15 @@ from flask_babel import gettext as _
 from paja.errors import RuleViolation
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# Letters that do not decompose into a plain letter and a mark.
+PLAIN_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                               "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss"})  # fmt: skip
 
 
 def slugify(text: str) -> str:
-    """An address name from text: 'Åsa Öhman' -> 'asa-ohman'."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    """An address name from text: 'Åsa Öhman-Łukasiewicz' -> 'asa-ohman-lukasiewicz'."""
+    plain = unicodedata.normalize("NFKD", text.translate(PLAIN_LETTERS))
+    plain = plain.encode("ascii", "ignore").decode().lower()
     return "-".join("".join(c if c.isalnum() else " " for c in plain).split())
 
 

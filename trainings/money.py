@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-CENT = Decimal("0.01")
+from paja.numbers import half_up
+
 DEFAULT_VAT_RATE = Decimal("25.5")
 
 
 def cents(amount: Decimal) -> Decimal:
     """Round to the cent, halves up (0.005 -> 0.01)."""
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    return half_up(amount, "0.01")
 
 
 def vat(net: Decimal, rate: Decimal) -> Decimal:

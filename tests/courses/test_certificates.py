@@ -1,6 +1,7 @@
 """Certificate rules: when they are issued, what they hold, revoking and correcting them."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
@@ -171,3 +172,15 @@ def test_a_multi_day_event_has_both_dates_in_helsinki_time(app: Flask) -> None:
     assert certificate.until.isoformat() == "2026-11-10"
     with app.test_request_context():
         assert days(certificate.achieved_on, certificate.until) == "9.–10. marraskuuta 2026"
+
+
+@pytest.mark.parametrize(
+    ("minutes", "hours"), [(75, "1.3"), (45, "0.8"), (150, "2.5"), (80, "1.3")]
+)
+def test_attendance_hours_round_halves_up_like_money(app: Flask, minutes: int, hours: str) -> None:
+    session = create_session(starts_in=timedelta(hours=-3))
+    session.offering.duration_minutes = minutes  # 75 min is 1.25 h: 1.3, not the banker's 1.2
+    registration = create_registration(session)
+    mark_attendance(session, factories.create_user(roles={Role.ADMIN}), {registration.id})
+    (certificate,) = _certificates()
+    assert certificate.hours == Decimal(hours)

@@ -3,12 +3,13 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
 from feedback.models import QuestionType
-from feedback.summaries import key_figures, summarise
+from feedback.summaries import key_figures, nps, summarise
 from paja.extensions import db
 from paja.models import Role
 from tests.conftest import Auth
@@ -157,3 +158,24 @@ def bulk_answers(survey, count: int) -> None:
                 rows.append({"response_id": first + n, "question_id": q.id, "text": f"teksti {n}"})
     db.session.execute(sa.insert(Answer), rows)
     db.session.commit()
+
+
+@pytest.mark.parametrize(
+    ("promoters", "detractors", "answers", "score"),
+    [(3, 2, 7, 14), (1, 0, 8, 13), (0, 1, 8, -13), (2, 2, 4, 0), (4, 0, 4, 100)],
+)
+def test_nps_rounds_halves_away_from_zero(
+    promoters: int, detractors: int, answers: int, score: int
+) -> None:
+    assert nps(promoters, detractors, answers) == score  # 1 of 8 is 12.5: 13, not 12
+
+
+def test_the_summary_and_the_key_figures_agree_on_nps_and_mean(app: Flask) -> None:
+    survey = create_survey()
+    overall, recommend = survey.questions[0], survey.questions[4]
+    for rating, score in ((5, 10), (4, 9), (4, 8), (3, 6), (5, 10), (4, 7), (2, 0), (5, 9)):
+        answer(survey, {overall: rating, recommend: score})
+    summary = summarise(survey)
+    figures = key_figures([survey.id])[survey.id]
+    assert figures.nps == summary.questions[4].nps == 25  # 4 promoters, 2 detractors of 8
+    assert figures.mean == summary.questions[0].mean == Decimal("4.00")

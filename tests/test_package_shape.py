@@ -1,0 +1,63 @@
+"""Every domain package has one shape, and its views neither query nor commit themselves."""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.nodb
+ROOT = Path(__file__).resolve().parent.parent
+DOMAINS = ["feedback", "trainings", "courses"]
+FOLDERS = {"models", "operations", "queries", "forms", "views", "demo"}
+# A view reads through named queries and commits through paja.perform.perform(), so neither a
+# query nor a commit, nor the database session they need, appears in a views folder.
+FORBIDDEN = re.compile(r"\bselect\(|\.commit\(|\bdb\.session\b|\bdb\.paginate\(")
+
+
+def folders_of(package: Path) -> set[str]:
+    """The sub-packages of a package (folders with an __init__.py)."""
+    return {p.parent.name for p in package.glob("*/__init__.py")}
+
+
+def view_offences(path: Path) -> list[str]:
+    """Queries, commits and imports of the database object in one views module."""
+    text = path.read_text(encoding="utf-8")
+    found = [f"{path.name}:{n}: {line.strip()}" for n, line in enumerate(text.splitlines(), 1)
+             if FORBIDDEN.search(line)]  # fmt: skip
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.ImportFrom) and node.module == "paja.extensions":
+            found += [f"{path.name}: imports db" for alias in node.names if alias.name == "db"]
+    return found
+
+
+@pytest.mark.parametrize("package", DOMAINS)
+def test_every_domain_package_has_the_same_folders(package: str) -> None:
+    assert folders_of(ROOT / package) == FOLDERS
+
+
+def test_views_neither_query_nor_commit() -> None:
+    offences = [
+        offence
+        for views in sorted(ROOT.glob("*/views"))
+        for path in sorted(views.glob("*.py"))
+        for offence in view_offences(path)
+    ]
+    assert offences == []
+
+
+def test_the_check_catches_a_query_a_commit_and_the_session(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "from paja.extensions import db, limiter\n"
+        "rows = db.session.scalars(sa.select(User))\n"
+        "db.session.commit()\n"
+        "page = db.paginate(statement)\n"
+        "limiter.limit('5 per minute')\n"
+    )
+    assert view_offences(sample) == [
+        "sample.py:2: rows = db.session.scalars(sa.select(User))",
+        "sample.py:3: db.session.commit()",
+        "sample.py:4: page = db.paginate(statement)",
+        "sample.py: imports db",
+    ]
