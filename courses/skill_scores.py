@@ -43,7 +43,7 @@ def score(
             right = chosen.get(question.id, set()) == question.correct_set
             items[question.area_id].append(Decimal(100 if right else 0))
     areas = {
-        area_id: whole(sum(values) / len(values)) if values else 0
+        area_id: whole(sum(values, Decimal(0)) / len(values)) if values else 0
         for area_id, values in items.items()
     }
     overall = whole(Decimal(sum(areas.values())) / len(areas)) if areas else 0
@@ -84,13 +84,13 @@ def recommendations(
     by_area = {s.area_id: s.score for s in attempt.scores}
     weak = sorted(
         (
-            a
-            for a in check.areas
-            if a.module is not None and by_area.get(a.id, 0) < check.advanced_from
+            (area, area.module)
+            for area in check.areas
+            if area.module is not None and by_area.get(area.id, 0) < check.advanced_from
         ),
-        key=lambda a: (by_area.get(a.id, 0), a.position),
+        key=lambda pair: (by_area.get(pair[0].id, 0), pair[0].position),
     )
-    return [(area, area.module) for area in weak[:count]]
+    return weak[:count]
 
 
 def growth(before: Attempt, after: Attempt) -> dict[int, int]:

@@ -41,7 +41,7 @@ def _question(index: int, item: QuestionSummary) -> list[Flowable]:
     """One question's heading, figures, chart and texts."""
     parts: list[Flowable] = [paragraph(f"{index}. {item.question.text}", "heading")]
     figures = [ngettext("%(num)d answer", "%(num)d answers", item.answered)]
-    if item.mean is not None:
+    if item.mean is not None and item.median is not None:
         figures += [
             _("mean %(mean)s", mean=number(item.mean)),
             _("median %(median)s", median=number(item.median)),
@@ -65,16 +65,9 @@ def _chart(item: QuestionSummary) -> Drawing:
         y = n * row + 1
         drawing.add(String(0, y + 1.5 * mm, bucket.label[:30], fontName=REGULAR, fontSize=8))
         width = float(bucket.percent) / 100 * BAR_WIDTH
-        drawing.add(
-            Rect(
-                45 * mm,
-                y,
-                max(width, 0.5),
-                row - 1.5 * mm,
-                fillColor=colors.HexColor("#0a58ca"),
-                strokeWidth=0,
-            )
-        )
+        bar = Rect(45 * mm, y, max(width, 0.5), row - 1.5 * mm)
+        bar.fillColor, bar.strokeWidth = colors.HexColor("#0a58ca"), 0
+        drawing.add(bar)
         label = f"{bucket.count} ({number(bucket.percent)} %)"
         drawing.add(String(47 * mm + width, y + 1.5 * mm, label, fontName=REGULAR, fontSize=8))
     return drawing

@@ -123,7 +123,8 @@ def _fill_counts(summaries: dict[int, QuestionSummary], scope: sa.Subquery) -> N
     ).all()
     counts: dict[int, dict[int, int]] = {}
     for question_id, number, count in rows:
-        counts.setdefault(question_id, {})[number] = count
+        if number is not None:  # never: the query takes numbers only
+            counts.setdefault(question_id, {})[number] = count
     answered = dict(
         db.session.execute(
             sa.select(Answer.question_id, sa.func.count(sa.distinct(Answer.response_id)))

@@ -19,7 +19,7 @@ T = TypeVar("T")
 Rule = Callable[[M, User], bool]
 
 
-class AnonymousUser(AnonymousUserMixin):  # type: ignore[misc]
+class AnonymousUser(AnonymousUserMixin):
     """A visitor who has not logged in: holds no roles."""
 
     roles: frozenset[Role] = frozenset()

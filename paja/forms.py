@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -9,12 +11,12 @@ from wtforms import (
     EmailField,
     HiddenField,
     PasswordField,
-    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
     SubmitField,
 )
+from wtforms.fields import choices as wtforms_choices
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -23,6 +25,9 @@ from paja.models import Role
 from paja.passwords import MAX_LENGTH, MIN_LENGTH
 from paja.slugs import SLUG_PATTERN
 
+T = TypeVar("T")
+#: WTForms 3.3's option of a select list; types-WTForms 3.2 does not know it yet.
+SelectChoice: Any = wtforms_choices.SelectChoice  # type: ignore[attr-defined]
 #: The message of every choice field when a submitted value is not among the options.
 CHOICE = _l("Choose one of the listed options.")
 LANGUAGE_CHOICES = [SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()]
@@ -34,6 +39,25 @@ ROLE_LABELS = {
     Role.CUSTOMER: _l("Customer contact"),
     Role.PARTICIPANT: _l("Participant"),
 }
+
+
+class ChoiceField(SelectField):
+    """A select list whose refusal of a value that was not offered is translated."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("invalid_choice_message", CHOICE)
+        super().__init__(*args, **kwargs)
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Checkboxes for a multiple choice; a value that was not offered is refused in words."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("invalid_choice_message", CHOICE)
+        super().__init__(*args, **kwargs)
 
 
 def _strip(value: str | None) -> str | None:
@@ -83,10 +107,10 @@ def slug_field() -> StringField:
 
 def language_field(label: str = _l("Language")) -> SelectField:
     """One of Paja's three languages."""
-    return SelectField(label, choices=LANGUAGE_CHOICES, invalid_choice_message=CHOICE)
+    return ChoiceField(label, choices=LANGUAGE_CHOICES)
 
 
-def _new_password_field(label: str = _l("Password")) -> PasswordField:
+def new_password_field(label: str = _l("Password")) -> PasswordField:
     """A new-password field; strength is checked by the operation."""
     return PasswordField(
         label,
@@ -96,7 +120,7 @@ def _new_password_field(label: str = _l("Password")) -> PasswordField:
     )
 
 
-def _confirm_field() -> PasswordField:
+def confirm_field() -> PasswordField:
     """The repeated new password."""
     return PasswordField(
         _l("Repeat the password"),
@@ -108,7 +132,7 @@ def _confirm_field() -> PasswordField:
     )
 
 
-def _name_field() -> StringField:
+def name_field() -> StringField:
     """A person's full name."""
     return StringField(
         _l("Name"),
@@ -120,10 +144,10 @@ def _name_field() -> StringField:
 class SignupForm(FlaskForm):
     """Create an account."""
 
-    name = _name_field()
+    name = name_field()
     email = email_field()
-    password = _new_password_field()
-    confirm = _confirm_field()
+    password = new_password_field()
+    confirm = confirm_field()
     submit = SubmitField(_l("Create account"))
 
 
@@ -151,16 +175,16 @@ class ForgotPasswordForm(FlaskForm):
 class ResetPasswordForm(FlaskForm):
     """Choose a new password with a reset link."""
 
-    password = _new_password_field(_l("New password"))
-    confirm = _confirm_field()
+    password = new_password_field(_l("New password"))
+    confirm = confirm_field()
     submit = SubmitField(_l("Save the new password"))
 
 
 class ProfileForm(FlaskForm):
     """A user's name and preferred language."""
 
-    name = _name_field()
-    locale = SelectField(
+    name = name_field()
+    locale = ChoiceField(
         _l("Language"),
         choices=[
             SelectChoice("", _l("Follow the browser")),
@@ -170,7 +194,6 @@ class ProfileForm(FlaskForm):
             ),
         ],
         validators=[Optional()],
-        invalid_choice_message=CHOICE,
     )
     submit = SubmitField(_l("Save"))
 
@@ -183,8 +206,8 @@ class ChangePasswordForm(FlaskForm):
         validators=[DataRequired(message=_l("Enter your current password."))],
         render_kw={"autocomplete": "current-password"},
     )
-    password = _new_password_field(_l("New password"))
-    confirm = _confirm_field()
+    password = new_password_field(_l("New password"))
+    confirm = confirm_field()
     submit = SubmitField(_l("Change password"))
 
 
@@ -199,20 +222,12 @@ class ButtonForm(FlaskForm):
     """An empty form so that POST-only buttons carry a CSRF token."""
 
 
-class MultiCheckboxField(SelectMultipleField):
-    """Checkboxes for a multiple choice."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-
 class UserRolesForm(FlaskForm):
     """An admin sets a user's roles."""
 
     roles = MultiCheckboxField(
         _l("Roles"),
         choices=[SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()],
-        invalid_choice_message=CHOICE,
     )
     submit = SubmitField(_l("Save roles"))
 
@@ -261,3 +276,10 @@ class AddMemberForm(FlaskForm):
 
     email = email_field(_l("Member's email"))
     submit = SubmitField(_l("Add member"))
+
+
+def given(value: T | None) -> T:
+    """A required field's value once its form has validated (its validators refuse nothing)."""
+    if value is None:
+        raise ValueError("a required field was empty after its form validated")
+    return value

@@ -29,21 +29,20 @@ def select_locale() -> str:
 
 def select_language() -> str:
     """The user's setting, else the visitor's choice, else Accept-Language, else Finnish."""
+    default: str = current_app.config["BABEL_DEFAULT_LOCALE"]
     if not has_request_context():
-        return current_app.config["BABEL_DEFAULT_LOCALE"]
+        return default
     if current_user.is_authenticated and current_user.locale in LANGUAGES:
-        return current_user.locale
+        return str(current_user.locale)
     chosen = session.get(SESSION_KEY)
     if chosen in LANGUAGES:
-        return chosen
-    return (
-        request.accept_languages.best_match(LANGUAGES) or current_app.config["BABEL_DEFAULT_LOCALE"]
-    )
+        return str(chosen)
+    return request.accept_languages.best_match(LANGUAGES) or default
 
 
 def select_timezone() -> str:
     """Everyone sees Finnish time."""
-    return current_app.config["BABEL_DEFAULT_TIMEZONE"]
+    return str(current_app.config["BABEL_DEFAULT_TIMEZONE"])
 
 
 def current_language() -> str:

@@ -47,7 +47,8 @@ class Mail:
 
 def outbox() -> list[Mail]:
     """Messages sent with the memory backend (tests)."""
-    return current_app.extensions.setdefault(OUTBOX_KEY, [])
+    sent: list[Mail] = current_app.extensions.setdefault(OUTBOX_KEY, [])
+    return sent
 
 
 def send_mail(

@@ -76,7 +76,7 @@ class User(UserMixin, Base):
         return value.strip().lower()
 
     @property
-    def is_active(self) -> bool:  # type: ignore[override]
+    def is_active(self) -> bool:
         """Flask-Login refuses to log in deactivated users."""
         return self.active
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from flask import current_app
 from reportlab.lib import colors
@@ -50,11 +51,11 @@ def styles() -> StyleSheet1:
     return sheet
 
 
-def table(rows: Sequence[Sequence[object]], widths: Sequence[float], header: bool = True) -> Table:
+def table(rows: Sequence[list[Any]], widths: Sequence[float], header: bool = True) -> Table:
     """A plain table in the Paja fonts; numbers right-aligned in the last columns by the caller."""
     _register_fonts()
     result = Table(list(rows), colWidths=list(widths), repeatRows=1 if header else 0)
-    commands = [
+    commands: list[Any] = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("FONTSIZE", (0, 0), (-1, -1), 9),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every check of `make test`: ruff, the suite on SQLite, the database tests again on a
+# Every check of `make test`: ruff, mypy, the suite on SQLite, the database tests again on a
 # throwaway PostgreSQL cluster, and the browser tests in Debian's Chromium.
 # A part that cannot run (no PostgreSQL or Chromium) is skipped with a notice,
 # except under CI=true, where it fails the run.
@@ -39,6 +39,9 @@ apt_install() {
 
 say "ruff"
 if "$BIN/ruff" check . && "$BIN/ruff" format --check .; then :; else failed+=("ruff"); fi
+
+say "mypy (paja, feedback, trainings, courses)"
+if "$BIN/mypy"; then :; else failed+=("mypy"); fi
 
 say "tests on SQLite"
 run_pytest sqlite -m "not e2e" -q

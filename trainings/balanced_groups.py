@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import random
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from typing import TypeVar
 
 P = TypeVar("P")
@@ -14,7 +14,7 @@ P = TypeVar("P")
 def make_groups(
     people: Sequence[P],
     size: int,
-    organisation_of: dict[P, Hashable],
+    organisation_of: Mapping[P, Hashable],
     rng: random.Random | None = None,
 ) -> list[list[P]]:
     """Split people into groups of about `size`: sizes differ by at most one, and nobody shares a

@@ -42,4 +42,5 @@ def calendar(sessions: Iterable[tuple[TrainingSession, bool]], name: str) -> byt
     cal.add("x-wr-calname", name)
     for session, with_link in sessions:
         cal.add_component(session_event(session, with_link))
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data

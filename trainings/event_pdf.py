@@ -73,9 +73,11 @@ def badges_pdf(day: TrainingSession, people: list[Registration]) -> bytes:
             Paragraph(escape(_heading(day)), event_style),
         ]
 
-    cells = [badge(person) for person in people] or [[paragraph(_("Nobody has a seat yet."))]]
+    cells: list[list[Paragraph]] = [badge(person) for person in people]
+    if not cells:
+        cells = [[paragraph(_("Nobody has a seat yet."))]]
+    cells += [[] for _ in range(-len(cells) % BADGES_PER_ROW)]  # the last row's empty cells
     rows = [cells[i : i + BADGES_PER_ROW] for i in range(0, len(cells), BADGES_PER_ROW)]
-    rows[-1] += [""] * (BADGES_PER_ROW - len(rows[-1]))
     sheet = Table(rows, colWidths=[width] * BADGES_PER_ROW, rowHeights=BADGE_HEIGHT)
     sheet.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.lightgrey),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 from paja.i18n import LOCALES, current_language, day, money, number, when
 from paja.pdf import build_pdf, paragraph, table
 from trainings.labels import MODE_LABELS
-from trainings.models import Order, TrainingSession
+from trainings.models import DeliveryMode, Order, TrainingSession
 
 
 def order_confirmation_pdf(order: Order, session: TrainingSession | None) -> bytes:
@@ -63,7 +63,7 @@ def _story(order: Order, session: TrainingSession | None, title: str) -> list[Fl
             _(
                 "Ordered on %(date)s · %(mode)s · %(num)d participants",
                 date=day(order.created_at),
-                mode=MODE_LABELS[order.mode],
+                mode=MODE_LABELS[DeliveryMode(order.mode)],
                 num=order.participants,
             )
         ),

@@ -10,15 +10,20 @@ from wtforms import (
     BooleanField,
     DecimalField,
     IntegerField,
-    SelectChoice,
-    SelectField,
     SubmitField,
     TextAreaField,
 )
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from courses.labels import LEVEL_LABELS
-from paja.forms import CHOICE, MultiCheckboxField, language_field, slug_field, title_field
+from paja.forms import (
+    ChoiceField,
+    MultiCheckboxField,
+    SelectChoice,
+    language_field,
+    slug_field,
+    title_field,
+)
 
 
 class CourseForm(FlaskForm):
@@ -27,10 +32,9 @@ class CourseForm(FlaskForm):
     title = title_field()
     slug = slug_field()
     description = TextAreaField(_l("Description"), validators=[Length(max=5000)])
-    level = SelectField(
+    level = ChoiceField(
         _l("Level"),
         choices=[SelectChoice(k, v) for k, v in LEVEL_LABELS.items()],
-        invalid_choice_message=CHOICE,
     )
     language = language_field()
     hours = DecimalField(
@@ -42,13 +46,10 @@ class CourseForm(FlaskForm):
     published = BooleanField(_l("Published"))
     open_enrolment = BooleanField(_l("Anyone may enrol"), default=True)
     requires_feedback = BooleanField(_l("Completion needs the course feedback answered"))
-    next_course = SelectField(
-        _l("Next course in the series"), coerce=int, invalid_choice_message=CHOICE
-    )
+    next_course = ChoiceField(_l("Next course in the series"), coerce=int)
     offerings = MultiCheckboxField(
         _l("Workshops the course accompanies"),
         coerce=int,
-        invalid_choice_message=CHOICE,
         description=_l("Registering to these workshops' sessions enrols people automatically."),
     )
     submit = SubmitField(_l("Save"))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, IntegerField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Regexp
 
-from paja.forms import CHOICE
+from paja.forms import ChoiceField
 
 
 class SkillCheckForm(FlaskForm):
@@ -39,7 +39,7 @@ class AreaForm(FlaskForm):
         validators=[DataRequired(message=_l("Give at least one statement.")), Length(max=4000)],
         description=_l("E.g. I can create an account and fill in my profile."),
     )
-    module = SelectField(_l("Module that teaches it"), coerce=int, invalid_choice_message=CHOICE)
+    module = ChoiceField(_l("Module that teaches it"), coerce=int)
     submit = SubmitField(_l("Add the area"))
 
 
@@ -68,5 +68,5 @@ class KnowledgeForm(FlaskForm):
     explanation = TextAreaField(
         _l("Explanation shown after answering"), validators=[Length(max=2000)]
     )
-    area = SelectField(_l("Competence area"), coerce=int, invalid_choice_message=CHOICE)
+    area = ChoiceField(_l("Competence area"), coerce=int)
     submit = SubmitField(_l("Add the question"))

@@ -6,6 +6,7 @@ import json
 import secrets
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
@@ -83,9 +84,10 @@ class Certificate(Base):
     )
 
     @property
-    def details(self) -> dict:
+    def details(self) -> dict[str, Any]:
         """Outcomes (module titles) and growth per area, as issued."""
-        return json.loads(self.details_json or "{}")
+        found: dict[str, Any] = json.loads(self.details_json or "{}")
+        return found
 
     @property
     def until(self) -> date | None:

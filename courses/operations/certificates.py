@@ -33,9 +33,9 @@ def _save(certificate: Certificate) -> Certificate:
     except IntegrityError:
         key = Certificate.enrolment_id if certificate.enrolment_id else Certificate.registration_id
         ident = certificate.enrolment_id or certificate.registration_id
-        return db.session.scalar(
+        return db.session.scalars(
             sa.select(Certificate).where(key == ident, Certificate.superseded_by_id.is_(None))
-        )
+        ).one()
     log.info(
         "certificate %s issued to %s for %s", certificate.code, certificate.name, certificate.title
     )

@@ -83,7 +83,7 @@ def has_attempts(check: SkillCheck) -> bool:
     )
 
 
-def session_people(session: TrainingSession) -> sa.Select[tuple[int | None]]:
+def session_people(session: TrainingSession) -> sa.Select[int | None]:
     """The accounts holding a seat in a session, for its group profile."""
     return sa.select(Registration.user_id).where(
         Registration.session_id == session.id,
@@ -91,6 +91,6 @@ def session_people(session: TrainingSession) -> sa.Select[tuple[int | None]]:
     )
 
 
-def organisation_people(organisation: Organisation) -> sa.Select[tuple[int]]:
+def organisation_people(organisation: Organisation) -> sa.Select[int]:
     """An organisation's members, for its group profile."""
     return sa.select(Membership.user_id).where(Membership.organisation_id == organisation.id)

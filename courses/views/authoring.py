@@ -6,8 +6,6 @@ from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
-from trainings.queries.catalogue import active_offerings
-from wtforms import SelectChoice
 
 from courses import bp
 from courses.forms.courses import CourseForm, ModuleForm
@@ -15,9 +13,10 @@ from courses.models import Course, Module
 from courses.operations import authoring
 from courses.queries.courses import all_courses, courses_editable_by, offerings_by_ids
 from paja.access import get_or_404, role_required
-from paja.forms import ButtonForm
+from paja.forms import ButtonForm, SelectChoice, given
 from paja.models import Role
 from paja.perform import perform
+from trainings.queries.catalogue import active_offerings
 
 EDITORS = (Role.ADMIN, Role.TRAINER)
 
@@ -45,12 +44,12 @@ def _course_form(course: Course | None) -> CourseForm:
 def _details(form: CourseForm) -> authoring.CourseDetails:
     """The form's answers as operation input."""
     return authoring.CourseDetails(
-        title=form.title.data,
-        slug=form.slug.data,
+        title=given(form.title.data),
+        slug=given(form.slug.data),
         description=form.description.data or "",
         level=form.level.data,
         language=form.language.data,
-        hours=form.hours.data,
+        hours=given(form.hours.data),
         published=form.published.data,
         open_enrolment=form.open_enrolment.data,
         requires_feedback=form.requires_feedback.data,
@@ -90,9 +89,9 @@ def edit_course(course_id: int | None = None) -> ResponseReturnValue:
 def _module_details(form: ModuleForm) -> authoring.ModuleDetails:
     """The module form as operation input."""
     return authoring.ModuleDetails(
-        form.title.data,
+        given(form.title.data),
         form.body.data or "",
-        form.minutes.data,
+        given(form.minutes.data),
         form.required.data,
         form.tasks_text.data or "",
     )

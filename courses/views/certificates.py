@@ -24,6 +24,7 @@ from courses.queries.certificates import (
 from courses.queries.courses import all_courses
 from paja.access import check, get_or_404, or_404, role_required
 from paja.downloads import pdf_file
+from paja.forms import given
 from paja.models import Role
 from paja.perform import perform
 from trainings.models import TrainingSession
@@ -99,11 +100,11 @@ def certificate_admin(code: str) -> ResponseReturnValue:
     if request.method == "GET":
         reissue_form.name.data = certificate.name
     elif request.form.get("action") == "revoke" and revoke_form.validate_on_submit():
-        if perform(lambda: revoke(certificate, revoke_form.reason.data), revoke_form).ok:
+        if perform(lambda: revoke(certificate, given(revoke_form.reason.data)), revoke_form).ok:
             flash(_("The certificate was revoked."), "success")
             return redirect(url_for("courses.certificate_admin", code=certificate.code))
     elif request.form.get("action") == "reissue" and reissue_form.validate_on_submit():
-        outcome = perform(lambda: reissue(certificate, reissue_form.name.data), reissue_form)
+        outcome = perform(lambda: reissue(certificate, given(reissue_form.name.data)), reissue_form)
         if outcome.ok:
             flash(_("A corrected certificate was issued."), "success")
             return redirect(url_for("courses.certificate_admin", code=outcome.result.code))

@@ -6,7 +6,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
-from wtforms import SelectChoice
 
 from courses import bp
 from courses.forms.skills import AreaForm, KnowledgeForm, SkillCheckForm
@@ -24,6 +23,7 @@ from courses.queries.skills import (
 )
 from courses.skill_scores import growth, parse_sheet, recommendations
 from paja.access import get_or_404, or_404, role_required
+from paja.forms import SelectChoice, given
 from paja.models import Organisation, Role
 from paja.perform import perform
 from trainings.models import TrainingSession
@@ -151,7 +151,10 @@ def edit_skill_check(course_id: int) -> ResponseReturnValue:
     if form.validate_on_submit():
         saved = perform(
             lambda: skills.save_skill_check(
-                course, form.intermediate_from.data, form.advanced_from.data, form.allow_retake.data
+                course,
+                given(form.intermediate_from.data),
+                given(form.advanced_from.data),
+                form.allow_retake.data,
             ),
             form,
         )
@@ -191,7 +194,10 @@ def add_skill_part(course_id: int, part: str) -> ResponseReturnValue:
         area = area_form
         added = perform(
             lambda: skills.add_area(
-                check, area.name.data, area.statements_text.data, area.module.data or None
+                check,
+                given(area.name.data),
+                given(area.statements_text.data),
+                area.module.data or None,
             ),
             area,
         )
@@ -200,18 +206,18 @@ def add_skill_part(course_id: int, part: str) -> ResponseReturnValue:
             return redirect(url_for("courses.edit_skill_check", course_id=course.id))
     if part == "questions" and question_form.validate():
         question = question_form
-        added = perform(
+        asked = perform(
             lambda: skills.add_question(
                 check,
-                question.text.data,
-                question.choices_text.data,
-                question.correct.data,
+                given(question.text.data),
+                given(question.choices_text.data),
+                given(question.correct.data),
                 question.explanation.data or "",
                 question.area.data,
             ),
             question,
         )
-        if added.ok:
+        if asked.ok:
             flash(_("The question is added."), "success")
             return redirect(url_for("courses.edit_skill_check", course_id=course.id))
     return _render_editor(

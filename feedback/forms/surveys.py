@@ -7,8 +7,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
-    SelectChoice,
-    SelectField,
     StringField,
     SubmitField,
     TextAreaField,
@@ -16,9 +14,9 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional
 
 from feedback.labels import QUESTION_KIND_LABELS as KIND_LABELS
+from paja.forms import ChoiceField, SelectChoice
 from paja.i18n import LANGUAGE_NAMES
 
-CHOICE = _l("Choose one of the listed options.")
 LANGUAGE_CHOICES = [SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()]
 
 
@@ -28,9 +26,7 @@ class NewSurveyForm(FlaskForm):
     title = StringField(
         _l("Title"), validators=[DataRequired(message=_l("Enter the title.")), Length(max=200)]
     )
-    language = SelectField(
-        _l("Language of the survey"), choices=LANGUAGE_CHOICES, invalid_choice_message=CHOICE
-    )
+    language = ChoiceField(_l("Language of the survey"), choices=LANGUAGE_CHOICES)
     from_template = BooleanField(_l("Start from the training-feedback template"), default=True)
     submit = SubmitField(_l("Create the survey"))
 
@@ -43,9 +39,7 @@ class SurveyForm(FlaskForm):
     )
     intro = TextAreaField(_l("Introduction"), validators=[Length(max=2000)])
     thanks = TextAreaField(_l("Thank-you text"), validators=[Length(max=2000)])
-    language = SelectField(
-        _l("Language of the survey"), choices=LANGUAGE_CHOICES, invalid_choice_message=CHOICE
-    )
+    language = ChoiceField(_l("Language of the survey"), choices=LANGUAGE_CHOICES)
     anonymous = BooleanField(
         _l("Anonymous: anyone with the public link may answer"),
         description=_l(
@@ -60,10 +54,9 @@ class SurveyForm(FlaskForm):
 class QuestionForm(FlaskForm):
     """One question."""
 
-    kind = SelectField(
+    kind = ChoiceField(
         _l("Type"),
         choices=[SelectChoice(k.value, label) for k, label in KIND_LABELS.items()],
-        invalid_choice_message=CHOICE,
     )
     text = StringField(
         _l("Question"),

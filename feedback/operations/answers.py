@@ -23,6 +23,7 @@ from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.models import User
+from paja.sql import changed
 
 TEXT_LIMIT = {QuestionType.SHORT: 300, QuestionType.LONG: 4000}
 OTHER = "other"
@@ -103,12 +104,11 @@ def submit(
         with db.session.begin_nested():
             db.session.add(response)
             if invitation is not None:
-                claimed = db.session.execute(
+                claimed = changed(
                     sa.update(Invitation)
                     .where(Invitation.id == invitation.id, Invitation.answered_at.is_(None))
                     .values(answered_at=utcnow())
-                    .execution_options(synchronize_session=False)
-                ).rowcount
+                )
                 if not claimed:
                     raise IntegrityError("invitation already answered", None, Exception())
             db.session.flush()

@@ -20,7 +20,7 @@ from feedback.models import (
     SurveyStatus,
 )
 from feedback.queries.surveys import has_responses
-from feedback.template import TEMPLATES
+from feedback.template import INTRO, QUESTIONS, THANKS
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.lists import move
@@ -69,17 +69,18 @@ def create_from_template(
     owner: User | None, title: str, language: str = "fi", open_now: bool = False
 ) -> Survey:
     """The training-feedback survey from the template, in fi, sv or en."""
-    template = TEMPLATES.get(language, TEMPLATES["fi"])
-    survey = create_survey(owner, title, str(template["intro"]), str(template["thanks"]), language)
-    for position, (kind, text, low, high, required) in enumerate(template["questions"]):  # type: ignore[misc]
+    words = language if language in INTRO else "fi"
+    survey = create_survey(owner, title, INTRO[words], THANKS[words], language)
+    for position, item in enumerate(QUESTIONS):
+        text, low, high = item.words[words]
         survey.questions.append(
             Question(
                 position=position,
-                kind=kind,
+                kind=item.kind,
                 text=text,
                 low_label=low,
                 high_label=high,
-                required=required,
+                required=item.required,
             )
         )
     if open_now:

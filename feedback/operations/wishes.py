@@ -47,7 +47,7 @@ def vote(board: WishBoard, wish: Wish, voter: str) -> bool:
     if not board.is_open:
         raise RuleViolation(_("The board is closed for votes."))
     while wish.merged_into_id is not None:
-        wish = db.session.get(Wish, wish.merged_into_id)
+        wish = db.session.get_one(Wish, wish.merged_into_id)
     try:
         with db.session.begin_nested():
             db.session.add(Vote(wish_id=wish.id, voter=voter))

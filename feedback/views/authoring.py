@@ -14,7 +14,7 @@ from feedback.models import Question, QuestionType, Survey, SurveyStatus
 from feedback.operations import invitations, surveys
 from feedback.queries.surveys import has_responses, invitation_counts, surveys_of
 from paja.access import get_or_404, role_required
-from paja.forms import ButtonForm
+from paja.forms import ButtonForm, given
 from paja.i18n import helsinki
 from paja.models import Role
 from paja.perform import perform
@@ -35,7 +35,7 @@ def new_survey() -> ResponseReturnValue:
     """Start a survey, from the template or empty."""
     form = NewSurveyForm()
     if form.validate_on_submit():
-        title, language = form.title.data, form.language.data
+        title, language = given(form.title.data), given(form.language.data)
         if form.from_template.data:
             created = perform(
                 lambda: surveys.create_from_template(current_user, title, language), form
@@ -74,7 +74,7 @@ def _editor(
 def _texts(form: SurveyForm) -> surveys.SurveyTexts:
     """The survey form as operation input, its times typed in Helsinki."""
     return surveys.SurveyTexts(
-        title=form.title.data,
+        title=given(form.title.data),
         intro=form.intro.data or "",
         thanks=form.thanks.data or "",
         language=form.language.data,
@@ -103,7 +103,7 @@ def _details(form: QuestionForm) -> surveys.QuestionDetails:
     """The question form as operation input."""
     return surveys.QuestionDetails(
         kind=QuestionType(form.kind.data),
-        text=form.text.data,
+        text=given(form.text.data),
         required=form.required.data,
         low_label=form.low_label.data or "",
         high_label=form.high_label.data or "",
@@ -211,7 +211,7 @@ def invite(survey_id: int) -> ResponseReturnValue:
     survey = get_or_404(Survey, survey_id, Survey.can_edit)
     form = InviteForm()
     if form.validate_on_submit():
-        people = invitations.parse_people(form.people.data)
+        people = invitations.parse_people(given(form.people.data))
         if not people:
             form.people.errors = [_("No email address was found. Give one per line.")]
         else:

@@ -9,6 +9,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
+from werkzeug.wrappers import Response as BaseResponse
 
 from feedback import bp
 from feedback.exports import wish_rows
@@ -19,7 +20,7 @@ from feedback.operations import wishes as rules
 from feedback.queries.wishes import board_by_token, boards_of, ranked, voted_by, wish_of
 from paja.access import get_or_404, or_404, role_required
 from paja.downloads import csv_file
-from paja.forms import ButtonForm
+from paja.forms import ButtonForm, given
 from paja.models import Role
 from paja.perform import perform
 
@@ -34,7 +35,9 @@ def boards() -> ResponseReturnValue:
     form = BoardForm()
     if form.validate_on_submit():
         created = perform(
-            lambda: rules.create_board(current_user, form.title.data, form.description.data or ""),
+            lambda: rules.create_board(
+                current_user, given(form.title.data), form.description.data or ""
+            ),
             form,
         )
         if created.ok:
@@ -114,7 +117,9 @@ def wishes(token: str) -> ResponseReturnValue:
     item = or_404(board_by_token(token))
     form = WishForm()
     if form.validate_on_submit():
-        added = perform(lambda: rules.add_wish(item, form.text.data, form.name.data or ""), form)
+        added = perform(
+            lambda: rules.add_wish(item, given(form.text.data), form.name.data or ""), form
+        )
         if added.ok:
             flash(_("Thank you! Your wish is on the board."), "success")
             return redirect(url_for("feedback.wishes", token=token))
@@ -149,7 +154,7 @@ def vote_wish(token: str, wish_id: int) -> ResponseReturnValue:
     return _with_voter_cookie(redirect(target), fresh)
 
 
-def _with_voter_cookie(response: HttpResponse, fresh: str | None) -> HttpResponse:
+def _with_voter_cookie(response: BaseResponse, fresh: str | None) -> BaseResponse:
     """Remember a new anonymous voter for a year."""
     if fresh:
         response.set_cookie(

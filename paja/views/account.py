@@ -9,7 +9,7 @@ from flask_login import current_user, login_user
 
 from paja import operations
 from paja.access import login_required
-from paja.forms import ChangePasswordForm, ProfileForm
+from paja.forms import ChangePasswordForm, ProfileForm, given
 from paja.i18n import SESSION_KEY
 from paja.perform import perform
 from paja.queries import organisations_of
@@ -25,7 +25,9 @@ def profile() -> ResponseReturnValue:
     if (
         form.validate_on_submit()
         and perform(
-            lambda: operations.update_profile(current_user, form.name.data, form.locale.data),
+            lambda: operations.update_profile(
+                current_user, given(form.name.data), form.locale.data
+            ),
             form,
         ).ok
     ):
@@ -46,7 +48,7 @@ def change_password() -> ResponseReturnValue:
         form.validate_on_submit()
         and perform(
             lambda: operations.change_password(
-                current_user, form.current_password.data, form.password.data
+                current_user, given(form.current_password.data), given(form.password.data)
             ),
             form,
         ).ok

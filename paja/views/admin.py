@@ -37,7 +37,7 @@ def user(user_id: int) -> ResponseReturnValue:
         form.validate_on_submit()
         and perform(
             lambda: operations.set_roles(
-                current_user, person, {Role(value) for value in form.roles.data}
+                current_user, person, {Role(value) for value in form.roles.data or []}
             ),
             form,
         ).ok

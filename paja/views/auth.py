@@ -9,7 +9,14 @@ from flask_login import current_user, login_user, logout_user
 
 from paja import operations
 from paja.extensions import limiter
-from paja.forms import ButtonForm, ForgotPasswordForm, LoginForm, ResetPasswordForm, SignupForm
+from paja.forms import (
+    ButtonForm,
+    ForgotPasswordForm,
+    LoginForm,
+    ResetPasswordForm,
+    SignupForm,
+    given,
+)
 from paja.i18n import current_language
 from paja.perform import perform
 from paja.tokens import user_for_reset_token
@@ -28,7 +35,10 @@ def signup() -> ResponseReturnValue:
     if form.validate_on_submit():
         outcome = perform(
             lambda: operations.create_user(
-                form.email.data, form.name.data, form.password.data, locale=current_language()
+                given(form.email.data),
+                given(form.name.data),
+                given(form.password.data),
+                locale=current_language(),
             ),
             form,
         )
@@ -48,7 +58,9 @@ def login() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(safe_next(form.next.data))
     if form.validate_on_submit():
-        user = perform(lambda: operations.authenticate(form.email.data, form.password.data)).result
+        user = perform(
+            lambda: operations.authenticate(given(form.email.data), given(form.password.data))
+        ).result
         if user is None:
             form.form_errors.append(_("The email or password is not correct."))
         else:
@@ -74,7 +86,7 @@ def forgot_password() -> ResponseReturnValue:
     form = ForgotPasswordForm()
     if (
         form.validate_on_submit()
-        and perform(lambda: operations.request_password_reset(form.email.data)).ok
+        and perform(lambda: operations.request_password_reset(given(form.email.data))).ok
     ):
         flash(
             _(
@@ -93,7 +105,7 @@ def reset_password(token: str) -> ResponseReturnValue:
     """Choose a new password with the emailed link."""
     form = ResetPasswordForm()
     if form.validate_on_submit():
-        outcome = perform(lambda: operations.reset_password(token, form.password.data), form)
+        outcome = perform(lambda: operations.reset_password(token, given(form.password.data)), form)
         if outcome.ok:
             user = outcome.result
             login_user(user)

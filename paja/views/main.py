@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from paja import operations
-from paja.forms import LanguageForm
+from paja.forms import LanguageForm, given
 from paja.i18n import SESSION_KEY
 from paja.models import LANGUAGES
 from paja.perform import perform
@@ -37,7 +37,7 @@ def set_language() -> ResponseReturnValue:
         session[SESSION_KEY] = form.language.data
         session.permanent = True
         if current_user.is_authenticated:
-            perform(lambda: operations.set_language(current_user, form.language.data))
+            perform(lambda: operations.set_language(current_user, given(form.language.data)))
     return redirect(safe_next(form.next.data))
 
 

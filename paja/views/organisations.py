@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from paja.access import get_or_404, role_required
-from paja.forms import AddMemberForm, ButtonForm, OrganisationForm
+from paja.forms import AddMemberForm, ButtonForm, OrganisationForm, given
 from paja.models import Organisation, Role, User
 from paja.organisations import (
     OrganisationDetails,
@@ -99,7 +99,9 @@ def add(organisation_id: int) -> ResponseReturnValue:
     organisation = get_or_404(Organisation, organisation_id, Organisation.can_manage_members)
     form = AddMemberForm()
     if form.validate_on_submit():
-        outcome = perform(lambda: add_member(current_user, organisation, form.email.data), form)
+        outcome = perform(
+            lambda: add_member(current_user, organisation, given(form.email.data)), form
+        )
         if outcome.ok:
             user = outcome.result
             flash(_("%(name)s is now a member.", name=user.name), "success")

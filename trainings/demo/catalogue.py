@@ -234,8 +234,7 @@ def _delivered_session(offering: Offering, trainer: Trainer) -> None:
     )  # fmt: skip
     db.session.add(session)
     db.session.flush()
-    attach_survey(session)
-    survey = session.feedback_survey
+    survey = attach_survey(session)
     questions = survey.questions
     for n, ratings in enumerate(RATINGS):
         db.session.add(Registration(session_id=session.id, name=f"Sisäministeriön asiantuntija {n + 1}",

@@ -240,7 +240,7 @@ def _past_day(event: Event, day: date, projects: list, rng: random.Random) -> No
 
 def _answers(session: TrainingSession, present: list[Registration], rng: random.Random) -> None:
     """Two thirds of those present answered the day's survey."""
-    survey = session.feedback_survey
+    survey = attach_survey(session)
     questions = survey.questions
     for n in range(len(present) * 2 // 3):
         ratings = [rng.choice((3, 4, 4, 5, 5)) for _ in range(4)] + [rng.choice((7, 8, 9, 9, 10))]

@@ -8,18 +8,16 @@ from wtforms import (
     BooleanField,
     DecimalField,
     IntegerField,
-    SelectChoice,
-    SelectField,
     StringField,
     SubmitField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Regexp
 
-from paja.forms import MultiCheckboxField, email_field
+from paja.forms import ChoiceField, MultiCheckboxField, SelectChoice, email_field
 from paja.i18n import LANGUAGE_NAMES
+from trainings.money import DEFAULT_VAT_RATE
 
-CHOICE = _l("Choose one of the listed options.")
 SLUG = Regexp(
     r"^[a-z0-9]+(-[a-z0-9]+)*$",
     message=_l("Use lower-case letters, digits and hyphens, e.g. some-start."),
@@ -55,7 +53,7 @@ class OfferingForm(FlaskForm):
     vat_rate = DecimalField(
         _l("VAT rate"),
         places=1,
-        default=25.5,
+        default=DEFAULT_VAT_RATE,
         validators=[InputRequired(message=_l("Give the VAT rate.")), NumberRange(min=0, max=100)],
     )
     onsite = BooleanField(_l("On site"))
@@ -68,14 +66,13 @@ class OfferingForm(FlaskForm):
             NumberRange(min=1, max=1000),
         ],
     )
-    language = SelectField(
+    language = ChoiceField(
         _l("Language of delivery"),
         choices=[SelectChoice(k, v) for k, v in LANGUAGE_NAMES.items()],
-        invalid_choice_message=CHOICE,
     )
-    channels = MultiCheckboxField(_l("Channels"), coerce=int, invalid_choice_message=CHOICE)
-    trainers = MultiCheckboxField(_l("Trainers"), coerce=int, invalid_choice_message=CHOICE)
-    next_offering = SelectField(_l("Next in the series"), coerce=int, invalid_choice_message=CHOICE)
+    channels = MultiCheckboxField(_l("Channels"), coerce=int)
+    trainers = MultiCheckboxField(_l("Trainers"), coerce=int)
+    next_offering = ChoiceField(_l("Next in the series"), coerce=int)
     active = BooleanField(_l("In the catalogue"), default=True)
     submit = SubmitField(_l("Save"))
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DecimalField, IntegerField, SearchField, SelectChoice, SelectField
+from wtforms import DecimalField, IntegerField, SearchField
 from wtforms.validators import NumberRange, Optional
 
+from paja.forms import ChoiceField, SelectChoice
 from trainings.labels import MODE_LABELS
 
 
@@ -17,15 +18,14 @@ class CatalogueFilterForm(FlaskForm):
         csrf = False
 
     q = SearchField(_l("Search"), validators=[Optional()])
-    channel = SelectField(_l("Channel"), validators=[Optional()], validate_choice=False)
-    mode = SelectField(
+    channel = ChoiceField(_l("Channel"), validators=[Optional()], validate_choice=False)
+    mode = ChoiceField(
         _l("Delivery"),
         choices=[
             SelectChoice("", _l("Any")),
             *(SelectChoice(m.value, label) for m, label in MODE_LABELS.items()),
         ],
         validators=[Optional()],
-        invalid_choice_message=_l("Choose one of the listed options."),
     )
     max_hours = IntegerField(
         _l("At most (hours)"),

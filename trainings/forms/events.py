@@ -7,8 +7,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     IntegerField,
-    SelectChoice,
-    SelectField,
     StringField,
     SubmitField,
     TextAreaField,
@@ -17,8 +15,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from paja.forms import MultiCheckboxField, SignupForm, email_field
-from trainings.forms.sessions import CHOICE, CLOSES, ENDS, SEATS, STARTS
+from paja.forms import ChoiceField, MultiCheckboxField, SelectChoice, email_field, name_field
+from trainings.forms.sessions import CLOSES, ENDS, SEATS, STARTS
 
 
 class EventForm(FlaskForm):
@@ -28,8 +26,8 @@ class EventForm(FlaskForm):
         _l("Title"), validators=[DataRequired(message=_l("Enter the title.")), Length(max=200)]
     )
     description = TextAreaField(_l("Description"), validators=[Length(max=4000)])
-    organisation = SelectField(_l("Organiser"), coerce=int, invalid_choice_message=CHOICE)
-    language = SelectField(_l("Language of the event"), invalid_choice_message=CHOICE)
+    organisation = ChoiceField(_l("Organiser"), coerce=int)
+    language = ChoiceField(_l("Language of the event"))
     published = BooleanField(_l("Published: the event page is public and open for registration"))
     submit = SubmitField(_l("Save the event"))
 
@@ -57,12 +55,12 @@ class AgendaForm(FlaskForm):
         _l("Starts"), validators=[InputRequired(message=_l("Give the start time."))]
     )
     ends_at = TimeField(_l("Ends"), validators=[Optional()])
-    kind = SelectField(_l("Kind"), invalid_choice_message=CHOICE)
+    kind = ChoiceField(_l("Kind"))
     title = StringField(
         _l("Title"), validators=[DataRequired(message=_l("Enter the title.")), Length(max=200)]
     )
     presenter = StringField(_l("Presenter"), validators=[Length(max=200)])
-    project = SelectField(_l("Presenting project"), coerce=int, invalid_choice_message=CHOICE)
+    project = ChoiceField(_l("Presenting project"), coerce=int)
     submit = SubmitField(_l("Add to the agenda"))
 
 
@@ -91,9 +89,9 @@ class LinkForm(FlaskForm):
 class EventRegistrationForm(FlaskForm):
     """Register for one or several days."""
 
-    days = MultiCheckboxField(_l("Days"), coerce=int, invalid_choice_message=CHOICE)
-    name = SignupForm.name
-    email = SignupForm.email
+    days = MultiCheckboxField(_l("Days"), coerce=int)
+    name = name_field()
+    email = email_field()
     organisation_name = StringField(
         _l("Organisation"),
         validators=[DataRequired(message=_l("Enter your organisation.")), Length(max=200)],
@@ -143,12 +141,11 @@ class GroupsForm(FlaskForm):
             NumberRange(min=2, max=50, message=_l("A group has 2–50 people.")),
         ],
     )
-    source = SelectField(
+    source = ChoiceField(
         _l("Who goes into groups"),
         choices=[
             SelectChoice("registered", _l("Everyone with a seat")),
             SelectChoice("present", _l("Those marked present")),
         ],
-        invalid_choice_message=CHOICE,
     )
     submit = SubmitField(_l("Make the groups"))

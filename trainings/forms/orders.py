@@ -9,7 +9,6 @@ from wtforms import (
     DateField,
     DecimalField,
     IntegerField,
-    SelectField,
     StringField,
     SubmitField,
     TextAreaField,
@@ -17,8 +16,16 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
-from paja.forms import MultiCheckboxField, SignupForm
-from trainings.forms.sessions import CHOICE, ENDS, STARTS
+from paja.forms import (
+    ChoiceField,
+    MultiCheckboxField,
+    confirm_field,
+    email_field,
+    name_field,
+    new_password_field,
+)
+from trainings.forms.sessions import ENDS, STARTS
+from trainings.money import DEFAULT_VAT_RATE
 
 CODE = Regexp(r"^[A-Za-z0-9]{4,35}$", message=_l("Use 4–35 letters and digits, no spaces."))
 
@@ -27,12 +34,12 @@ class OrderForm(FlaskForm):
     """Order a workshop; the view removes the account and organisation parts it does not need."""
 
     # A new visitor's account (removed for logged-in users)
-    name = SignupForm.name
-    email = SignupForm.email
-    password = SignupForm.password
-    confirm = SignupForm.confirm
+    name = name_field()
+    email = email_field()
+    password = new_password_field()
+    confirm = confirm_field()
     # The ordering organisation
-    organisation = SelectField(_l("Organisation"), coerce=str, invalid_choice_message=CHOICE)
+    organisation = ChoiceField(_l("Organisation"), coerce=str)
     organisation_name = StringField(_l("Organisation's name"), validators=[Length(max=200)])
     business_id = StringField(
         _l("Business ID (Y-tunnus)"),
@@ -52,13 +59,13 @@ class OrderForm(FlaskForm):
     )
     date_2 = DateField(_l("Second option"), validators=[Optional()])
     date_3 = DateField(_l("Third option"), validators=[Optional()])
-    mode = SelectField(_l("Delivery"), invalid_choice_message=CHOICE)
+    mode = ChoiceField(_l("Delivery"))
     address = StringField(
         _l("Address of the venue"),
         validators=[Length(max=300)],
         description=_l("Not needed for a remote workshop."),
     )
-    channels = MultiCheckboxField(_l("Channels to focus on"), invalid_choice_message=CHOICE)
+    channels = MultiCheckboxField(_l("Channels to focus on"))
     has_accounts = BooleanField(
         _l("We already have accounts in these channels"),
         description=_l(
@@ -104,7 +111,7 @@ class ConfirmOrderForm(FlaskForm):
 
     starts_at = STARTS
     ends_at = ENDS
-    trainers = MultiCheckboxField(_l("Trainers"), coerce=int, invalid_choice_message=CHOICE)
+    trainers = MultiCheckboxField(_l("Trainers"), coerce=int)
     place = StringField(_l("Place"), validators=[Length(max=300)])
     meeting_url = URLField(
         _l("Meeting link"),
@@ -133,7 +140,7 @@ class OrderLineForm(FlaskForm):
     vat_rate = DecimalField(
         _l("VAT rate"),
         places=1,
-        default=25.5,
+        default=DEFAULT_VAT_RATE,
         validators=[InputRequired(message=_l("Give the VAT rate."))],
     )
     submit = SubmitField(_l("Add the line"))
@@ -142,5 +149,5 @@ class OrderLineForm(FlaskForm):
 class AdvanceOrderForm(FlaskForm):
     """Mark an order delivered or invoiced."""
 
-    to = SelectField(choices=["delivered", "invoiced"], validate_choice=True)
+    to = ChoiceField(choices=["delivered", "invoiced"], validate_choice=True)
     note = StringField(_l("Note"), validators=[Length(max=500)])

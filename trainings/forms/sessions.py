@@ -7,16 +7,14 @@ from flask_wtf import FlaskForm
 from wtforms import (
     DateTimeLocalField,
     IntegerField,
-    SelectField,
     StringField,
     SubmitField,
     URLField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
-from paja.forms import MultiCheckboxField, SignupForm
+from paja.forms import ChoiceField, MultiCheckboxField, email_field, name_field
 
-CHOICE = _l("Choose one of the listed options.")
 # Fields shared by the forms that schedule something (Helsinki time).
 STARTS = DateTimeLocalField(
     _l("Starts"), validators=[InputRequired(message=_l("Give the start time."))]
@@ -38,21 +36,21 @@ SEATS = IntegerField(
 class RegistrationForm(FlaskForm):
     """Register for a session; name and email only for visitors without an account."""
 
-    name = SignupForm.name
-    email = SignupForm.email
+    name = name_field()
+    email = email_field()
     submit = SubmitField(_l("Register"))
 
 
 class SessionForm(FlaskForm):
     """An admin schedules an open session of a workshop (Helsinki time)."""
 
-    offering = SelectField(_l("Workshop"), coerce=int, invalid_choice_message=CHOICE)
+    offering = ChoiceField(_l("Workshop"), coerce=int)
     starts_at = STARTS
     ends_at = ENDS
     registration_closes_at = CLOSES
-    mode = SelectField(_l("Delivery"), invalid_choice_message=CHOICE)
+    mode = ChoiceField(_l("Delivery"))
     place = StringField(_l("Place"), validators=[Length(max=300)])
     meeting_url = URLField(_l("Meeting link"), validators=[Length(max=500)])
     capacity = SEATS
-    trainers = MultiCheckboxField(_l("Trainers"), coerce=int, invalid_choice_message=CHOICE)
+    trainers = MultiCheckboxField(_l("Trainers"), coerce=int)
     submit = SubmitField(_l("Schedule the session"))

@@ -96,9 +96,18 @@ class TrainingSession(Base):
     feedback_survey: Mapped[Survey | None] = relationship()
 
     @property
+    def delivers(self) -> Event | Offering:
+        """The event or the workshop this session delivers (the table's CHECK keeps one set)."""
+        if self.event is not None:
+            return self.event
+        if self.offering is None:
+            raise ValueError(f"session {self.id} delivers neither an event nor a workshop")
+        return self.offering
+
+    @property
     def title(self) -> str:
         """The workshop's or the event's title."""
-        return self.event.title if self.event else self.offering.title
+        return self.delivers.title
 
     @property
     def summary(self) -> str:
@@ -115,7 +124,7 @@ class TrainingSession(Base):
     @property
     def language(self) -> str:
         """The language it is delivered in."""
-        return self.event.language if self.event else self.offering.language
+        return self.delivers.language
 
     @property
     def feedback_context(self) -> str:

@@ -15,6 +15,7 @@ from paja.extensions import db
 from paja.i18n import day as day_label
 from paja.mail import Attachment, send_mail
 from paja.models import User
+from paja.sql import changed
 from trainings.calendar import calendar
 from trainings.models import Event, Registration, RegistrationStatus, TrainingSession
 from trainings.operations.registrations import register
@@ -39,8 +40,10 @@ def register_for_days(
     event: Event, days: list[TrainingSession], person: Participant, visitor: User | None = None
 ) -> list[Registration]:
     """Register for every chosen day (seat or waiting list) or none; typed account email links."""
-    own = visitor is not None and visitor.is_authenticated
-    user = visitor if own and visitor.email == person.email.strip().lower() else None
+    typed = person.email.strip().lower()
+    user = visitor if visitor is not None and visitor.is_authenticated else None
+    if user is not None and user.email != typed:
+        user = None  # someone else's email: the registration is theirs, not the account's
     if not days:
         raise RuleViolation(_("Choose at least one day."), "days")
     if any(day.event_id != event.id for day in days):
@@ -73,7 +76,7 @@ def _confirm(event: Event, registrations: list[Registration]) -> None:
     """One email for all the days, with the confirmed days as an .ics attachment."""
     first = registrations[0]
     seats = [(r.session, r.session.can_see_link(r)) for r in registrations if r.confirmed]
-    attachments = ()
+    attachments: tuple[Attachment, ...] = ()
     if seats:
         attachments = (Attachment("paja-event.ics", "text/calendar", calendar(seats, event.title)),)
     send_mail(
@@ -114,12 +117,11 @@ def purge_needs(now: datetime) -> int:
     over = sa.select(TrainingSession.id).where(
         TrainingSession.event_id.is_not(None), TrainingSession.ends_at < now
     )
-    count = db.session.execute(
+    count = changed(
         sa.update(Registration)
         .where(Registration.needs != "", Registration.session_id.in_(over))
         .values(needs="")
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    )
     log.info("needs of %d registrations deleted after their day", count)
     return count
 

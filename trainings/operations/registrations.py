@@ -18,6 +18,7 @@ from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.mail import send_mail
 from paja.models import User
+from paja.sql import changed
 from trainings.models import Registration, RegistrationStatus, SessionStatus, TrainingSession
 from trainings.signals import registered
 
@@ -27,24 +28,22 @@ LIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
 
 def _take_seat(session_id: int) -> bool:
     """Take a seat if one is free; True when taken."""
-    result = db.session.execute(
+    taken = changed(
         sa.update(TrainingSession)
         .where(
             TrainingSession.id == session_id, TrainingSession.seats_taken < TrainingSession.capacity
         )
         .values(seats_taken=TrainingSession.seats_taken + 1)
-        .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return taken == 1
 
 
 def _free_seat(session_id: int) -> None:
     """Give a seat back."""
-    db.session.execute(
+    changed(
         sa.update(TrainingSession)
         .where(TrainingSession.id == session_id, TrainingSession.seats_taken > 0)
         .values(seats_taken=TrainingSession.seats_taken - 1)
-        .execution_options(synchronize_session=False)
     )
 
 
@@ -106,14 +105,13 @@ def cancel_registration(registration: Registration) -> Registration | None:
     if registration.session.starts_at <= utcnow():
         raise RuleViolation(_("The session has already started; it can no longer be cancelled."))
     held_seat = registration.status == RegistrationStatus.CONFIRMED
-    changed = db.session.execute(
+    cancelled = changed(
         sa.update(Registration)
         .where(Registration.id == registration.id, Registration.status.in_(LIVE))
         .values(status=RegistrationStatus.CANCELLED)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    )
     db.session.refresh(registration)
-    if not changed:
+    if not cancelled:
         return None
     log.info("%s cancelled session %s", registration.email, registration.session_id)
     _send(registration, "registration_cancelled")
@@ -136,14 +134,13 @@ def promote_waiting(session: TrainingSession) -> Registration | None:
     for candidate in candidates:
         if not _take_seat(session.id):
             return None
-        promoted = db.session.execute(
+        promoted = changed(
             sa.update(Registration)
             .where(Registration.id == candidate, Registration.status == RegistrationStatus.WAITING)
             .values(status=RegistrationStatus.CONFIRMED)
-            .execution_options(synchronize_session=False)
-        ).rowcount
+        )
         if promoted:
-            registration = db.session.get(Registration, candidate)
+            registration = db.session.get_one(Registration, candidate)
             db.session.refresh(registration)
             log.info(
                 "%s promoted from the waiting list of session %s", registration.email, session.id

@@ -81,13 +81,14 @@ def mark_attendance(session: TrainingSession, actor: User, present: set[int]) ->
     """Record who of the confirmed registrants attended; only once the session has started."""
     if session.starts_at > utcnow():
         raise RuleViolation(_("Attendance can be marked once the session has started."))
-    registrations = db.session.scalars(
-        sa.select(Registration).where(
-            Registration.session_id == session.id,
-            Registration.status == RegistrationStatus.CONFIRMED,
+    registrations = list(
+        db.session.scalars(
+            sa.select(Registration).where(
+                Registration.session_id == session.id,
+                Registration.status == RegistrationStatus.CONFIRMED,
+            )
         )
     )
-    registrations = list(registrations)
     first_time = session.status != SessionStatus.DELIVERED
     for registration in registrations:
         registration.attended = registration.id in present

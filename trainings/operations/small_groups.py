@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.models import User
+from paja.sql import changed
 from trainings.balanced_groups import make_groups
 from trainings.models import (
     Registration,
@@ -88,9 +89,9 @@ def move_to_group(day: TrainingSession, registration: Registration, number: int)
 
 def _drop_empty(day: TrainingSession) -> None:
     """Remove groups left without members, renumbering the rest."""
-    for group in groups_of(day):
-        if not group.members:
-            db.session.delete(group.group)
+    for listed in groups_of(day):
+        if not listed.members:
+            db.session.delete(listed.group)
     db.session.flush()
     remaining = db.session.scalars(
         sa.select(SmallGroup).where(SmallGroup.session_id == day.id).order_by(SmallGroup.number)
@@ -105,11 +106,8 @@ def _drop_empty(day: TrainingSession) -> None:
 
 def publish_groups(day: TrainingSession, published: bool) -> None:
     """Show (or hide) the groups to the day's participants."""
-    changed = db.session.execute(
-        sa.update(SmallGroup)
-        .where(SmallGroup.session_id == day.id)
-        .values(published=published)
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    if not changed:
+    shown = changed(
+        sa.update(SmallGroup).where(SmallGroup.session_id == day.id).values(published=published)
+    )
+    if not shown:
         raise RuleViolation(_("Make the groups first."))

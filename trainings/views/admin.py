@@ -6,10 +6,9 @@ from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
-from wtforms import SelectChoice
 
 from paja.access import get_or_404, role_required
-from paja.forms import ButtonForm
+from paja.forms import ButtonForm, SelectChoice, given
 from paja.i18n import current_language
 from paja.models import Role
 from paja.operations import find_user_by_email
@@ -58,17 +57,17 @@ def _details(form: OfferingForm) -> catalogue.OfferingDetails:
     """The form's answers as operation input."""
     following = form.next_offering.data
     return catalogue.OfferingDetails(
-        title=form.title.data.strip(),
-        slug=form.slug.data.strip(),
+        title=given(form.title.data).strip(),
+        slug=given(form.slug.data).strip(),
         summary=(form.summary.data or "").strip(),
         description=form.description.data or "",
-        duration_minutes=form.duration_minutes.data,
-        price_excl_vat=form.price_excl_vat.data,
-        vat_rate=form.vat_rate.data,
+        duration_minutes=given(form.duration_minutes.data),
+        price_excl_vat=given(form.price_excl_vat.data),
+        vat_rate=given(form.vat_rate.data),
         onsite=form.onsite.data,
         remote=form.remote.data,
         hybrid=form.hybrid.data,
-        max_participants=form.max_participants.data,
+        max_participants=given(form.max_participants.data),
         language=form.language.data,
         channels=channels_by_ids(form.channels.data or []),
         trainers=trainers_by_ids(form.trainers.data or []),
@@ -114,7 +113,7 @@ def remove_offering(offering_id: int) -> ResponseReturnValue:
 
 def _names(form: ChannelForm) -> tuple[str, str, str]:
     """The channel's names in Finnish, Swedish and English."""
-    return form.name_fi.data, form.name_sv.data, form.name_en.data
+    return given(form.name_fi.data), given(form.name_sv.data), given(form.name_en.data)
 
 
 @bp.route("/admin/channels", methods=["GET", "POST"])
@@ -126,7 +125,11 @@ def admin_channels() -> ResponseReturnValue:
         form.validate_on_submit()
         and perform(
             lambda: catalogue.save_channel(
-                current_user, Channel(), form.slug.data, _names(form), form.position.data
+                current_user,
+                Channel(),
+                given(form.slug.data),
+                _names(form),
+                given(form.position.data),
             ),
             form,
         ).ok
@@ -148,7 +151,11 @@ def edit_channel(channel_id: int) -> ResponseReturnValue:
         form.validate_on_submit()
         and perform(
             lambda: catalogue.save_channel(
-                current_user, channel, form.slug.data, _names(form), form.position.data
+                current_user,
+                channel,
+                given(form.slug.data),
+                _names(form),
+                given(form.position.data),
             ),
             form,
         ).ok
@@ -178,7 +185,7 @@ def admin_trainers() -> ResponseReturnValue:
     if form.validate_on_submit():
         outcome = perform(
             lambda: catalogue.create_trainer_profile(
-                current_user, find_user_by_email(form.email.data)
+                current_user, find_user_by_email(given(form.email.data))
             ),
             form,
         )

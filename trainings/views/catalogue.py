@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask import render_template, request
 from flask.typing import ResponseReturnValue
-from wtforms import SelectChoice
+from flask_babel import gettext as _
 
 from paja.access import or_404
 from paja.database import utcnow
+from paja.forms import SelectChoice
 from paja.i18n import current_language
 from paja.markdown import render_markdown
 from trainings import bp
@@ -26,7 +27,7 @@ def catalogue() -> ResponseReturnValue:
     """The catalogue: filter by channel, mode, duration, price and words."""
     form = CatalogueFilterForm(request.args)
     language = current_language()
-    form.channel.choices = [SelectChoice("", form.mode.choices[0].label)] + [
+    form.channel.choices = [SelectChoice("", _("Any"))] + [
         SelectChoice(channel.slug, channel.name(language)) for channel in channels()
     ]
     wanted = CatalogueFilter()

@@ -6,11 +6,10 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
-from wtforms import SelectChoice
 
 from feedback.queries.wishes import ranked
 from paja.access import get_or_404, role_required
-from paja.forms import ButtonForm
+from paja.forms import ButtonForm, SelectChoice, given
 from paja.i18n import LANGUAGE_NAMES
 from paja.models import Organisation, Role
 from paja.perform import perform
@@ -61,7 +60,7 @@ def _event_form(event: Event | None = None) -> EventForm:
 def _details(form: EventForm) -> EventDetails:
     """What the form says."""
     return EventDetails(
-        title=form.title.data,
+        title=given(form.title.data),
         description=form.description.data or "",
         language=form.language.data,
         organisation=get_or_404(Organisation, form.organisation.data, None),
@@ -123,6 +122,11 @@ def _render_manage(event: Event, form: EventForm, project_form: ProjectForm) -> 
     )
 
 
+def _project(form: ProjectForm) -> tuple[str, str, str]:
+    """A project's name, organisation and description as typed."""
+    return given(form.name.data), form.organisation_name.data or "", form.description.data or ""
+
+
 @bp.post("/events/<int:event_id>/projects")
 @role_required(*ORGANISERS)
 def add_event_project(event_id: int) -> ResponseReturnValue:
@@ -130,7 +134,11 @@ def add_event_project(event_id: int) -> ResponseReturnValue:
     event = get_or_404(Event, event_id, Event.can_manage)
     form = ProjectForm()
     if form.validate_on_submit():
-        details = (form.name.data, form.organisation_name.data or "", form.description.data or "")
+        details = (
+            given(form.name.data),
+            form.organisation_name.data or "",
+            form.description.data or "",
+        )
         if perform(lambda: add_project(event, *details), form).ok:
             flash(_("The project is added."), "success")
             return redirect(url_for("trainings.manage_event", event_id=event.id) + "#projects")
@@ -145,7 +153,11 @@ def edit_project(project_id: int) -> ResponseReturnValue:
     form = ProjectForm(obj=project)
     form.submit.label.text = _("Save")
     if form.validate_on_submit():
-        details = (form.name.data, form.organisation_name.data or "", form.description.data or "")
+        details = (
+            given(form.name.data),
+            form.organisation_name.data or "",
+            form.description.data or "",
+        )
         if perform(lambda: update_project(project, *details), form).ok:
             flash(_("The project is saved."), "success")
             return redirect(
@@ -161,7 +173,7 @@ def add_project_link(project_id: int) -> ResponseReturnValue:
     project = get_or_404(PresentingProject, project_id, PresentingProject.can_manage)
     form = LinkForm()
     if form.validate_on_submit():
-        if perform(lambda: share_link(project.event, form.url.data, project=project)).ok:
+        if perform(lambda: share_link(project.event, given(form.url.data), project=project)).ok:
             flash(_("The link is shared."), "success")
     else:
         flash(

@@ -5,10 +5,9 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from wtforms import SelectChoice
 
 from paja.access import get_or_404, role_required
-from paja.forms import ButtonForm
+from paja.forms import ButtonForm, SelectChoice, given
 from paja.i18n import helsinki, wall_clock
 from paja.perform import perform
 from trainings import bp
@@ -31,10 +30,10 @@ from trainings.views.event_admin import ORGANISERS, event_day
 def _day_details(form: DayForm) -> DayDetails:
     """What the day form says, in UTC."""
     return DayDetails(
-        starts_at=helsinki(form.starts_at.data),
-        ends_at=helsinki(form.ends_at.data),
-        registration_closes_at=helsinki(form.registration_closes_at.data),
-        capacity=form.capacity.data,
+        starts_at=helsinki(given(form.starts_at.data)),
+        ends_at=helsinki(given(form.ends_at.data)),
+        registration_closes_at=helsinki(given(form.registration_closes_at.data)),
+        capacity=given(form.capacity.data),
         place=form.place.data or "",
         meeting_url=(form.meeting_url.data or "").strip(),
     )
@@ -111,10 +110,10 @@ def add_agenda(session_id: int) -> ResponseReturnValue:
     form = _agenda_form(day)
     if form.validate_on_submit():
         details = AgendaDetails(
-            starts_at=form.starts_at.data,
+            starts_at=given(form.starts_at.data),
             ends_at=form.ends_at.data,
             kind=AgendaKind(form.kind.data),
-            title=form.title.data,
+            title=given(form.title.data),
             presenter=form.presenter.data or "",
             project=get_or_404(PresentingProject, form.project.data, None)
             if form.project.data

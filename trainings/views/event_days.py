@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from paja.access import get_or_404, role_required
 from paja.downloads import pdf_file
-from paja.forms import ButtonForm
+from paja.forms import ButtonForm, given
 from paja.perform import perform
 from trainings import bp
 from trainings.event_pdf import attendance_list_pdf, badges_pdf
@@ -58,7 +58,11 @@ def message_registrants(session_id: int) -> ResponseReturnValue:
     if form.validate_on_submit():
         outcome = perform(
             lambda: message_day(
-                day, current_user, form.subject.data, form.body.data, form.waiting.data
+                day,
+                current_user,
+                given(form.subject.data),
+                given(form.body.data),
+                form.waiting.data,
             ),
             form,
         )
@@ -81,7 +85,9 @@ def day_groups(session_id: int) -> ResponseReturnValue:
     form = GroupsForm()
     if form.validate_on_submit():
         present = form.source.data == "present"
-        if perform(lambda: generate_groups(day, current_user, form.size.data, present), form).ok:
+        if perform(
+            lambda: generate_groups(day, current_user, given(form.size.data), present), form
+        ).ok:
             flash(_("The groups are made. Check them, move people if needed, then publish."),
                   "success")  # fmt: skip
             return redirect(url_for("trainings.day_groups", session_id=day.id))

@@ -7,12 +7,11 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
-from wtforms import SelectChoice
 
 from paja.access import get_or_404, or_404
 from paja.database import utcnow
 from paja.extensions import limiter
-from paja.forms import ButtonForm
+from paja.forms import ButtonForm, SelectChoice, given
 from paja.i18n import when
 from paja.perform import perform
 from trainings import bp
@@ -108,11 +107,11 @@ def register_for_event(event_id: int) -> ResponseReturnValue:
     if not event.published:
         form.form_errors.append(_("The event is not published yet."))
     elif form.validate_on_submit():
-        chosen = [d for d in days if d.id in set(form.days.data)]
+        chosen = [d for d in days if d.id in set(given(form.days.data))]
         person = Participant(
-            name=form.name.data,
-            email=form.email.data,
-            organisation_name=form.organisation_name.data,
+            name=given(form.name.data),
+            email=given(form.email.data),
+            organisation_name=given(form.organisation_name.data),
             project=form.project.data or "",
             needs=form.needs.data or "",
             directory_consent=form.directory_consent.data,
@@ -132,7 +131,7 @@ def resend_event_link(event_id: int) -> ResponseReturnValue:
     event = visible_event(event_id)
     form = ResendForm(prefix="resend")
     if form.validate_on_submit():
-        perform(lambda: resend_link(event, form.email.data))
+        perform(lambda: resend_link(event, given(form.email.data)))
         flash(_("If %(email)s is registered, the link is on its way.", email=form.email.data),
               "info")  # fmt: skip
     else:
@@ -178,7 +177,7 @@ def share_my_link(token: str) -> ResponseReturnValue:
         abort(404)
     if form.validate_on_submit():
         email = mine[0].email
-        if perform(lambda: share_link(event, form.url.data, email=email), form).ok:
+        if perform(lambda: share_link(event, given(form.url.data), email=email), form).ok:
             flash(_("The link is shared."), "success")
             return redirect(url_for("trainings.my_event", token=token))
     return _render_personal(event, mine, token, form)

@@ -6,9 +6,9 @@ from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
-from wtforms import SelectChoice
 
 from paja.access import or_404
+from paja.forms import SelectChoice, given
 from paja.i18n import current_language
 from paja.models import Organisation
 from paja.organisations import OrganisationDetails
@@ -54,7 +54,7 @@ def _order_request(form: OrderForm) -> OrderRequest:
     """The form's workshop and billing answers."""
     chosen = {int(value) for value in form.channels.data or []}
     return OrderRequest(
-        participants=form.participants.data,
+        participants=given(form.participants.data),
         preferred_dates=[d for d in (form.date_1.data, form.date_2.data, form.date_3.data) if d],
         mode=form.mode.data,
         address=form.address.data or "",
@@ -73,7 +73,10 @@ def _place(form: OrderForm, offering: Offering) -> Order:
     account = None
     if not current_user.is_authenticated:
         account = NewAccount(
-            form.name.data, form.email.data, form.password.data, current_language()
+            given(form.name.data),
+            given(form.email.data),
+            given(form.password.data),
+            current_language(),
         )
     organisation_id = None if form.organisation.data == NEW else int(form.organisation.data)
     details = OrganisationDetails(

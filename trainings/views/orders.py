@@ -6,10 +6,10 @@ from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
-from wtforms import SelectChoice
 
 from paja.access import get_or_404, role_required
 from paja.downloads import csv_file, pdf_file
+from paja.forms import SelectChoice, given
 from paja.i18n import helsinki
 from paja.models import Role
 from paja.perform import perform
@@ -83,7 +83,9 @@ def cancel_order(order_id: int) -> ResponseReturnValue:
     form = CancelOrderForm()
     if form.validate_on_submit():
         if perform(
-            lambda: rules.transition(item, OrderStatus.CANCELLED, current_user, form.note.data)
+            lambda: rules.transition(
+                item, OrderStatus.CANCELLED, current_user, given(form.note.data)
+            )
         ).ok:
             flash(_("The order is cancelled."), "success")
     else:
@@ -94,8 +96,8 @@ def cancel_order(order_id: int) -> ResponseReturnValue:
 def _confirmation(form: ConfirmOrderForm) -> rules.Confirmation:
     """The admin's decisions, with Helsinki wall-clock times made aware."""
     return rules.Confirmation(
-        starts_at=helsinki(form.starts_at.data),
-        ends_at=helsinki(form.ends_at.data),
+        starts_at=helsinki(given(form.starts_at.data)),
+        ends_at=helsinki(given(form.ends_at.data)),
         trainers=trainers_by_ids(form.trainers.data or []),
         place=form.place.data or "",
         meeting_url=(form.meeting_url.data or "").strip(),
@@ -148,10 +150,10 @@ def add_order_line(order_id: int) -> ResponseReturnValue:
             lambda: rules.add_line(
                 item,
                 current_user,
-                form.description.data,
-                form.quantity.data,
-                form.unit_price.data,
-                form.vat_rate.data,
+                given(form.description.data),
+                given(form.quantity.data),
+                given(form.unit_price.data),
+                given(form.vat_rate.data),
             )
         ).ok:
             flash(_("The line is added."), "success")

@@ -10,7 +10,7 @@ from flask_login import current_user
 from paja.access import get_or_404, role_required
 from paja.database import utcnow
 from paja.downloads import csv_file, xlsx_file
-from paja.forms import ButtonForm
+from paja.forms import ButtonForm, given
 from paja.models import Role
 from paja.perform import perform
 from trainings import bp
@@ -63,7 +63,9 @@ def cancel_session(session_id: int) -> ResponseReturnValue:
     form = CancelOrderForm()
     if (
         form.validate_on_submit()
-        and perform(lambda: rules.cancel_session(item, current_user, form.note.data), form).ok
+        and perform(
+            lambda: rules.cancel_session(item, current_user, given(form.note.data)), form
+        ).ok
     ):
         flash(_("The session is cancelled and the participants informed."), "success")
     elif form.errors:

@@ -8,11 +8,10 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
-from wtforms import SelectChoice
 
 from paja.access import get_or_404, or_404, role_required
 from paja.database import utcnow
-from paja.forms import ButtonForm
+from paja.forms import ButtonForm, SelectChoice, given
 from paja.i18n import helsinki
 from paja.models import Role
 from paja.perform import perform
@@ -91,8 +90,8 @@ def register_to_session(session_id: int) -> ResponseReturnValue:
         return redirect(url_for("trainings.event_page", event_id=item.event_id))
     form = _registration_form()
     if form.validate_on_submit():
-        name = current_user.name if current_user.is_authenticated else form.name.data
-        email = current_user.email if current_user.is_authenticated else form.email.data
+        name = current_user.name if current_user.is_authenticated else given(form.name.data)
+        email = current_user.email if current_user.is_authenticated else given(form.email.data)
         user = current_user if current_user.is_authenticated else None
         outcome = perform(lambda: register(item, name, email, user), form)
         if outcome.ok:
@@ -164,11 +163,11 @@ def new_session() -> ResponseReturnValue:
     if form.validate_on_submit():
         schedule = Schedule(
             offering=get_or_404(Offering, form.offering.data, None),
-            starts_at=helsinki(form.starts_at.data),
-            ends_at=helsinki(form.ends_at.data),
-            registration_closes_at=helsinki(form.registration_closes_at.data),
+            starts_at=helsinki(given(form.starts_at.data)),
+            ends_at=helsinki(given(form.ends_at.data)),
+            registration_closes_at=helsinki(given(form.registration_closes_at.data)),
             mode=form.mode.data,
-            capacity=form.capacity.data,
+            capacity=given(form.capacity.data),
             trainers=trainers_by_ids(form.trainers.data or []),
             place=form.place.data or "",
             meeting_url=(form.meeting_url.data or "").strip(),

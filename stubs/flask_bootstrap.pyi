@@ -1,0 +1,6 @@
+# Types of the part of Bootstrap-Flask that Paja uses (the package ships no type information).
+from flask import Flask
+
+class Bootstrap5:
+    def __init__(self, app: Flask | None = ...) -> None: ...
+    def init_app(self, app: Flask) -> None: ...
