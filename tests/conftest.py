@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -112,17 +113,53 @@ def make_file_app(folder: Path, migrate: bool = True, **overrides: Any) -> Flask
     return app
 
 
+@pytest.fixture(scope="session")
+def _race_template() -> Iterator[sa.URL]:
+    """A migrated PostgreSQL database that race tests copy (copying beats migrating anew)."""
+    url = sa.make_url(TEST_DATABASE_URL)
+    template = url.set(database=f"{url.database}_race_template")
+    with _server(url) as server:
+        server.execute(sa.text(f'DROP DATABASE IF EXISTS "{template.database}"'))
+        server.execute(sa.text(f'CREATE DATABASE "{template.database}"'))
+    app = make_app(SQLALCHEMY_DATABASE_URI=template.render_as_string(hide_password=False))
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()  # a template may have no connections while it is copied
+    yield template
+    with _server(url) as server:
+        server.execute(sa.text(f'DROP DATABASE IF EXISTS "{template.database}"'))
+
+
+@contextmanager
+def _server(url: sa.URL) -> Iterator[sa.Connection]:
+    """A connection for CREATE and DROP DATABASE (outside any transaction)."""
+    engine = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
-def racing_app(tmp_path: Path) -> Iterator[Flask]:
-    """An app whose requests commit, for race tests: a SQLite file or the PostgreSQL test
-    database (each race test deletes the rows it made there)."""
+def racing_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]:
+    """An app whose requests commit, for race tests, on a database of its own: a new SQLite
+    file, or a new PostgreSQL database copied from a migrated template and dropped after."""
     if TEST_DATABASE_URL.startswith("sqlite"):
         yield make_file_app(tmp_path)
         return
-    app = make_app()
-    with app.app_context():
-        upgrade()
-    yield app
+    template: sa.URL = request.getfixturevalue("_race_template")
+    race = template.set(database=f"{template.database[: -len('template')]}{uuid.uuid4().hex[:12]}")
+    with _server(template) as server:
+        server.execute(sa.text(f'CREATE DATABASE "{race.database}" TEMPLATE "{template.database}"'))
+    app = make_app(SQLALCHEMY_DATABASE_URI=race.render_as_string(hide_password=False))
+    try:
+        yield app
+    finally:
+        with app.app_context():
+            db.engine.dispose()
+        with _server(template) as server:
+            server.execute(sa.text(f'DROP DATABASE IF EXISTS "{race.database}" WITH (FORCE)'))
 
 
 @pytest.fixture

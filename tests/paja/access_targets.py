@@ -104,6 +104,13 @@ class Targets:
         return wish
 
     @cached_property
+    def other_wish(self) -> Wish:
+        wish = Wish(board_id=self.board.id, text="Podcastit")
+        db.session.add(wish)
+        db.session.commit()
+        return wish
+
+    @cached_property
     def course(self) -> Course:
         return course_factories.create_course(author=self.user)
 
