@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+T = TypeVar("T")
 
 
 class Positioned(Protocol):
@@ -26,3 +28,13 @@ def move(items: Sequence[Positioned], item: Positioned, step: int) -> None:
         ordered[index], ordered[target] = ordered[target], ordered[index]
     for position, each in enumerate(ordered):
         each.position = position
+
+
+def reaches(start: T | None, target: T, step: Callable[[T], T | None]) -> bool:
+    """Whether following `step` from `start` (a series' next course, say) comes to `target`."""
+    seen = start
+    while seen is not None:
+        if seen is target:
+            return True
+        seen = step(seen)
+    return False

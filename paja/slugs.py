@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
+from sqlalchemy.orm import InstrumentedAttribute
 
 from paja.errors import RuleViolation
+from paja.extensions import db
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # Letters that do not decompose into a plain letter and a mark.
@@ -39,11 +42,19 @@ def reserved_under(prefix: str) -> set[str]:
     return names
 
 
-def check_slug(slug: str, prefix: str) -> None:
-    """Refuse an address name that is malformed or would hide one of the app's pages."""
+def check_slug(
+    slug: str, prefix: str, column: InstrumentedAttribute[str], own_id: int | None, taken: str
+) -> None:
+    """Refuse an address name that is malformed, would hide one of the app's pages, or is
+    used by another row of `column` (`taken` says so in the reader's language)."""
     if not re.fullmatch(SLUG_PATTERN, slug):
         raise RuleViolation(
             _("Use lower-case letters, digits and hyphens, e.g. some-start."), "slug"
         )
     if slug in reserved_under(prefix):
         raise RuleViolation(_("This address name is reserved; choose another."), "slug")
+    others = sa.select(column).where(column == slug)
+    if own_id is not None:
+        others = others.where(column.class_.id != own_id)
+    if db.session.scalar(others.limit(1)) is not None:
+        raise RuleViolation(taken, "slug")

@@ -6,14 +6,13 @@ import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from courses.models import Course, Module
 from feedback.operations.surveys import create_from_template
 from paja.errors import RuleViolation
 from paja.extensions import db
-from paja.lists import move
+from paja.lists import move, reaches
 from paja.models import User
 from paja.slugs import check_slug
 from trainings.models import Offering
@@ -51,18 +50,11 @@ class ModuleDetails:
 
 def save_course(author: User, course: Course, details: CourseDetails) -> Course:
     """Create or update a course: unique address, no loop in the series."""
-    check_slug(details.slug, "/courses")
-    taken = db.session.scalar(
-        sa.select(Course.id).where(Course.slug == details.slug, Course.id != course.id)
-    )
-    if taken is not None:
-        raise RuleViolation(_("Another course already uses this address name."), "slug")
+    taken = _("Another course already uses this address name.")
+    check_slug(details.slug, "/courses", Course.slug, course.id, taken)
     following = db.session.get(Course, details.next_course_id) if details.next_course_id else None
-    seen = following
-    while seen is not None:
-        if seen is course:
-            raise RuleViolation(_("The series cannot loop back to this course."), "next_course")
-        seen = seen.next_course
+    if reaches(following, course, lambda c: c.next_course):
+        raise RuleViolation(_("The series cannot loop back to this course."), "next_course")
     for name in (
         "title",
         "slug",

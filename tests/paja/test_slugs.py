@@ -12,6 +12,7 @@ from paja.slugs import check_slug, reserved_under, slugify
 from tests.conftest import Auth
 from tests.courses.test_authoring import course_data
 from tests.trainings.test_admin import offering_data
+from trainings.models import Offering
 
 
 def test_reserved_names_are_read_from_the_apps_own_pages(app: Flask) -> None:
@@ -51,7 +52,7 @@ def test_the_rule_refuses_malformed_names_whatever_the_form_let_through(
     app: Flask, slug: str
 ) -> None:
     with app.test_request_context(), pytest.raises(RuleViolation) as refusal:
-        check_slug(slug, "/trainings")
+        check_slug(slug, "/trainings", Offering.slug, None, "varattu")
     assert refusal.value.field == "slug"
 
 

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 
 from paja.errors import RuleViolation
 from paja.extensions import db
+from paja.lists import reaches
 from paja.models import Role, User
 from paja.slugs import check_slug, slugify
 from trainings.models import Channel, Offering, Order, Trainer, TrainingSession
@@ -65,19 +66,12 @@ class OfferingDetails:
 
 def save_offering(actor: User, offering: Offering, details: OfferingDetails) -> Offering:
     """Create or update an offering: unique address, a delivery mode, no loop in the series."""
-    check_slug(details.slug, "/trainings")
-    taken = db.session.scalar(
-        sa.select(Offering.id).where(Offering.slug == details.slug, Offering.id != offering.id)
-    )
-    if taken is not None:
-        raise RuleViolation(_("Another workshop already uses this address name."), "slug")
+    taken = _("Another workshop already uses this address name.")
+    check_slug(details.slug, "/trainings", Offering.slug, offering.id, taken)
     if not (details.onsite or details.remote or details.hybrid):
         raise RuleViolation(_("Choose at least one way of delivery."), "onsite")
-    following = details.next_offering
-    while following is not None:
-        if following is offering:
-            raise RuleViolation(_("The series cannot loop back to this workshop."), "next_offering")
-        following = following.next_offering
+    if reaches(details.next_offering, offering, lambda o: o.next_offering):
+        raise RuleViolation(_("The series cannot loop back to this workshop."), "next_offering")
     for field in fields(details):
         setattr(offering, field.name, getattr(details, field.name))
     db.session.add(offering)
