@@ -34,8 +34,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         PROJECT_ROOT.joinpath("instance").mkdir(exist_ok=True)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
-    from paja.setup import init_extensions, register_blueprints
+    from paja.setup import connect_subscriptions, init_extensions, register_blueprints
 
     init_extensions(app)
     register_blueprints(app)
+    connect_subscriptions()
     return app

@@ -279,7 +279,7 @@ class AddMemberForm(FlaskForm):
 
 
 def given(value: T | None) -> T:
-    """A required field's value once its form has validated (its validators refuse nothing)."""
+    """A required field's value once its form has validated (its validators refused None)."""
     if value is None:
         raise ValueError("a required field was empty after its form validated")
     return value

@@ -92,7 +92,6 @@ def register_blueprints(app: Flask) -> None:
     This is the one place that names every blueprint.
     """
     import courses
-    import courses.subscriptions
     import feedback
     import trainings
     from paja.views import account, admin, auth, errors, main, organisations
@@ -100,7 +99,6 @@ def register_blueprints(app: Flask) -> None:
     for module in (main, auth, account, admin, organisations, feedback, trainings, courses):
         app.register_blueprint(module.bp)
     app.register_blueprint(courses.verify_bp)
-    courses.subscriptions.connect()
     errors.register(app)
     install_security_headers(app)
 
@@ -109,3 +107,14 @@ def register_blueprints(app: Flask) -> None:
         """What the header shows depends on the user's roles."""
         user = current_user
         return {"is_admin": user.is_authenticated and user.has_role(Role.ADMIN)}
+
+
+def connect_subscriptions() -> None:
+    """Connect each listening package's receivers of lower packages' signals.
+
+    Every cross-package reaction is in a package's subscriptions.py; this names them all.
+    Connecting is idempotent, so building several apps (tests do) connects each receiver once.
+    """
+    import courses.subscriptions
+
+    courses.subscriptions.connect()

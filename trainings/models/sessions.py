@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,9 @@ from trainings.models.catalogue import Offering, Trainer
 
 if TYPE_CHECKING:
     from trainings.models.events import Event
+
+
+JOIN_EARLY = timedelta(minutes=15)
 
 
 def new_token() -> str:
@@ -135,6 +138,22 @@ class TrainingSession(Base):
     def is_open(self) -> bool:
         """Open sessions are for anyone; private ones belong to an ordering organisation."""
         return self.organisation_id is None
+
+    def has_started(self, now: datetime) -> bool:
+        """Whether the session has begun (attendance may be marked, seats no longer cancelled)."""
+        return self.starts_at <= now
+
+    def can_mark_attendance(self, user: User, now: datetime) -> bool:
+        """Those who run the session mark who came, once it has started."""
+        return self.can_manage(user) and self.has_started(now)
+
+    def is_joinable(self, now: datetime) -> bool:
+        """Whether the join button shows: from 15 minutes before the start until the end."""
+        return self.starts_at - JOIN_EARLY <= now <= self.ends_at
+
+    def takes_registrations(self, now: datetime) -> bool:
+        """Whether people may register now: the session is scheduled and the deadline is ahead."""
+        return self.status == SessionStatus.SCHEDULED and now < self.registration_closes_at
 
     @property
     def seats_left(self) -> int:

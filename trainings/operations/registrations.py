@@ -49,10 +49,11 @@ def _free_seat(session_id: int) -> None:
 
 def check_open(session: TrainingSession) -> None:
     """Refuse registration after the deadline or for a session that is not scheduled."""
+    if session.takes_registrations(utcnow()):
+        return
     if session.status != SessionStatus.SCHEDULED:
         raise RuleViolation(_("This session is not open for registration."))
-    if utcnow() >= session.registration_closes_at:
-        raise RuleViolation(_("Registration for this session has closed."))
+    raise RuleViolation(_("Registration for this session has closed."))
 
 
 def register(
@@ -102,7 +103,7 @@ def cancel_registration(registration: Registration) -> Registration | None:
     """Cancel a registration; a freed seat goes to the first on the waiting list (returned)."""
     if registration.status == RegistrationStatus.CANCELLED:
         return None
-    if registration.session.starts_at <= utcnow():
+    if registration.session.has_started(utcnow()):
         raise RuleViolation(_("The session has already started; it can no longer be cancelled."))
     held_seat = registration.status == RegistrationStatus.CONFIRMED
     cancelled = changed(

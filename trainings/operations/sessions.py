@@ -79,7 +79,7 @@ def schedule_open_session(actor: User, schedule: Schedule) -> TrainingSession:
 
 def mark_attendance(session: TrainingSession, actor: User, present: set[int]) -> None:
     """Record who of the confirmed registrants attended; only once the session has started."""
-    if session.starts_at > utcnow():
+    if not session.has_started(utcnow()):
         raise RuleViolation(_("Attendance can be marked once the session has started."))
     registrations = list(
         db.session.scalars(

@@ -19,7 +19,6 @@ from trainings.forms.events import EventRegistrationForm, LinkForm, ResendForm
 from trainings.models import (
     Event,
     Registration,
-    SessionStatus,
     SharedLink,
     TrainingSession,
 )
@@ -45,11 +44,6 @@ def visible_event(event_id: int) -> Event:
     return event
 
 
-def is_open(day: TrainingSession) -> bool:
-    """Whether the day takes registrations now."""
-    return day.status == SessionStatus.SCHEDULED and utcnow() < day.registration_closes_at
-
-
 def _day_choice(day: TrainingSession) -> SelectChoice:
     """A day as a checkbox label: the date and what is left."""
     if day.seats_left:
@@ -62,7 +56,8 @@ def _day_choice(day: TrainingSession) -> SelectChoice:
 def _registration_form(days: list[TrainingSession]) -> EventRegistrationForm:
     """The form with the days open for registration; accounts fill in name and email."""
     form = EventRegistrationForm()
-    form.days.choices = [_day_choice(d) for d in days if is_open(d)]
+    now = utcnow()
+    form.days.choices = [_day_choice(d) for d in days if d.takes_registrations(now)]
     if current_user.is_authenticated and not form.is_submitted():
         form.name.data = current_user.name
         form.email.data = current_user.email

@@ -37,7 +37,7 @@ def participants(session_id: int) -> ResponseReturnValue:
         "trainings/participants.html",
         session=item,
         people=people,
-        can_mark=item.can_manage(current_user) and item.starts_at <= utcnow(),
+        can_mark=item.can_mark_attendance(current_user, utcnow()),
         can_cancel=item.can_cancel(current_user),
         button=ButtonForm(),
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -18,7 +16,7 @@ from paja.perform import perform
 from trainings import bp
 from trainings.forms.sessions import RegistrationForm, SessionForm
 from trainings.labels import MODE_LABELS
-from trainings.models import Offering, Registration, SessionStatus, TrainingSession
+from trainings.models import Offering, Registration, TrainingSession
 from trainings.operations.registrations import cancel_registration, register
 from trainings.operations.sessions import Schedule, schedule_open_session
 from trainings.queries.catalogue import active_offerings, trainers, trainers_by_ids
@@ -27,8 +25,6 @@ from trainings.queries.sessions import (
     registration_of,
     upcoming_open_sessions,
 )
-
-JOIN_EARLY = timedelta(minutes=15)
 
 
 def visible_session(session_id: int) -> TrainingSession:
@@ -59,9 +55,8 @@ def _render(session: TrainingSession, form: RegistrationForm) -> str:
         form=form,
         registration=registration_of(session, current_user),
         show_link=session.can_see_link(current_user),
-        join_now=session.starts_at - JOIN_EARLY <= now <= session.ends_at,
-        registration_open=session.status == SessionStatus.SCHEDULED
-        and now < session.registration_closes_at,
+        join_now=session.is_joinable(now),
+        registration_open=session.takes_registrations(now),
         invite=request.args.get("invite", ""),
         button=ButtonForm(),
     )
