@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 T = TypeVar("T")
+P = TypeVar("P", bound="Positioned")
 
 
 class Positioned(Protocol):
@@ -27,6 +28,13 @@ def move(items: Sequence[Positioned], item: Positioned, step: int) -> None:
     if 0 <= target < len(ordered):
         ordered[index], ordered[target] = ordered[target], ordered[index]
     for position, each in enumerate(ordered):
+        each.position = position
+
+
+def take_out(items: list[P], item: P) -> None:
+    """Remove an item from an ordered list and renumber the rest 0, 1, 2, …"""
+    items.remove(item)
+    for position, each in enumerate(items):
         each.position = position
 
 

@@ -12,7 +12,7 @@ from courses.models import Course, Module
 from feedback.operations.surveys import create_from_template
 from paja.errors import RuleViolation
 from paja.extensions import db
-from paja.lists import move, reaches
+from paja.lists import move, reaches, take_out
 from paja.models import User
 from paja.slugs import check_slug
 from trainings.models import Offering
@@ -115,8 +115,5 @@ def move_module(module: Module, step: int) -> None:
 
 def remove_module(module: Module) -> None:
     """Delete a module (its progress marks go with it)."""
-    course = module.course
-    course.modules.remove(module)
-    for position, item in enumerate(course.modules):
-        item.position = position
+    take_out(module.course.modules, module)
     db.session.flush()

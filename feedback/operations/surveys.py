@@ -23,7 +23,7 @@ from feedback.queries.surveys import has_responses
 from feedback.template import INTRO, QUESTIONS, THANKS
 from paja.errors import RuleViolation
 from paja.extensions import db
-from paja.lists import move
+from paja.lists import move, take_out
 from paja.models import User
 
 log = logging.getLogger(__name__)
@@ -166,9 +166,7 @@ def remove_question(question: Question) -> None:
         raise RuleViolation(
             _("The survey has answers, so questions cannot be removed. Duplicate it instead.")
         )
-    survey.questions.remove(question)
-    for position, item in enumerate(survey.questions):
-        item.position = position
+    take_out(survey.questions, question)
     db.session.flush()
 
 
