@@ -160,6 +160,7 @@ def _fill_statistics(summary: QuestionSummary, by_number: dict[int, int]) -> Non
     ordered = sorted(by_number.items())
 
     def nth(k: int) -> int:
+        """The k-th smallest answer (from 0), read off the counts."""
         seen = 0
         for value, count in ordered:
             seen += count

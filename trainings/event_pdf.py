@@ -62,6 +62,7 @@ def badges_pdf(day: TrainingSession, people: list[Registration]) -> bytes:
     room = width - 2 * BADGE_PADDING
 
     def badge(person: Registration) -> list[Paragraph]:
+        """One badge: the name as large as fits on a line, organisation and project, the day."""
         details = " · ".join(part for part in (person.organisation_name, person.project) if part)
         size = 20  # shrink long names to one line, down to 12 pt (then they wrap)
         while size > 12 and stringWidth(person.name, BOLD, size) > room:

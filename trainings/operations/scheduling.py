@@ -1,5 +1,4 @@
-"""When and how a delivery runs: one set of rules for open sessions, confirmed orders and event
-days."""
+"""When and how a delivery runs: one rule set for open sessions, confirmed orders, event days."""
 
 from __future__ import annotations
 
