@@ -165,6 +165,11 @@ class Organisation(Base):
 
     def can_edit(self, user: User) -> bool:
         """Admins, and member customers for their own organisation's details."""
+        return self.can_act_for_staff(user)
+
+    def can_act_for_staff(self, user: User) -> bool:
+        """Admins and the organisation's customer contacts (members holding the customer role):
+        they edit its details, make enrolment links for its staff and read their group results."""
         if not user.is_authenticated:
             return False
         return user.has_role(Role.ADMIN) or (user.has_role(Role.CUSTOMER) and self.has_member(user))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -13,6 +14,9 @@ from paja.database import Base, UTCDateTime, utcnow
 from paja.lists import lines
 from paja.models import Role, User
 from trainings.models import Offering
+
+if TYPE_CHECKING:
+    from courses.models.enrolments import Enrolment
 
 course_offerings = sa.Table(
     "course_offerings",
@@ -70,6 +74,10 @@ class Course(Base):
     def can_view(self, user: User) -> bool:
         """Published courses for everyone; drafts for their editors."""
         return self.published or self.can_edit(user)
+
+    def can_open_modules(self, user: User, enrolment: Enrolment | None) -> bool:
+        """The modules are for those enrolled (`enrolment` is the user's); editors preview them."""
+        return enrolment is not None or self.can_edit(user)
 
 
 class Module(Base):

@@ -24,7 +24,7 @@ from feedback.models import Response
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
-from paja.models import Organisation, Role, User
+from paja.models import Organisation, User
 from paja.operations import find_user_by_email
 from trainings.models import Registration
 
@@ -66,8 +66,7 @@ def enrol_with_key(user: User, token: str) -> Enrolment:
 
 def make_key(actor: User, course: Course, organisation: Organisation) -> EnrolmentKey:
     """An enrolment link for an organisation's staff, made by its customer contacts or admins."""
-    member = actor.has_role(Role.CUSTOMER) and organisation.has_member(actor)
-    if not (actor.has_role(Role.ADMIN) or member):
+    if not organisation.can_act_for_staff(actor):
         raise RuleViolation(_("Only the organisation's contacts can make enrolment links."))
     if not course.published:
         raise RuleViolation(_("This course is not published."))

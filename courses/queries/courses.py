@@ -7,8 +7,8 @@ import sqlalchemy as sa
 from courses.models import Course
 from paja.extensions import db
 from paja.models import Role, User
-from trainings.models import Offering, Trainer, TrainingSession
-from trainings.models.sessions import session_trainers
+from trainings.models import Offering, TrainingSession
+from trainings.queries.sessions import trained_by
 
 GROUP_SESSIONS_SHOWN = 20
 
@@ -48,10 +48,7 @@ def group_sessions(course: Course, user: User) -> list[TrainingSession]:
         TrainingSession.offering_id.in_([o.id for o in course.offerings])
     )
     if not user.has_role(Role.ADMIN):
-        trained = (
-            sa.select(session_trainers.c.session_id).join(Trainer).where(Trainer.user_id == user.id)
-        )
-        statement = statement.where(TrainingSession.id.in_(trained))
+        statement = statement.where(TrainingSession.id.in_(trained_by(user)))
     newest = statement.order_by(TrainingSession.starts_at.desc()).limit(GROUP_SESSIONS_SHOWN)
     return list(db.session.scalars(newest))
 

@@ -126,7 +126,7 @@ def _module(item: Course, module_id: int) -> tuple[Module, Enrolment | None]:
     if module.course_id != item.id:
         abort(404)
     enrolment = enrolment_of(current_user, item)
-    if enrolment is None and not item.can_edit(current_user):
+    if not item.can_open_modules(current_user, enrolment):
         abort(403)
     return module, enrolment
 

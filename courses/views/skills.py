@@ -106,9 +106,7 @@ def group(slug: str) -> ResponseReturnValue:
         session = get_or_404(TrainingSession, session_id, TrainingSession.can_manage)
         members, label = session_people(session), session.title
     elif organisation_id:
-        organisation = get_or_404(Organisation, organisation_id, Organisation.can_view)
-        if not current_user.has_role(Role.ADMIN, Role.CUSTOMER):
-            abort(403)
+        organisation = get_or_404(Organisation, organisation_id, Organisation.can_act_for_staff)
         members, label = organisation_people(organisation), organisation.name
     else:
         abort(404)

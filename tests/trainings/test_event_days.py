@@ -17,7 +17,7 @@ from paja.mail import Mail
 from paja.models import User
 from tests.conftest import Auth
 from tests.trainings.event_factories import create_event, create_organiser, days_of, register
-from trainings.models import SmallGroup, group_members
+from trainings.models import SharedLink, SmallGroup, group_members
 
 
 def pdf_text(data: bytes) -> str:
@@ -205,3 +205,21 @@ def test_moving_without_choosing_a_group_is_explained(client: FlaskClient, auth:
                            data={"registration": person.id, "group": ""})  # fmt: skip
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Valitse ryhmä." in page
+
+
+def test_a_participant_takes_back_their_own_link_only(client: FlaskClient) -> None:
+    event = create_event(days=1)
+    [day] = days_of(event)
+    [mine] = register(event, [day], name="Oma Linkki")
+    [theirs] = register(event, [day], name="Toinen Linkki")
+    for person, url in ((mine, "https://x.com/oma"), (theirs, "https://x.com/toinen")):
+        client.post(f"/trainings/events/me/{person.cancel_token}/links", data={"url": url})
+    own, other = (
+        db.session.scalar(sa.select(SharedLink).where(SharedLink.email == person.email))
+        for person in (mine, theirs)
+    )
+    mine_page = f"/trainings/events/me/{mine.cancel_token}"
+    assert client.post(f"{mine_page}/links/{other.id}/remove").status_code == 404  # an id typed in
+    assert client.post(f"{mine_page}/links/{own.id}/remove").status_code == 302
+    left = db.session.scalars(sa.select(SharedLink.url).where(SharedLink.event_id == event.id))
+    assert list(left) == ["https://x.com/toinen"]

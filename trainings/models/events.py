@@ -170,3 +170,7 @@ class SharedLink(Base):
     def can_manage(self, user: User) -> bool:
         """The event's organisers."""
         return self.event.can_manage(user)
+
+    def is_shared_by(self, event: Event, email: str) -> bool:
+        """Whether this is a link the person with this email shared in this event."""
+        return self.event_id == event.id and self.project_id is None and self.email == email

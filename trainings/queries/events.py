@@ -11,6 +11,7 @@ from paja.database import utcnow
 from paja.extensions import db
 from paja.models import Membership, Organisation, Role, User
 from trainings.models import AgendaItem, Event, Registration, RegistrationStatus, TrainingSession
+from trainings.queries.sessions import LIVE
 
 
 def upcoming_events() -> list[tuple[Event, datetime]]:
@@ -66,7 +67,7 @@ def registrations_of(event: Event, user: User) -> list[Registration]:
             .where(
                 TrainingSession.event_id == event.id,
                 Registration.user_id == user.id,
-                Registration.status != RegistrationStatus.CANCELLED,
+                LIVE,
             )
         )
     )

@@ -7,8 +7,8 @@ import sqlalchemy as sa
 from feedback.summaries import KeyFigures, key_figures
 from paja.extensions import db
 from paja.models import Role, User
-from trainings.models import Trainer, TrainingSession
-from trainings.models.sessions import session_trainers
+from trainings.models import TrainingSession
+from trainings.queries.sessions import trained_by
 
 SESSIONS_SHOWN = 100
 
@@ -25,9 +25,6 @@ def sessions_with_feedback(user: User) -> list[TrainingSession]:
     """The newest sessions with surveys the user trains (admins: all), newest first."""
     statement = sa.select(TrainingSession).where(TrainingSession.feedback_survey_id.is_not(None))
     if not user.has_role(Role.ADMIN):
-        trained = (
-            sa.select(session_trainers.c.session_id).join(Trainer).where(Trainer.user_id == user.id)
-        )
-        statement = statement.where(TrainingSession.id.in_(trained))
+        statement = statement.where(TrainingSession.id.in_(trained_by(user)))
     newest = statement.order_by(TrainingSession.starts_at.desc()).limit(SESSIONS_SHOWN)
     return list(db.session.scalars(newest))

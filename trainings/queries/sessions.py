@@ -22,6 +22,11 @@ from trainings.models.sessions import session_trainers
 LIVE = Registration.status != RegistrationStatus.CANCELLED
 
 
+def trained_by(user: User) -> sa.Select[int]:
+    """The ids of the sessions a user trains (a subquery for other reads)."""
+    return sa.select(session_trainers.c.session_id).join(Trainer).where(Trainer.user_id == user.id)
+
+
 def upcoming_open_sessions() -> list[TrainingSession]:
     """Workshop sessions anyone can register for that have not started, soonest first."""
     return list(
@@ -49,7 +54,7 @@ def registration_of(session: TrainingSession, user: User) -> Registration | None
     )
 
 
-def registrations_of(user: User) -> dict[int, Registration]:
+def live_registrations_of(user: User) -> dict[int, Registration]:
     """The user's live registrations by session id."""
     rows = db.session.scalars(sa.select(Registration).where(Registration.user_id == user.id, LIVE))
     return {registration.session_id: registration for registration in rows}
@@ -73,12 +78,7 @@ def participants(session: TrainingSession) -> list[Registration]:
 
 def user_sessions(user: User) -> list[TrainingSession]:
     """Sessions the user trains, is registered to (seat or queue), or whose organisation ordered."""
-    trained = (
-        sa.select(session_trainers.c.session_id).join(Trainer).where(Trainer.user_id == user.id)
-    )
-    registered = sa.select(Registration.session_id).where(
-        Registration.user_id == user.id, Registration.status != RegistrationStatus.CANCELLED
-    )
+    registered = sa.select(Registration.session_id).where(Registration.user_id == user.id, LIVE)
     ordered = sa.select(TrainingSession.id).where(
         TrainingSession.organisation_id.in_(
             sa.select(Membership.organisation_id).where(Membership.user_id == user.id)
@@ -89,7 +89,7 @@ def user_sessions(user: User) -> list[TrainingSession]:
             sa.select(TrainingSession)
             .where(
                 sa.or_(
-                    TrainingSession.id.in_(trained),
+                    TrainingSession.id.in_(trained_by(user)),
                     TrainingSession.id.in_(registered),
                     TrainingSession.id.in_(ordered),
                 )
@@ -107,10 +107,7 @@ def feed_of(user: User) -> CalendarFeed | None:
 def feed_by_token(token: str) -> CalendarFeed | None:
     """The calendar feed behind a private address, if its owner's account is active."""
     feed = db.session.scalar(sa.select(CalendarFeed).where(CalendarFeed.token == token))
-    if feed is None:
-        return None
-    owner = db.session.get(User, feed.user_id)
-    return feed if owner is not None and owner.active else None
+    return feed if feed is not None and feed.user.active else None
 
 
 def session_of(order: Order) -> TrainingSession | None:

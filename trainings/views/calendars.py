@@ -15,7 +15,7 @@ from paja.perform import perform
 from trainings import bp
 from trainings.calendar import calendar
 from trainings.operations.sessions import renew_feed
-from trainings.queries.sessions import feed_by_token, feed_of, registrations_of, user_sessions
+from trainings.queries.sessions import feed_by_token, feed_of, live_registrations_of, user_sessions
 from trainings.views.sessions import visible_session
 
 
@@ -34,7 +34,7 @@ def my_sessions() -> ResponseReturnValue:
     return render_template(
         "trainings/my_sessions.html",
         sessions=user_sessions(current_user),
-        registrations=registrations_of(current_user),
+        registrations=live_registrations_of(current_user),
         feed=feed_of(current_user),
         button=ButtonForm(),
     )

@@ -183,8 +183,8 @@ def remove_my_link(token: str, link_id: int) -> ResponseReturnValue:
     """Take back a shared link."""
     event, mine = _personal(token)
     link = get_or_404(SharedLink, link_id, None)
-    if link.event_id != event.id or link.email != mine[0].email:
-        abort(404)
+    if not link.is_shared_by(event, mine[0].email):
+        abort(404)  # someone else's link: as if it did not exist
     if ButtonForm().validate_on_submit() and perform(lambda: remove(link)).ok:
         flash(_("The link is removed."), "success")
     return redirect(url_for("trainings.my_event", token=token))
