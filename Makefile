@@ -61,12 +61,18 @@ bench: install-test compile-translations
 	$(BIN)/python -m tests.perf.bench_certificates
 
 ## Rewrite the lock files from pyproject.toml, keeping every locked version that still fits.
-lock: install-test
+# Locking needs only uv, at its locked version (a new dependency is not installed yet).
+$(VENV)/.uv: $(BIN)/python requirements/test.txt
+	awk '/^uv==/{on=1} on{print} on && !/\\$$/{exit}' requirements/test.txt > $(VENV)/uv.txt
+	$(PIP) --require-hashes --no-deps -r $(VENV)/uv.txt
+	@touch $@
+
+lock: $(VENV)/.uv
 	$(UV_COMPILE) pyproject.toml requirements/build.in --extra test -o requirements/test.txt
 	$(UV_COMPILE) pyproject.toml requirements/build.in -c requirements/test.txt -o requirements/app.txt
 
 ## Move every dependency to its newest release allowed by pyproject.toml, then run `make test`.
-upgrade-lock: install-test
+upgrade-lock: $(VENV)/.uv
 	$(UV_COMPILE) --upgrade pyproject.toml requirements/build.in --extra test -o requirements/test.txt
 	$(UV_COMPILE) pyproject.toml requirements/build.in -c requirements/test.txt -o requirements/app.txt
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import segno
-from flask import url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from reportlab.lib.units import mm
@@ -11,6 +10,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from courses.models import Certificate
 from paja.i18n import LOCALES, days, number
+from paja.links import absolute_url
 from paja.pdf import build_pdf, paragraph, table
 
 
@@ -42,7 +42,7 @@ class QrCode(Flowable):
 
 def verify_url(certificate: Certificate) -> str:
     """Where anyone can check the certificate."""
-    return url_for("verify.certificate", code=certificate.code, _external=True)
+    return absolute_url("verify.certificate", code=certificate.code)
 
 
 def _page(certificate: Certificate) -> list[Flowable]:

@@ -32,16 +32,25 @@ def answer_rows(survey: Survey) -> Iterator[list[object]]:
     )
     pending = next(answers, None)
     for response_id, day, context in responses:
-        cells: list[list[str]] = [[] for _ in questions]
+        cells: list[list[str | int]] = [[] for _ in questions]
         while pending is not None and pending.response_id == response_id:
             cells[column[pending.question_id]].append(
                 _readable(by_id[pending.question_id], pending.number, pending.text)
             )
             pending = next(answers, None)
-        yield [response_id, day.isoformat(), context, *("; ".join(cell) for cell in cells)]
+        yield [response_id, day, context, *(_cell(values) for values in cells)]
 
 
-def _readable(question: Question, number: int | None, text: str | None) -> str:
+def _cell(values: list[str | int]) -> str | int | None:
+    """One answer as itself (a rating stays a number), several joined as text, none empty."""
+    if not values:
+        return None
+    if len(values) == 1:
+        return values[0]
+    return "; ".join(str(value) for value in values)
+
+
+def _readable(question: Question, number: int | None, text: str | None) -> str | int:
     """An answer as a person reads it: the option's text, yes/no, the number or the text."""
     if text is not None:
         return text if question.kind != QuestionType.MULTIPLE else _("Other: %(text)s", text=text)
@@ -53,7 +62,7 @@ def _readable(question: Question, number: int | None, text: str | None) -> str:
         )
     if question.kind == QuestionType.YESNO:
         return _("Yes") if number else _("No")
-    return str(number)
+    return number if number is not None else ""
 
 
 def wish_rows(board: WishBoard) -> Iterator[list[object]]:

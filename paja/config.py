@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+from zxcvbn import zxcvbn
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SECRET_KEY = "dev-only-secret-change-me"  # noqa: S105 (a known placeholder, refused in production)
@@ -19,6 +23,48 @@ def _bool(value: str | None, default: bool = False) -> bool:
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+# zxcvbn's estimate of the guesses an attacker needs (log10): a random 32-hex key is about 32,
+# `changeme` repeated about 3, a keyboard run about 12.
+MIN_SECRET_GUESSES_LOG10 = 28
+
+
+def _check_secret(secret: str) -> None:
+    """Production refuses a missing, default, short or low-entropy SECRET_KEY."""
+    if (
+        secret == DEFAULT_SECRET_KEY
+        or len(secret) < 32
+        or len(set(secret)) < 12
+        or zxcvbn(secret[:100])["guesses_log10"] < MIN_SECRET_GUESSES_LOG10
+    ):
+        raise ConfigError(
+            "PAJA_ENV=production needs SECRET_KEY: a random value of at least 32 characters, "
+            "e.g. python -c 'import secrets; print(secrets.token_hex(32))'"
+        )
+
+
+def _base_url(env: dict[str, str], production: bool) -> str:
+    """PAJA_BASE_URL: where Paja is reached; every link in mails, feeds and PDFs starts with it."""
+    url = env.get("PAJA_BASE_URL", "").strip().rstrip("/")
+    if not url and not production:
+        return "http://localhost:5000"
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.query:
+        raise ConfigError(
+            f"PAJA_BASE_URL must be an address like https://paja.example.fi, not {url!r}"
+        )
+    if production and parts.scheme != "https":
+        raise ConfigError("PAJA_ENV=production needs an https:// PAJA_BASE_URL")
+    return url
+
+
+def _trusted_hosts(env: dict[str, str], base_url: str, production: bool) -> list[str] | None:
+    """The Host headers production answers (others get 400): the base address's and any extra."""
+    extra = [h.strip() for h in env.get("PAJA_TRUSTED_HOSTS", "").split(",") if h.strip()]
+    if not production and not extra:
+        return None
+    return [str(urlsplit(base_url).hostname), *extra]
 
 
 def _database_url(env: dict[str, str], instance_path: Path) -> str:
@@ -44,14 +90,14 @@ def load_config(
         raise ConfigError(f"PAJA_ENV must be 'development' or 'production', not {paja_env!r}")
     production = paja_env == "production"
     secret = env.get("SECRET_KEY", "")
-    if production and (not secret or secret == DEFAULT_SECRET_KEY or len(secret) < 32):
-        raise ConfigError(
-            "PAJA_ENV=production needs SECRET_KEY: a random value of at least 32 characters, "
-            "e.g. python -c 'import secrets; print(secrets.token_hex(32))'"
-        )
+    if production:
+        _check_secret(secret)
+    base_url = _base_url(env, production)
     return {
         "PAJA_ENV": paja_env,
         "SECRET_KEY": secret or DEFAULT_SECRET_KEY,
+        "PAJA_BASE_URL": base_url,
+        "TRUSTED_HOSTS": _trusted_hosts(env, base_url, production),
         "SQLALCHEMY_DATABASE_URI": _database_url(env, instance_path),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "SESSION_COOKIE_HTTPONLY": True,
@@ -60,6 +106,7 @@ def load_config(
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_DURATION": timedelta(days=30),
         "PREFERRED_URL_SCHEME": "https" if production else "http",
         "WTF_CSRF_TIME_LIMIT": None,
         "PASSWORD_HASH_METHOD": "scrypt",
@@ -67,7 +114,10 @@ def load_config(
         "BABEL_DEFAULT_LOCALE": "fi",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Helsinki",
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "translations"),
-        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # Counters shared by every process on this machine; redis://… for several machines.
+        "RATELIMIT_STORAGE_URI": env.get(
+            "RATELIMIT_STORAGE_URI", f"paja-sqlite:///{instance_path / 'ratelimits.sqlite3'}"
+        ),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), default=True),
         "RATELIMIT_HEADERS_ENABLED": True,
         "MAIL_BACKEND": env.get("MAIL_BACKEND", "smtp" if production else "console"),

@@ -6,7 +6,7 @@ import logging
 from functools import cache
 
 import sqlalchemy as sa
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -14,6 +14,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
+from paja.links import absolute_url
 from paja.mail import send_mail
 from paja.models import LANGUAGES, Role, User
 from paja.passwords import MIN_LENGTH, is_guessable
@@ -84,6 +85,12 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
+def log_out(user: User) -> None:
+    """End the user's logins on the server: copied session and remember-me cookies stop working."""
+    user.end_sessions()
+    log.info("%s logged out", user.email)
+
+
 def update_profile(user: User, name: str, locale: str | None) -> None:
     """Change a user's name and preferred language."""
     user.name = name.strip()
@@ -111,7 +118,7 @@ def request_password_reset(email: str) -> None:
     if user is None or not user.active:
         log.info("password reset asked for unknown or inactive %s", normalise_email(email))
         return
-    link = url_for("auth.reset_password", token=make_reset_token(user), _external=True)
+    link = absolute_url("auth.reset_password", token=make_reset_token(user))
     send_mail(user.email, "password_reset", user.locale, user=user, link=link)
 
 

@@ -6,7 +6,7 @@ import re
 
 from zxcvbn import zxcvbn
 
-MIN_LENGTH = 10
+MIN_LENGTH = 12  # ASVS 2.1.1
 MAX_LENGTH = 128
 # zxcvbn knows English lists; these are words Finnish and Swedish users reach for.
 _LOCAL_WORDS = [

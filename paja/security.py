@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -17,6 +17,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
+STATIC_ENDPOINTS = {"static", "bootstrap.static"}
+
 
 def install_security_headers(app: Flask) -> None:
     """Add CSP, no-sniff, referrer and (in production) HSTS headers to every response."""
@@ -30,6 +32,9 @@ def install_security_headers(app: Flask) -> None:
         headers.setdefault("X-Frame-Options", "DENY")
         # Links carrying tokens (password reset) must not leak to other sites.
         headers.setdefault("Referrer-Policy", "same-origin")
+        if request.endpoint not in STATIC_ENDPOINTS:
+            # Pages, exports and PDFs carry personal data: no browser or proxy keeps a copy.
+            headers.setdefault("Cache-Control", "no-store")
         if app.config["PAJA_ENV"] == "production":
             headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
         return response

@@ -25,6 +25,7 @@ from paja.i18n import (
     select_timezone,
     when,
 )
+from paja.links import absolute_url
 from paja.markdown import render_markdown
 from paja.models import Role, User
 from paja.security import install_security_headers
@@ -64,6 +65,7 @@ def init_extensions(app: Flask) -> None:
     )
     app.jinja_env.globals.update(
         LANGUAGE_NAMES=LANGUAGE_NAMES,
+        absolute_url=absolute_url,
         current_language=current_language,
         role_labels=ROLE_LABELS,
         Role=Role,

@@ -33,6 +33,8 @@ TEST_CONFIG: dict[str, Any] = {
     "RATELIMIT_ENABLED": False,
     "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
     "SERVER_NAME": "localhost",
+    "PAJA_BASE_URL": "http://localhost",
+    "RATELIMIT_STORAGE_URI": "memory://",
 }
 SQL_NOISE = (
     "SAVEPOINT",
@@ -165,7 +167,11 @@ def racing_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask
 @pytest.fixture
 def limited_app(tmp_path: Path) -> Iterator[Flask]:
     """An app with rate limits on; the shared limiter is switched off again afterwards."""
-    app = make_file_app(tmp_path, RATELIMIT_ENABLED=True)
+    app = make_file_app(
+        tmp_path,
+        RATELIMIT_ENABLED=True,
+        RATELIMIT_STORAGE_URI=f"paja-sqlite:///{tmp_path / 'ratelimits.sqlite3'}",
+    )
     try:
         yield app
     finally:

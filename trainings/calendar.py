@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from flask import url_for
 from icalendar import Calendar, Event
 
+from paja.links import absolute_url
 from trainings.models import SessionStatus, TrainingSession
 
 
@@ -19,9 +19,9 @@ def session_event(session: TrainingSession, with_link: bool) -> Event:
     event.add("dtend", session.ends_at)
     event.add("summary", session.title)
     if session.event_id is not None:
-        page = url_for("trainings.event_page", event_id=session.event_id, _external=True)
+        page = absolute_url("trainings.event_page", event_id=session.event_id)
     else:
-        page = url_for("trainings.session", session_id=session.id, _external=True)
+        page = absolute_url("trainings.session", session_id=session.id)
     event.add("url", page)
     description = [session.summary, page]
     if session.meeting_url and with_link:

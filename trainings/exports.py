@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from flask_babel import gettext as _
+from flask_babel import to_user_timezone
 
-from paja.i18n import day, money
 from trainings.labels import REGISTRATION_LABELS, STATUS_LABELS
 from trainings.models import Registration, TrainingSession
 from trainings.queries.orders import every_order
@@ -22,9 +22,9 @@ def order_rows() -> Iterator[list[object]]:
         _("Business ID"),
         _("Workshop"),
         _("Participants"),
-        _("Net"),
-        _("VAT"),
-        _("Total"),
+        _("Net (EUR)"),
+        _("VAT (EUR)"),
+        _("Total (EUR)"),
         _("Contact"),
         _("Email"),
     ]
@@ -32,15 +32,15 @@ def order_rows() -> Iterator[list[object]]:
         totals, organisation, contact = order.totals, order.organisation, order.contact
         yield [
             order.id,
-            day(order.created_at),
+            to_user_timezone(order.created_at).date(),
             str(STATUS_LABELS[order.status]),
             organisation.name,
             organisation.business_id,
             order.offering.title,
             order.participants,
-            money(totals.net),
-            money(totals.vat),
-            money(totals.gross),
+            totals.net,
+            totals.vat,
+            totals.gross,
             contact.name,
             contact.email,
         ]

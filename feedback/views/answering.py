@@ -17,17 +17,20 @@ from feedback.queries.surveys import (
 )
 from paja.access import or_404, role_required
 from paja.database import utcnow
+from paja.extensions import limiter
 from paja.models import User
 from paja.perform import perform
 
 
 @bp.route("/a/<token>", methods=["GET", "POST"])
+@limiter.limit("10 per 10 minutes", methods=["POST"])
 def answer_public(token: str) -> ResponseReturnValue:
     """Answer through the survey's public link; nothing identifying is stored."""
     return _answer(or_404(public_survey(token)), context=request.args.get("c", "")[:40])
 
 
 @bp.route("/i/<token>", methods=["GET", "POST"])
+@limiter.limit("10 per 10 minutes", methods=["POST"])
 def answer_invitation(token: str) -> ResponseReturnValue:
     """Answer with a personal invitation: once."""
     invitation = or_404(invitation_by_token(token))

@@ -20,6 +20,7 @@ from feedback.operations import wishes as rules
 from feedback.queries.wishes import board_by_token, boards_of, ranked, voted_by, wish_of
 from paja.access import get_or_404, or_404, role_required
 from paja.downloads import csv_file
+from paja.extensions import limiter
 from paja.forms import ButtonForm, given
 from paja.models import Role
 from paja.perform import perform
@@ -112,6 +113,7 @@ def _voter() -> tuple[str, str | None]:
 
 
 @bp.route("/w/<token>", methods=["GET", "POST"])
+@limiter.limit("20 per 10 minutes", methods=["POST"])
 def wishes(token: str) -> ResponseReturnValue:
     """The public board: the ranked wishes, voting, and a form for a new wish."""
     item = or_404(board_by_token(token))

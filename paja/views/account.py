@@ -9,6 +9,7 @@ from flask_login import current_user, login_user
 
 from paja import operations
 from paja.access import login_required
+from paja.extensions import limiter
 from paja.forms import ChangePasswordForm, ProfileForm, given
 from paja.i18n import SESSION_KEY
 from paja.perform import perform
@@ -40,6 +41,7 @@ def profile() -> ResponseReturnValue:
 
 
 @bp.route("/password", methods=["GET", "POST"])
+@limiter.limit("10 per 15 minutes", methods=["POST"])  # checks the current password
 @login_required
 def change_password() -> ResponseReturnValue:
     """Change the password; other devices are logged out."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -23,6 +25,7 @@ from paja.tokens import user_for_reset_token
 from paja.views.navigation import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
+log = logging.getLogger(__name__)
 
 
 @bp.route("/signup", methods=["GET", "POST"])
@@ -62,6 +65,8 @@ def login() -> ResponseReturnValue:
             lambda: operations.authenticate(given(form.email.data), given(form.password.data))
         ).result
         if user is None:
+            # Logged for spotting attacks; the typed password never is.
+            log.warning("failed login for %r from %s", form.email.data, request.remote_addr)
             form.form_errors.append(_("The email or password is not correct."))
         else:
             login_user(user, remember=form.remember.data)
@@ -74,6 +79,8 @@ def login() -> ResponseReturnValue:
 def logout() -> ResponseReturnValue:
     """Log out (a POST with a CSRF token, so no link can log anyone out)."""
     if ButtonForm().validate_on_submit():
+        if current_user.is_authenticated:  # ends this login, its copies and remember-me cookies
+            perform(lambda: operations.log_out(current_user))
         logout_user()
         flash(_("You are logged out."), "info")
     return redirect(url_for("main.home"))
@@ -101,6 +108,7 @@ def forgot_password() -> ResponseReturnValue:
 
 
 @bp.route("/reset-password/<token>", methods=["GET", "POST"])
+@limiter.limit("10 per 15 minutes", methods=["POST"])
 def reset_password(token: str) -> ResponseReturnValue:
     """Choose a new password with the emailed link."""
     form = ResetPasswordForm()

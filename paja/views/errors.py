@@ -6,6 +6,7 @@ import logging
 from urllib.parse import urlsplit
 
 from flask import Flask, render_template, request
+from flask.globals import request_ctx
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -22,6 +23,9 @@ def render_error(error: HTTPException) -> ResponseReturnValue:
     if code >= 500:
         abandon()
     response = error.get_response()
+    if request_ctx.url_adapter is None:  # an untrusted Host: nothing can be linked, say only no
+        log.warning("refused a request for host %r", request.environ.get("HTTP_HOST"))
+        return "Bad Request", 400, {"Content-Type": "text/plain; charset=utf-8"}
     body = render_template("errors/error.html", code=code if code in SHOWN else 400)
     return (
         body,

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from paja.extensions import db
 from tests.e2e.conftest import check_page, field, log_in, wait_for_path
 from trainings.demo.event_data import NEXT_TITLE, TITLE
-from trainings.models import Event
+from trainings.models import Event, Registration
 from trainings.queries.events import days_of
 
 
@@ -18,6 +18,14 @@ def event_and_days(live_app: Flask, title: str) -> tuple[int, list[int]]:
     with live_app.app_context():
         event = db.session.scalar(sa.select(Event).where(Event.title == title))
         return event.id, [day.id for day in days_of(event)]
+
+
+def personal_token(live_app: Flask, email: str) -> str:
+    """The personal page's key that the confirmation mail carries."""
+    with live_app.app_context():
+        return db.session.scalar(
+            sa.select(Registration.personal_token).where(Registration.email == email).limit(1)
+        )
 
 
 def test_register_for_two_days_and_share_a_link(page: Page, live_app: Flask) -> None:
@@ -41,8 +49,9 @@ def test_register_for_two_days_and_share_a_link(page: Page, live_app: Flask) -> 
     page.get_by_label("Ruokavalio tai saavutettavuustarpeet").fill("Kasvisruoka")
     page.get_by_label(re.compile("^Näytä nimeni")).check()
     page.get_by_role("button", name="Ilmoittaudu").click()
-    wait_for_path(page, "/trainings/events/me/[^/]+")
-    expect(page.locator(".flashes")).to_contain_text("Kiitos!")
+    wait_for_path(page, f"/trainings/events/{event_id}")  # the personal page is in the mail
+    expect(page.locator(".flashes")).to_contain_text("linkki omalle sivullesi")
+    page.goto(f"/trainings/events/me/{personal_token(live_app, 'riikka@example.fi')}")
     expect(page.get_by_role("heading", level=2, name=re.compile(r"^1\.6\.2027"))).to_be_visible()
     expect(page.get_by_role("heading", level=2, name=re.compile(r"^8\.6\.2027"))).to_be_visible()
     field(page, "Tilin osoite").fill("http://www.instagram.com/yhdessa")

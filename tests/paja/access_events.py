@@ -13,16 +13,16 @@ EVENT_RULES: dict[str, Rule] = {
     ),
     "trainings.resend_event_link": Rule(lambda t: f"/trainings/events/{t.event.id}/link", EVERYONE),
     "trainings.my_event": Rule(
-        lambda t: f"/trainings/events/me/{t.event_registration.cancel_token}", EVERYONE
+        lambda t: f"/trainings/events/me/{t.event_registration.personal_token}", EVERYONE
     ),
     "trainings.share_my_link": Rule(
-        lambda t: f"/trainings/events/me/{t.event_registration.cancel_token}/links",
+        lambda t: f"/trainings/events/me/{t.event_registration.personal_token}/links",
         EVERYONE,
         post=200,
     ),
     "trainings.remove_my_link": Rule(
         lambda t: (
-            f"/trainings/events/me/{t.event_registration.cancel_token}/links/"
+            f"/trainings/events/me/{t.event_registration.personal_token}/links/"
             f"{t.shared_link.id}/remove"
         ),
         EVERYONE,

@@ -160,6 +160,7 @@ class Targets:
     @cached_property
     def shared_link(self) -> SharedLink:
         link = SharedLink(event_id=self.event.id, email=self.event_registration.email,
+                          owner_token=self.event_registration.personal_token,
                           url="https://x.com/hanke", channel="x")  # fmt: skip
         db.session.add(link)
         db.session.commit()

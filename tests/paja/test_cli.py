@@ -64,7 +64,7 @@ def test_create_user_refuses_a_weak_password_and_unknown_role(file_app: Flask) -
         args=["create-user", "a@example.fi", "--name", "A"], input="salasana1\nsalasana1\n"
     )
     assert result.exit_code == 1
-    assert "at least 10 characters" in result.output
+    assert "at least 12 characters" in result.output
     result = runner.invoke(args=["create-user", "a@example.fi", "--name", "A", "--role", "king"])
     assert result.exit_code == 2
 

@@ -1,6 +1,12 @@
-"""Logins, sign-ups and reset requests are rate-limited per address."""
+"""Every form an anonymous visitor can repeat is rate-limited, per address, across processes."""
+
+import multiprocessing
+from pathlib import Path
 
 from flask import Flask
+
+from tests.factories import PASSWORD, create_user
+from tests.paja.limits_worker import send_reset_requests
 
 
 def test_too_many_login_attempts_get_429(limited_app: Flask) -> None:
@@ -24,3 +30,53 @@ def test_password_reset_requests_are_limited(limited_app: Flask) -> None:
             for n in range(6)
         ]
         assert codes == [302] * 5 + [429]
+
+
+def test_limits_hold_across_worker_processes(limited_app: Flask, tmp_path: Path) -> None:
+    database = limited_app.config["SQLALCHEMY_DATABASE_URI"]
+    storage = limited_app.config["RATELIMIT_STORAGE_URI"]
+    assert storage.startswith("paja-sqlite:///")  # the default kind, no server needed
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        results = pool.starmap(
+            send_reset_requests, [(database, storage, 5), (database, storage, 5)]
+        )
+    codes = sorted(results[0] + results[1])
+    assert codes == [302] * 5 + [429] * 5  # 5 per 15 minutes in all, not 5 per process
+
+
+def test_the_order_form_is_limited(limited_app: Flask) -> None:
+    with limited_app.app_context():
+        client = limited_app.test_client()
+        codes = [client.post("/trainings/missing/order", data={}).status_code for _ in range(6)]
+        assert codes[-1] == 429
+        assert codes[:5] == [404] * 5
+
+
+def test_anonymous_answers_and_wishes_are_limited(limited_app: Flask) -> None:
+    with limited_app.app_context():
+        client = limited_app.test_client()
+        answers = [client.post("/feedback/a/unknown", data={}).status_code for _ in range(11)]
+        wishes = [client.post("/feedback/w/unknown", data={}).status_code for _ in range(21)]
+        assert answers == [404] * 10 + [429]
+        assert wishes == [404] * 20 + [429]
+
+
+def test_current_password_checks_are_limited_per_account(limited_app: Flask) -> None:
+    with limited_app.app_context():
+        user = create_user()
+        client = limited_app.test_client()
+        client.post("/auth/login", data={"email": user.email, "password": PASSWORD})
+        wrong = {"current_password": "arvaus-numero-1", "password": "uusi-salasana-joka-kelpaa"}
+        codes = [client.post("/account/password", data=wrong).status_code for _ in range(11)]
+        assert codes == [200] * 10 + [429]
+
+
+def test_every_other_form_has_the_default_limit(limited_app: Flask) -> None:
+    with limited_app.app_context():
+        client = limited_app.test_client()
+        codes = [
+            client.post("/language", data={"language": "sv", "next": "/"}).status_code
+            for _ in range(61)
+        ]
+        assert codes == [302] * 60 + [429]
+        assert client.get("/").status_code == 200  # reading pages is not counted

@@ -25,7 +25,10 @@ def test_production_from_the_environment_sends_hsts_and_secure_cookies(
 ) -> None:
     monkeypatch.setenv("PAJA_ENV", "production")
     monkeypatch.setenv("SECRET_KEY", STRONG_SECRET)
-    app = make_app()  # the test settings name no cookie or header: these come from load_config
+    monkeypatch.setenv("PAJA_BASE_URL", "https://localhost")
+    app = make_app(
+        PAJA_BASE_URL="https://localhost"
+    )  # the test settings name no cookie or header: these come from load_config
     assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
     with app.app_context():
         response = app.test_client().post("/language", data={"language": "sv", "next": "/"})

@@ -74,7 +74,7 @@ def test_messaging_a_day_reaches_the_seats_and_optionally_the_queue(
     form = {"subject": "Pysäköinti", "body": "Pysäköinti on talon takana."}
     client.post(f"/trainings/events/days/{day.id}/message", data=form)
     assert [(m.to, m.subject) for m in mails] == [(seated.email, "Pysäköinti")]
-    assert f"/trainings/events/me/{seated.cancel_token}" in mails[0].body
+    assert f"/trainings/events/me/{seated.personal_token}" in mails[0].body
     mails.clear()
     client.post(f"/trainings/events/days/{day.id}/message", data=form | {"waiting": "y"})
     assert sorted(m.to for m in mails) == sorted([seated.email, queued.email])
@@ -100,10 +100,10 @@ def test_groups_spread_organisations_and_participants_see_their_own_once_publish
         person = next(p for p in people if p.id == registration_id)
         members.setdefault(group_id, set()).add(person.organisation_name)
     assert sorted(len(m) for m in members.values()) == [3, 3, 3]  # three organisations each
-    mine = client.get(f"/trainings/events/me/{people[0].cancel_token}").get_data(as_text=True)
+    mine = client.get(f"/trainings/events/me/{people[0].personal_token}").get_data(as_text=True)
     assert "Pienryhmäsi" not in mine
     client.post(f"/trainings/events/days/{day.id}/groups/publish", data={"show": "1"})
-    mine = client.get(f"/trainings/events/me/{people[0].cancel_token}").get_data(as_text=True)
+    mine = client.get(f"/trainings/events/me/{people[0].personal_token}").get_data(as_text=True)
     assert "Pienryhmäsi: ryhmä" in mine
 
 
@@ -158,14 +158,14 @@ def test_the_directory_lists_consenting_people_to_that_days_participants_only(
     register(event, [first], name="Piia Piilossa", consent=False)
     [queued] = register(event, [first], name="Jonna Jonossa")
     [other_day] = register(event, [second], name="Toisen Päivän")
-    client.post(f"/trainings/events/me/{listed.cancel_token}/links",
+    client.post(f"/trainings/events/me/{listed.personal_token}/links",
                 data={"url": "https://www.instagram.com/listattu"})  # fmt: skip
-    mine = client.get(f"/trainings/events/me/{listed.cancel_token}").get_data(as_text=True)
+    mine = client.get(f"/trainings/events/me/{listed.personal_token}").get_data(as_text=True)
     assert "Keitä paikalla on" in mine
     assert "Laura Listattu" in mine and "Piia Piilossa" not in mine
     assert 'href="https://www.instagram.com/listattu"' in mine
     for outsider in (queued, other_day):
-        page = client.get(f"/trainings/events/me/{outsider.cancel_token}").get_data(as_text=True)
+        page = client.get(f"/trainings/events/me/{outsider.personal_token}").get_data(as_text=True)
         assert "Laura Listattu" not in page
     public = client.get(f"/trainings/events/{event.id}").get_data(as_text=True)
     assert "Laura Listattu" not in public and "instagram.com/listattu" not in public
@@ -213,12 +213,12 @@ def test_a_participant_takes_back_their_own_link_only(client: FlaskClient) -> No
     [mine] = register(event, [day], name="Oma Linkki")
     [theirs] = register(event, [day], name="Toinen Linkki")
     for person, url in ((mine, "https://x.com/oma"), (theirs, "https://x.com/toinen")):
-        client.post(f"/trainings/events/me/{person.cancel_token}/links", data={"url": url})
+        client.post(f"/trainings/events/me/{person.personal_token}/links", data={"url": url})
     own, other = (
         db.session.scalar(sa.select(SharedLink).where(SharedLink.email == person.email))
         for person in (mine, theirs)
     )
-    mine_page = f"/trainings/events/me/{mine.cancel_token}"
+    mine_page = f"/trainings/events/me/{mine.personal_token}"
     assert client.post(f"{mine_page}/links/{other.id}/remove").status_code == 404  # an id typed in
     assert client.post(f"{mine_page}/links/{own.id}/remove").status_code == 302
     left = db.session.scalars(sa.select(SharedLink.url).where(SharedLink.event_id == event.id))

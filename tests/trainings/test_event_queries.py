@@ -75,7 +75,7 @@ def first_registration_token(day_id: int) -> str:
     from trainings.models import Registration
 
     return db.session.scalar(
-        sa.select(Registration.cancel_token)
+        sa.select(Registration.personal_token)
         .where(Registration.session_id == day_id)
         .order_by(Registration.id)
         .limit(1)

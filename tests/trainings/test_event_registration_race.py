@@ -25,14 +25,16 @@ def test_racing_multi_day_registrations(racing_app: Flask) -> None:
         event = create_event(days=2, capacity=SEATS)
         event_id, day_ids = event.id, [day.id for day in days_of(event)]
     form = {"days": [str(d) for d in day_ids], "organisation_name": "Kilpa ry"}
-    # Every person submits twice at once: one submission wins, the other is refused whole.
+    # Every person submits twice at once: one submission registers (and is sent on to the
+    # event page), the other is refused whole or, once the first is in, finds nothing new.
     forms = [
         form | {"name": f"Kilpailija {n}", "email": f"race{n}@example.fi"}
         for n in range(PEOPLE)
         for _ in range(2)
     ]
     codes = race(racing_app, f"/trainings/events/{event_id}/register", forms)
-    assert sorted(codes) == [200] * PEOPLE + [302] * PEOPLE
+    assert codes.count(302) >= PEOPLE
+    assert set(codes) <= {200, 302}
     with racing_app.app_context():
         rows = db.session.execute(
             sa.select(Registration.session_id, Registration.email, Registration.status).where(

@@ -138,7 +138,7 @@ def test_network_day_mail_attachment_and_personal_page_follow_the_rule(
     assert str(vevent["location"]) == LINK
     assert mail_of[queued.email].attachments == ()  # no seat, no calendar entry
     for registration, sees in ((seated, True), (queued, False)):
-        page = client.get(f"/trainings/events/me/{registration.cancel_token}")
+        page = client.get(f"/trainings/events/me/{registration.personal_token}")
         assert (LINK in page.get_data(as_text=True)) is sees
 
 

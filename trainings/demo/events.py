@@ -229,11 +229,17 @@ def _past_day(event: Event, day: date, projects: list, rng: random.Random) -> No
             sa.select(SharedLink.id).where(
                 SharedLink.event_id == event.id,
                 SharedLink.url == url,
-                SharedLink.email == registration.email,
+                SharedLink.owner_token == registration.personal_token,
             )
         ):
             db.session.add(
-                SharedLink(event_id=event.id, email=registration.email, url=url, channel="facebook")
+                SharedLink(
+                    event_id=event.id,
+                    email=registration.email,
+                    owner_token=registration.personal_token,
+                    url=url,
+                    channel="facebook",
+                )
             )
     _answers(session, present, rng)
 

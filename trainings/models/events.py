@@ -158,6 +158,10 @@ class SharedLink(Base):
         sa.ForeignKey("events.id", ondelete="CASCADE"), index=True
     )
     email: Mapped[str] = mapped_column(sa.String(254), default="")  # a participant's, else ""
+    # A participant's link belongs to the personal page it was shared on (its personal token).
+    owner_token: Mapped[str] = mapped_column(
+        sa.String(64), default="", server_default="", index=True
+    )
     project_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("event_projects.id", ondelete="CASCADE")
     )
@@ -171,6 +175,10 @@ class SharedLink(Base):
         """The event's organisers."""
         return self.event.can_manage(user)
 
-    def is_shared_by(self, event: Event, email: str) -> bool:
-        """Whether this is a link the person with this email shared in this event."""
-        return self.event_id == event.id and self.project_id is None and self.email == email
+    def is_shared_by(self, event: Event, personal_token: str) -> bool:
+        """Whether this link was shared in this event on the personal page with this token."""
+        return (
+            self.event_id == event.id
+            and self.project_id is None
+            and self.owner_token == personal_token
+        )

@@ -223,6 +223,8 @@ class Registration(Base):
     email: Mapped[str] = mapped_column(sa.String(254))
     status: Mapped[RegistrationStatus] = mapped_column(string_enum(RegistrationStatus))
     cancel_token: Mapped[str] = mapped_column(sa.String(64), unique=True, default=new_token)
+    # The personal page's key: shared by the days registered together, never looked up by email.
+    personal_token: Mapped[str] = mapped_column(sa.String(64), index=True, default=new_token)
     attended: Mapped[bool | None]
     # Network days ask for these; `needs` is deleted once the day is over (`paja purge`).
     organisation_name: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")

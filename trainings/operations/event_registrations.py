@@ -18,7 +18,8 @@ from paja.models import User
 from paja.sql import changed
 from trainings.calendar import calendar
 from trainings.models import Event, Registration, RegistrationStatus, TrainingSession
-from trainings.operations.registrations import register
+from trainings.models.sessions import new_token
+from trainings.operations.registrations import LIVE, register
 
 log = logging.getLogger(__name__)
 NEEDS_LIMIT = 500
@@ -50,6 +51,12 @@ def register_for_days(
         raise RuleViolation(_("Choose one of the listed options."), "days")
     if len(person.needs) > NEEDS_LIMIT:
         raise RuleViolation(_("Write at most %(num)d characters.", num=NEEDS_LIMIT), "needs")
+    if user is None:
+        days = _not_yet_held(days, person.email)
+        if not days:  # a stranger learns nothing; the address's owner gets their links
+            resend_link(event, person.email)
+            return []
+    personal_token = _personal_token(event, user)
     registrations = []
     for day in sorted(days, key=lambda d: d.starts_at):
         try:
@@ -63,6 +70,7 @@ def register_for_days(
                 project=person.project.strip(),
                 needs=person.needs.strip(),
                 directory_consent=person.directory_consent,
+                personal_token=personal_token,
             )
         except RuleViolation as refusal:
             message = _("%(day)s: %(reason)s", day=day_label(day.starts_at), reason=refusal.message)
@@ -70,6 +78,42 @@ def register_for_days(
         registrations.append(registration)
     _confirm(event, registrations)
     return registrations
+
+
+def _not_yet_held(days: list[TrainingSession], email: str) -> list[TrainingSession]:
+    """The days this address has no live registration for.
+
+    Someone typing an address that already holds a day is not told so (that would reveal the
+    registration); the day is left as it is and the owner finds it on their own page.
+    """
+    held = set(
+        db.session.scalars(
+            sa.select(Registration.session_id).where(
+                Registration.session_id.in_([d.id for d in days]),
+                Registration.email == email.strip().lower(),
+                Registration.status.in_(LIVE),
+            )
+        )
+    )
+    return [day for day in days if day.id not in held]
+
+
+def _personal_token(event: Event, user: User | None) -> str:
+    """The key of the personal page for these days.
+
+    An account keeps one page per event; anyone else gets a new page for just these days,
+    so typing someone's email never reveals or reaches what they registered before.
+    """
+    if user is not None:
+        token = db.session.scalar(
+            sa.select(Registration.personal_token)
+            .join(TrainingSession)
+            .where(TrainingSession.event_id == event.id, Registration.user_id == user.id)
+            .limit(1)
+        )
+        if token:
+            return token
+    return new_token()
 
 
 def _confirm(event: Event, registrations: list[Registration]) -> None:
@@ -87,28 +131,33 @@ def _confirm(event: Event, registrations: list[Registration]) -> None:
         event=event,
         has_calendar=bool(seats),
         registrations=registrations,
-        personal=first.cancel_token,
+        personal=first.personal_token,
     )
 
 
 def resend_link(event: Event, email: str) -> None:
-    """Mail a registered person their personal link again (silently nothing for others)."""
+    """Mail a registered person their personal links again (silently nothing for others).
+
+    Only the address's owner receives them: one link for each time they registered.
+    """
     email = email.strip().lower()
-    registration = db.session.scalar(
+    registrations = db.session.scalars(
         sa.select(Registration)
         .join(TrainingSession)
         .where(TrainingSession.event_id == event.id, Registration.email == email)
         .order_by(Registration.id)
-        .limit(1)
-    )
-    if registration is None:
+    ).all()
+    if not registrations:
         return
+    pages = list({r.personal_token: r for r in registrations}.values())
+    first = registrations[0]
     send_mail(
         email,
         "event_link",
-        registration.user.locale if registration.user else event.language,
+        first.user.locale if first.user else event.language,
         event=event,
-        registration=registration,
+        registration=first,
+        pages=pages,
     )
 
 

@@ -205,21 +205,26 @@ def update_project(
 
 
 def share_link(
-    event: Event, url: str, email: str = "", project: PresentingProject | None = None
+    event: Event,
+    url: str,
+    owner: Registration | None = None,
+    project: PresentingProject | None = None,
 ) -> SharedLink:
-    """A participant's (by email) or a project's link; the same address is kept once."""
+    """A participant's link (from their personal page) or a project's; each address once."""
     url = clean_link(url)
-    owner = SharedLink.project_id == project.id if project else SharedLink.email == email
+    token = owner.personal_token if owner else ""
+    same_owner = SharedLink.project_id == project.id if project else SharedLink.owner_token == token
     duplicate = db.session.scalar(
         sa.select(SharedLink.id).where(
-            SharedLink.event_id == event.id, owner, SharedLink.url == url
+            SharedLink.event_id == event.id, same_owner, SharedLink.url == url
         )
     )
     if duplicate is not None:
         raise RuleViolation(_("This link is already shared."), "url")
     link = SharedLink(
         event_id=event.id,
-        email=email if project is None else "",
+        email=owner.email if owner and project is None else "",
+        owner_token=token if project is None else "",
         project_id=project.id if project else None,
         url=url,
         channel=channel_of(url),

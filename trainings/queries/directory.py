@@ -40,23 +40,23 @@ def directories(days: list[TrainingSession]) -> dict[int, list[Entry]]:
         )
         .order_by(Registration.organisation_name, Registration.name)
     ).all()
-    links = links_by_email(days[0].event_id, list({person.email for person in people}))
+    links = links_by_owner(days[0].event_id, list({person.personal_token for person in people}))
     for p in people:
-        entry = Entry(p.name, p.organisation_name, p.project, links.get(p.email, []))
+        entry = Entry(p.name, p.organisation_name, p.project, links.get(p.personal_token, []))
         found[p.session_id].append(entry)
     return found
 
 
-def links_by_email(event_id: int | None, emails: list[str]) -> dict[str, list[SharedLink]]:
-    """Participants' shared links of an event, by their email."""
+def links_by_owner(event_id: int | None, tokens: list[str]) -> dict[str, list[SharedLink]]:
+    """Participants' shared links of an event, by the personal page they were shared on."""
     found: dict[str, list[SharedLink]] = defaultdict(list)
-    if not emails:
+    if not tokens:
         return found
     rows = db.session.scalars(
         sa.select(SharedLink)
-        .where(SharedLink.event_id == event_id, SharedLink.email.in_(emails))
+        .where(SharedLink.event_id == event_id, SharedLink.owner_token.in_(tokens))
         .order_by(SharedLink.id)
     )
     for link in rows:
-        found[link.email].append(link)
+        found[link.owner_token].append(link)
     return found

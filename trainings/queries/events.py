@@ -93,20 +93,16 @@ def days_of(event: Event) -> list[TrainingSession]:
 
 
 def registrations_by_token(token: str) -> tuple[Event, list[Registration]] | None:
-    """The event and a person's registrations to it, from the personal link of any of them."""
-    registration = db.session.scalar(
-        sa.select(Registration).where(Registration.cancel_token == token)
-    )
-    if registration is None or registration.session.event is None:
-        return None
-    event = registration.session.event
+    """The event and the days a personal link was issued for (never more, whatever the email)."""
     mine = db.session.scalars(
         sa.select(Registration)
         .join(TrainingSession)
-        .where(TrainingSession.event_id == event.id, Registration.email == registration.email)
+        .where(Registration.personal_token == token, TrainingSession.event_id.is_not(None))
         .order_by(TrainingSession.starts_at, Registration.id)
     ).all()
-    return event, list(mine)
+    if not mine or mine[0].session.event is None:
+        return None
+    return mine[0].session.event, list(mine)
 
 
 def live(registrations: list[Registration]) -> list[Registration]:

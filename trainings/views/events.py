@@ -24,7 +24,7 @@ from trainings.models import (
 )
 from trainings.operations.event_registrations import Participant, register_for_days, resend_link
 from trainings.operations.events import remove, share_link
-from trainings.queries.directory import directories, links_by_email
+from trainings.queries.directory import directories, links_by_owner
 from trainings.queries.events import (
     agendas,
     days_of,
@@ -113,9 +113,17 @@ def register_for_event(event_id: int) -> ResponseReturnValue:
         )
         outcome = perform(lambda: register_for_days(event, chosen, person, current_user), form)
         if outcome.ok:
-            flash(_("Thank you! A confirmation is on its way to %(email)s.", email=person.email),
-                  "success")  # fmt: skip
-            return redirect(url_for("trainings.my_event", token=outcome.result[0].cancel_token))
+            first = outcome.result[0] if outcome.result else None
+            if (
+                first is not None and first.user_id is not None
+            ):  # the account's own days: straight to its page
+                flash(_("Thank you! A confirmation is on its way to %(email)s.",
+                        email=person.email), "success")  # fmt: skip
+                return redirect(url_for("trainings.my_event", token=first.personal_token))
+            # Whoever typed an address must prove it is theirs: the page's link is in the mail.
+            flash(_("Thank you! A confirmation with the link to your own page is on its way to "
+                    "%(email)s.", email=person.email), "success")  # fmt: skip
+            return redirect(url_for("trainings.event_page", event_id=event.id))
     return _render(event, days, form)
 
 
@@ -156,7 +164,7 @@ def _render_personal(event: Event, mine: list[Registration], token: str, form: L
         token=token,
         groups=published_groups(seated),
         directories=directories([r.session for r in seated]),
-        links=links_by_email(event.id, [mine[0].email])[mine[0].email],
+        links=links_by_owner(event.id, [token])[token],
         form=form,
         button=ButtonForm(),
     )
@@ -170,20 +178,21 @@ def share_my_link(token: str) -> ResponseReturnValue:
     form = LinkForm()
     if not live(mine):
         abort(404)
-    if form.validate_on_submit():
-        email = mine[0].email
-        if perform(lambda: share_link(event, given(form.url.data), email=email), form).ok:
-            flash(_("The link is shared."), "success")
-            return redirect(url_for("trainings.my_event", token=token))
+    if (
+        form.validate_on_submit()
+        and perform(lambda: share_link(event, given(form.url.data), owner=mine[0]), form).ok
+    ):
+        flash(_("The link is shared."), "success")
+        return redirect(url_for("trainings.my_event", token=token))
     return _render_personal(event, mine, token, form)
 
 
 @bp.post("/events/me/<token>/links/<int:link_id>/remove")
 def remove_my_link(token: str, link_id: int) -> ResponseReturnValue:
     """Take back a shared link."""
-    event, mine = _personal(token)
+    event, _days = _personal(token)
     link = get_or_404(SharedLink, link_id, None)
-    if not link.is_shared_by(event, mine[0].email):
+    if not link.is_shared_by(event, token):
         abort(404)  # someone else's link: as if it did not exist
     if ButtonForm().validate_on_submit() and perform(lambda: remove(link)).ok:
         flash(_("The link is removed."), "success")

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
 from paja.access import or_404
+from paja.extensions import limiter
 from paja.forms import SelectChoice, given
 from paja.i18n import current_language
 from paja.models import Organisation
@@ -90,6 +91,7 @@ def _place(form: OrderForm, offering: Offering) -> Order:
 
 
 @bp.route("/<slug>/order", methods=["GET", "POST"])
+@limiter.limit("5 per hour", methods=["POST"])  # creates accounts and mails the admins
 def order(slug: str) -> ResponseReturnValue:
     """Order a workshop; a newcomer creates an account and an organisation in the same form."""
     offering = or_404(offering_by_slug(slug))

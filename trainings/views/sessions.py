@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from paja.access import get_or_404, or_404, role_required
 from paja.database import utcnow
+from paja.extensions import limiter
 from paja.forms import ButtonForm, SelectChoice, given
 from paja.i18n import helsinki
 from paja.models import Role
@@ -78,6 +79,7 @@ def session(session_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/sessions/<int:session_id>/register")
+@limiter.limit("20 per 10 minutes")  # each registration sends mail
 def register_to_session(session_id: int) -> ResponseReturnValue:
     """Register: a seat while seats remain, else the waiting list."""
     item = visible_session(session_id)
@@ -138,7 +140,7 @@ def _cancel(registration: Registration) -> ResponseReturnValue:
     if ButtonForm().validate_on_submit() and perform(lambda: cancel_registration(registration)).ok:
         flash(_("Your registration is cancelled."), "success")
     if registration.session.event_id is not None:
-        return redirect(url_for("trainings.my_event", token=registration.cancel_token))
+        return redirect(url_for("trainings.my_event", token=registration.personal_token))
     target = (
         url_for("trainings.my_sessions")
         if current_user.is_authenticated
