@@ -10,6 +10,7 @@ from flask import abort
 from flask_login import AnonymousUserMixin, current_user
 
 from paja.extensions import db, login_manager
+from paja.fields import INT_MAX
 from paja.models import Role, User
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -60,8 +61,15 @@ def get_or_404(model: type[M], ident: object, allowed: Rule[M] | None) -> M:
     type error, not a 500; None where the view's role decorator is already the whole rule.
     Anonymous visitors who fail the rule are sent to log in.
     """
-    found = db.session.get(model, ident) if ident is not None else None
+    found = db.session.get(model, ident) if _storable(ident) else None
     return check(or_404(found), allowed)
+
+
+def _storable(ident: object) -> bool:
+    """Whether an id could be in the table: present and, when a number, within a 32-bit column."""
+    if ident is None:
+        return False
+    return not isinstance(ident, int) or 0 < ident <= INT_MAX
 
 
 def or_404(found: T | None) -> T:

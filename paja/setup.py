@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from werkzeug.routing import IntegerConverter, Map
 
 from paja.access import AnonymousUser
 from paja.config import PROJECT_ROOT
 from paja.database import render_migration_item
 from paja.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
+from paja.fields import INT_MAX
 from paja.forms import ROLE_LABELS
 from paja.i18n import (
     LANGUAGE_NAMES,
@@ -88,11 +92,20 @@ def load_user(login_id: str) -> User | None:
     return user
 
 
+class IdConverter(IntegerConverter):
+    """`<int:…>` in every route: a number a 32-bit id column can hold, else 404 (not a 500)."""
+
+    def __init__(self, url_map: Map, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max", INT_MAX)
+        super().__init__(url_map, *args, **kwargs)
+
+
 def register_blueprints(app: Flask) -> None:
     """Register the shell's and the domain packages' blueprints, and the error pages.
 
     This is the one place that names every blueprint.
     """
+    app.url_map.converters["int"] = IdConverter
     import courses
     import feedback
     import trainings

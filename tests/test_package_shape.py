@@ -61,3 +61,22 @@ def test_the_check_catches_a_query_a_commit_and_the_session(tmp_path: Path) -> N
         "sample.py:4: page = db.paginate(statement)",
         "sample.py: imports db",
     ]
+
+
+UNSAFE_FIELDS = {"IntegerField", "DecimalField", "DateField", "DateTimeLocalField"}
+
+
+def unsafe_field_imports(path: Path) -> list[str]:
+    """WTForms' own number and date fields imported by a module (paja.fields has safe ones)."""
+    return [
+        f"{path}: {alias.name}"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.module == "wtforms"
+        for alias in node.names
+        if alias.name in UNSAFE_FIELDS
+    ]
+
+
+def test_forms_use_the_fields_that_refuse_unstorable_values() -> None:
+    sources = [path for package in (*DOMAINS, "paja") for path in (ROOT / package).rglob("*.py")]
+    assert [offence for path in sources for offence in unsafe_field_imports(path)] == []

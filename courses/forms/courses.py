@@ -6,16 +6,11 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    DecimalField,
-    IntegerField,
-    SubmitField,
-    TextAreaField,
-)
+from wtforms import BooleanField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from courses.labels import LEVEL_LABELS
+from paja.fields import DecimalField, IntegerField
 from paja.forms import (
     ChoiceField,
     MultiCheckboxField,

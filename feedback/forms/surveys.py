@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    DateTimeLocalField,
-    StringField,
-    SubmitField,
-    TextAreaField,
-)
+from wtforms import BooleanField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from feedback.labels import QUESTION_KIND_LABELS as KIND_LABELS
+from paja.fields import DateTimeLocalField
 from paja.forms import ChoiceField, SelectChoice
 from paja.i18n import LANGUAGE_NAMES
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlsplit
 
-from flask import Flask, render_template, request
+from flask import Flask, abort, render_template, request
 from flask.globals import request_ctx
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from sqlalchemy.exc import DataError
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
 from paja.perform import abandon
 
@@ -49,6 +50,20 @@ def _same_site_referrer() -> str | None:
     return referrer.path + (f"?{referrer.query}" if referrer.query else "")
 
 
+def refuse_nul_bytes() -> None:
+    """No text anywhere holds a NUL byte (PostgreSQL cannot store one): such a request is bad."""
+    sent = [*request.args.items(multi=True), *request.form.items(multi=True)]
+    if "\x00" in request.path or any("\x00" in k or "\x00" in v for k, v in sent):
+        abort(400)
+
+
+def render_unstorable(error: DataError) -> ResponseReturnValue:
+    """A value the database refused (out of range, malformed): a bad request, not a crash."""
+    abandon()
+    log.warning("database refused a value on %s: %s", request.path, error.orig)
+    return render_error(BadRequest())
+
+
 def render_unexpected(error: Exception) -> ResponseReturnValue:
     """Any unhandled exception: roll back and show the 500 page."""
     log.exception("unhandled error on %s", request.path)
@@ -57,6 +72,8 @@ def render_unexpected(error: Exception) -> ResponseReturnValue:
 
 def register(app: Flask) -> None:
     """Install the handlers on the app."""
+    app.before_request(refuse_nul_bytes)
     app.register_error_handler(CSRFError, render_csrf_error)
+    app.register_error_handler(DataError, render_unstorable)
     app.register_error_handler(HTTPException, render_error)
     app.register_error_handler(Exception, render_unexpected)

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    DecimalField,
-    IntegerField,
-    StringField,
-    SubmitField,
-    TextAreaField,
-)
+from wtforms import BooleanField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Regexp
 
+from paja.fields import DecimalField, IntegerField
 from paja.forms import ChoiceField, MultiCheckboxField, SelectChoice, email_field
 from paja.i18n import LANGUAGE_NAMES
 from trainings.money import DEFAULT_VAT_RATE

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DecimalField, IntegerField, SearchField
+from wtforms import SearchField
 from wtforms.validators import NumberRange, Optional
 
+from paja.fields import DecimalField, IntegerField
 from paja.forms import ChoiceField, SelectChoice
 from trainings.labels import MODE_LABELS
 

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    IntegerField,
-    StringField,
-    SubmitField,
-    TextAreaField,
-    TimeField,
-    URLField,
-)
+from wtforms import BooleanField, StringField, SubmitField, TextAreaField, TimeField, URLField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from paja.fields import IntegerField
 from paja.forms import ChoiceField, MultiCheckboxField, SelectChoice, email_field, name_field
 from trainings.forms.sessions import CLOSES, ENDS, SEATS, STARTS
 

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    DateField,
-    DecimalField,
-    IntegerField,
-    StringField,
-    SubmitField,
-    TextAreaField,
-    URLField,
-)
+from wtforms import BooleanField, StringField, SubmitField, TextAreaField, URLField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
+from paja.fields import DateField, DecimalField, IntegerField
 from paja.forms import (
     ChoiceField,
     MultiCheckboxField,

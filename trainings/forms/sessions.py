@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    DateTimeLocalField,
-    IntegerField,
-    StringField,
-    SubmitField,
-    URLField,
-)
+from wtforms import StringField, SubmitField, URLField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
+from paja.fields import DateTimeLocalField, IntegerField
 from paja.forms import ChoiceField, MultiCheckboxField, email_field, name_field
 
 # Fields shared by the forms that schedule something (Helsinki time).
