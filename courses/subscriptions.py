@@ -13,6 +13,8 @@ And what leads to completion or enrolment from outside courses:
 - someone registers for a session: they are enrolled on the courses linked to its workshop;
 - a survey is answered: enrolments whose course waited for that feedback are checked for
   completion (which then issues the certificate above).
+
+And who may answer a course's feedback survey by its link: the course's participants.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from __future__ import annotations
 from courses.models import Enrolment
 from courses.operations.certificates import issue_for_attendance, issue_for_enrolment
 from courses.operations.enrolments import complete_after_feedback, enrol_registrant
+from courses.queries.enrolments import is_participant_asked
 from courses.signals import completed
-from feedback.models import Response
-from feedback.signals import answered
+from feedback.models import Response, Survey
+from feedback.signals import answered, may_answer
+from paja.models import User
 from trainings.models import Registration, TrainingSession
 from trainings.signals import attendance_marked, registered
 
@@ -42,9 +46,15 @@ def on_registered(registration: Registration, **_: object) -> None:
     enrol_registrant(registration)
 
 
-def on_answered(response: Response, **_: object) -> None:
-    """Complete the enrolments that waited for this feedback."""
-    complete_after_feedback(response)
+def on_answered(response: Response, user: User | None = None, **_: object) -> None:
+    """Complete the answering account's enrolments that waited for this feedback."""
+    if user is not None:
+        complete_after_feedback(response.survey_id, user)
+
+
+def on_may_answer(survey: Survey, user: User, **_: object) -> bool:
+    """A course's participants may answer its feedback survey."""
+    return is_participant_asked(survey, user)
 
 
 def connect() -> None:
@@ -53,3 +63,4 @@ def connect() -> None:
     completed.connect(on_completed)
     registered.connect(on_registered)
     answered.connect(on_answered)
+    may_answer.connect(on_may_answer)

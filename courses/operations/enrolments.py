@@ -20,7 +20,6 @@ from courses.models import (
 from courses.queries.enrolments import enrolment_of, key_by_token, waiting_for_feedback
 from courses.queries.progress import missing_for_completion
 from courses.signals import completed
-from feedback.models import Response
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
@@ -131,9 +130,9 @@ def check_completion(enrolment: Enrolment) -> bool:
     return enrolment.completed_at is not None
 
 
-def complete_after_feedback(response: Response) -> list[Enrolment]:
+def complete_after_feedback(survey_id: int, user: User) -> list[Enrolment]:
     """Check the completion of the answerer's enrolments whose course needed this feedback."""
-    return [e for e in waiting_for_feedback(response) if check_completion(e)]
+    return [e for e in waiting_for_feedback(survey_id, user) if check_completion(e)]
 
 
 def enrol_registrant(registration: Registration) -> list[Enrolment]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from courses.models import Course, Enrolment, EnrolmentKey
-from feedback.models import Response
+from feedback.models import Survey
 from paja.extensions import db
 from paja.models import Organisation, User
 
@@ -30,19 +30,28 @@ def enrolments_of(user: User) -> list[Enrolment]:
     )
 
 
-def waiting_for_feedback(response: Response) -> list[Enrolment]:
+def is_participant_asked(survey: Survey, user: User) -> bool:
+    """Whether the user is enrolled on a course that asks for this survey as its feedback."""
+    enrolled = (
+        sa.select(Enrolment.id)
+        .join(Course, Course.id == Enrolment.course_id)
+        .where(Enrolment.user_id == user.id, Course.feedback_survey_id == survey.id)
+        .limit(1)
+    )
+    return db.session.scalar(enrolled) is not None
+
+
+def waiting_for_feedback(survey_id: int, user: User) -> list[Enrolment]:
     """The answerer's unfinished enrolments on courses that need this survey answered."""
-    if response.user_id is None:
-        return []
     return list(
         db.session.scalars(
             sa.select(Enrolment)
             .join(Course, Course.id == Enrolment.course_id)
             .where(
-                Enrolment.user_id == response.user_id,
+                Enrolment.user_id == user.id,
                 Enrolment.completed_at.is_(None),
                 Course.requires_feedback.is_(True),
-                Course.feedback_survey_id == response.survey_id,
+                Course.feedback_survey_id == survey_id,
             )
         )
     )

@@ -41,6 +41,10 @@ class SurveyForm(FlaskForm):
             "Nothing that identifies the person is stored; fewer than three answers are not shown."
         ),
     )
+    open_to_accounts = BooleanField(
+        _l("Anyone with an account may answer with the link for logged-in users"),
+        description=_l("Otherwise logged-in people answer only when invited."),
+    )
     opens_at = DateTimeLocalField(_l("Opens"), validators=[Optional()])
     closes_at = DateTimeLocalField(_l("Closes"), validators=[Optional()])
     submit = SubmitField(_l("Save"))

@@ -1,6 +1,6 @@
 """The feedback models: surveys, responses and theme-wish boards."""
 
-from feedback.models.responses import Answer, Invitation, Response
+from feedback.models.responses import Answer, Answerer, Invitation, Response
 from feedback.models.surveys import (
     CHOICE,
     NUMERIC,
@@ -18,6 +18,7 @@ __all__ = [
     "NUMERIC",
     "TEXT",
     "Answer",
+    "Answerer",
     "Invitation",
     "Question",
     "QuestionType",

@@ -62,6 +62,20 @@ class Response(Base):
     answers: Mapped[list[Answer]] = relationship(cascade="all, delete-orphan")
 
 
+class Answerer(Base):
+    """That an account has answered a survey: kept apart from the answers, so an anonymous
+    survey can refuse a second answer without linking the answer to the person."""
+
+    __tablename__ = "survey_answerers"
+
+    survey_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("surveys.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
 class Answer(Base):
     """One answer: a number (scale value or choice index) or a text (free text, 'other')."""
 

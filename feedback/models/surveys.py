@@ -64,6 +64,9 @@ class Survey(Base):
     opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     anonymous: Mapped[bool] = mapped_column(default=True)
+    # Whether anyone logged in may answer by the survey's id; otherwise only the public link
+    # (anonymous surveys), invitations, and those another package lets in (a course's people).
+    open_to_accounts: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     public_token: Mapped[str] = mapped_column(sa.String(64), unique=True, default=new_token)
     owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -12,6 +12,7 @@ from feedback.models import (
     NUMERIC,
     TEXT,
     Answer,
+    Answerer,
     Invitation,
     Question,
     QuestionType,
@@ -85,34 +86,48 @@ def submit(
     answers: list[Answer],
     user: User | None = None,
     invitation: Invitation | None = None,
-    context: str = "",
 ) -> Response:
-    """Store one response (anonymous: only the day); a second one is refused, also racing."""
+    """Store one response; a second one from the account or invitation is refused, also racing.
+
+    An anonymous survey's response keeps only the answers, the day and the invitation's
+    context label (chosen by the survey's owner, the same for everyone invited with it); that
+    the account or invitation has answered is noted apart, so the answer links to nobody.
+    """
     if not survey.is_accepting(utcnow()):
         raise RuleViolation(_("This survey is not taking answers now."))
     if not answers:
         raise RuleViolation(_("Answer at least one question."))
+    named = not survey.anonymous
     response = Response(
         survey_id=survey.id,
         submitted_on=utcnow().date(),
-        user_id=user.id if user is not None else None,
-        invitation_id=invitation.id if invitation is not None else None,
-        context=invitation.context if invitation is not None else context,
+        user_id=user.id if user is not None and named else None,
+        invitation_id=invitation.id if invitation is not None and named else None,
+        context=invitation.context if invitation is not None else "",
         answers=answers,
     )
     try:
         with db.session.begin_nested():
             db.session.add(response)
+            if user is not None:
+                db.session.add(Answerer(survey_id=survey.id, user_id=user.id))
             if invitation is not None:
-                claimed = changed(
-                    sa.update(Invitation)
-                    .where(Invitation.id == invitation.id, Invitation.answered_at.is_(None))
-                    .values(answered_at=utcnow())
-                )
-                if not claimed:
-                    raise IntegrityError("invitation already answered", None, Exception())
+                _claim(invitation, exact=named)
             db.session.flush()
     except IntegrityError:
         raise RuleViolation(_("You have already answered this survey. Thank you!")) from None
-    answered.send(response)
+    answered.send(response, user=user)
     return response
+
+
+def _claim(invitation: Invitation, exact: bool) -> None:
+    """Mark the invitation answered (only the day for anonymous surveys); refuse a second time."""
+    now = utcnow()
+    when = now if exact else now.replace(hour=0, minute=0, second=0, microsecond=0)
+    claimed = changed(
+        sa.update(Invitation)
+        .where(Invitation.id == invitation.id, Invitation.answered_at.is_(None))
+        .values(answered_at=when)
+    )
+    if not claimed:
+        raise IntegrityError("invitation already answered", None, Exception())

@@ -51,6 +51,7 @@ class SurveyTexts:
     thanks: str
     language: str
     anonymous: bool
+    open_to_accounts: bool = False
     opens_at: datetime | None = None
     closes_at: datetime | None = None
 
@@ -98,6 +99,7 @@ def update_survey(survey: Survey, texts: SurveyTexts) -> None:
     survey.title = texts.title.strip()
     survey.intro, survey.thanks = texts.intro, texts.thanks
     survey.language, survey.anonymous = texts.language, texts.anonymous
+    survey.open_to_accounts = texts.open_to_accounts
     survey.opens_at, survey.closes_at = texts.opens_at, texts.closes_at
     db.session.flush()
 
@@ -179,7 +181,7 @@ def duplicate_survey(survey: Survey, owner: User) -> Survey:
         survey.thanks,
         survey.language,
     )
-    copy.anonymous = survey.anonymous
+    copy.anonymous, copy.open_to_accounts = survey.anonymous, survey.open_to_accounts
     for question in survey.questions:
         fields = (
             "position",

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 
-from feedback.models import Invitation, Response, Survey, SurveyStatus
+from feedback.models import Answerer, Invitation, Response, Survey, SurveyStatus
+from feedback.signals import may_answer
 from paja.extensions import db
 from paja.models import Role, User
 
@@ -36,10 +37,7 @@ def has_answered(
         return invitation.answered_at is not None
     if user is None or not user.is_authenticated:
         return False
-    statement = sa.select(Response.id).where(
-        Response.survey_id == survey.id, Response.user_id == user.id
-    )
-    return db.session.scalar(statement) is not None
+    return db.session.get(Answerer, (survey.id, user.id)) is not None
 
 
 def invitation_counts(survey: Survey) -> tuple[int, int]:
@@ -74,7 +72,13 @@ def invitation_by_token(token: str) -> Invitation | None:
     return db.session.scalar(sa.select(Invitation).where(Invitation.token == token))
 
 
-def answerable_survey(survey_id: int) -> Survey | None:
-    """A survey logged-in people may open to answer (not a draft)."""
+def answerable_survey(survey_id: int, user: User) -> Survey | None:
+    """A survey this account may answer by its id: not a draft, and open to every account or
+    to this one (another package lets in, e.g. a course its participants); else None."""
     survey = db.session.get(Survey, survey_id)
-    return survey if survey is not None and survey.status != SurveyStatus.DRAFT else None
+    if survey is None or survey.status == SurveyStatus.DRAFT:
+        return None
+    if survey.open_to_accounts:
+        return survey
+    admitted = any(allowed for _, allowed in may_answer.send(survey, user=user))
+    return survey if admitted else None

@@ -79,6 +79,7 @@ def _texts(form: SurveyForm) -> surveys.SurveyTexts:
         thanks=form.thanks.data or "",
         language=form.language.data,
         anonymous=form.anonymous.data,
+        open_to_accounts=form.open_to_accounts.data,
         opens_at=helsinki(form.opens_at.data) if form.opens_at.data else None,
         closes_at=helsinki(form.closes_at.data) if form.closes_at.data else None,
     )

@@ -1,4 +1,4 @@
-"""security and privacy: personal pages per registration, link owners
+"""security and privacy: personal pages per registration, link owners, anonymous answers
 
 Revision ID: 0010_security_privacy
 Revises: 0009_network_days
@@ -37,7 +37,39 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_shared_links_owner_token'), ['owner_token'], unique=False)
 
 
+    with op.batch_alter_table('surveys', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('open_to_accounts', sa.Boolean(), server_default=sa.false(), nullable=False))
+    # Surveys of their own kept their link for logged-in users; a session's feedback is by invitation.
+    op.execute(
+        "UPDATE surveys SET open_to_accounts = true WHERE id NOT IN ("
+        " SELECT feedback_survey_id FROM sessions WHERE feedback_survey_id IS NOT NULL)"
+    )
+    op.create_table('survey_answerers',
+    sa.Column('survey_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['survey_id'], ['surveys.id'], name=op.f('fk_survey_answerers_survey_id_surveys'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_survey_answerers_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('survey_id', 'user_id', name=op.f('pk_survey_answerers'))
+    )
+    with op.batch_alter_table('survey_answerers', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_survey_answerers_user_id'), ['user_id'], unique=False)
+    op.execute(
+        "INSERT INTO survey_answerers (survey_id, user_id)"
+        " SELECT survey_id, user_id FROM responses WHERE user_id IS NOT NULL"
+    )
+    # The anonymity promise: an anonymous survey's answers link to no account or invitation.
+    op.execute(
+        "UPDATE responses SET user_id = NULL, invitation_id = NULL"
+        " WHERE survey_id IN (SELECT id FROM surveys WHERE anonymous = true)"
+    )
+
+
 def downgrade():
+    with op.batch_alter_table('survey_answerers', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_survey_answerers_user_id'))
+    op.drop_table('survey_answerers')
+    with op.batch_alter_table('surveys', schema=None) as batch_op:
+        batch_op.drop_column('open_to_accounts')
     with op.batch_alter_table('shared_links', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_shared_links_owner_token'))
         batch_op.drop_column('owner_token')

@@ -1,6 +1,7 @@
 """When a course is complete: required modules, the skill check after, the course feedback."""
 
 import pytest
+import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -9,9 +10,8 @@ from courses.operations.enrolments import (
     mark_done,
 )
 from courses.queries.progress import missing_for_completion, progress
-from feedback.models import Answer, Response
+from feedback.models import Answer, Answerer, Response
 from feedback.operations.answers import submit
-from paja.database import utcnow
 from paja.extensions import db
 from paja.models import Role
 from tests import factories
@@ -39,11 +39,7 @@ def test_completion_rule(
     course.feedback_survey = create_survey()
     enrolment = enrol_directly(user, course)
     if answered:
-        db.session.add(
-            Response(
-                survey_id=course.feedback_survey.id, submitted_on=utcnow().date(), user_id=user.id
-            )
-        )
+        db.session.add(Answerer(survey_id=course.feedback_survey.id, user_id=user.id))
     for module in course.modules[:2] if done_required else course.modules[:1]:
         mark_done(enrolment, module)
     assert check_completion(enrolment) is complete
@@ -62,12 +58,13 @@ def test_optional_modules_do_not_block_completion_and_undo_keeps_the_record(app:
     assert progress(enrolment).percent == 100
 
 
+@pytest.mark.parametrize("anonymous", [False, True])
 def test_answering_the_feedback_last_completes_the_course(
-    client: FlaskClient, auth: Auth, mails
+    client: FlaskClient, auth: Auth, mails, anonymous: bool
 ) -> None:
     user = auth.login(Role.PARTICIPANT)
     course = create_course(modules=2, requires_feedback=True)
-    course.feedback_survey = create_survey(anonymous=False)
+    course.feedback_survey = create_survey(anonymous=anonymous, open_to_accounts=False)
     db.session.commit()
     enrolment = enrol_directly(user, course)
     for module in course.modules:
@@ -82,6 +79,9 @@ def test_answering_the_feedback_last_completes_the_course(
     db.session.refresh(enrolment)
     assert enrolment.completed_at is not None
     assert certificate_of(enrolment) is not None
+    stored = db.session.scalar(sa.select(Response).where(Response.survey_id == survey.id))
+    assert stored is not None
+    assert (stored.user_id is None) is anonymous  # an anonymous answer links to nobody
     page = client.get(f"/courses/{course.slug}").get_data(as_text=True)
     assert "Suoritettu " in page and "Lataa todistuksesi (PDF)" in page
 

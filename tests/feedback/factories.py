@@ -12,13 +12,17 @@ from tests import factories
 
 
 def create_survey(
-    owner: User | None = None, status: SurveyStatus = SurveyStatus.OPEN, anonymous: bool = True
+    owner: User | None = None,
+    status: SurveyStatus = SurveyStatus.OPEN,
+    anonymous: bool = True,
+    open_to_accounts: bool = True,
 ) -> Survey:
-    """The training-feedback template survey, open by default."""
+    """The training-feedback template survey, open (also to any account) by default."""
     owner = owner or factories.create_user(roles={Role.TRAINER})
     survey = create_from_template(owner, "Palaute: Somestartti", "fi")
     survey.status = status
     survey.anonymous = anonymous
+    survey.open_to_accounts = open_to_accounts
     db.session.commit()
     return survey
 

@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from flask import Flask
 
-from feedback.models import Invitation, QuestionType, Response
+from feedback.models import Answerer, Invitation, QuestionType, Response
 from paja.extensions import db
 from paja.models import User
 from tests.racing import race
@@ -41,3 +41,32 @@ def test_racing_answers_store_one_per_invitation_and_per_user(racing_app: Flask)
             )
         ).all()
     assert sorted(rows, key=str) == sorted([(True, None), (False, user_id)], key=str)
+
+
+def test_racing_answers_to_an_anonymous_survey_store_one_linked_to_nobody(
+    racing_app: Flask,
+) -> None:
+    from tests import factories
+    from tests.feedback.factories import create_survey
+
+    with racing_app.app_context():
+        survey = create_survey(anonymous=True)
+        user = factories.create_user()
+        answers = {
+            f"q{q.id}": "9" if q.kind == QuestionType.NPS else "4"
+            for q in survey.questions
+            if q.required
+        }
+        survey_id, user_id = survey.id, user.id
+        db.session.expunge(user)
+    codes = race(racing_app, f"/feedback/s/{survey_id}", [answers] * RACERS, login=user)
+    assert codes == [200] * RACERS
+    with racing_app.app_context():
+        stored = db.session.scalars(
+            sa.select(Response.user_id).where(Response.survey_id == survey_id)
+        ).all()
+        answerers = db.session.scalars(
+            sa.select(Answerer.user_id).where(Answerer.survey_id == survey_id)
+        ).all()
+    assert stored == [None]  # one answer, and it names nobody
+    assert answerers == [user_id]  # yet the account cannot answer again

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import sqlalchemy as sa
+from flask import Flask
 from flask.testing import FlaskClient
 
 from feedback.models import QuestionType, Response
@@ -54,14 +55,14 @@ def test_attendees_get_the_feedback_link_once_delivered(
     assert mails == []  # saving attendance again sends no second round
 
 
-def test_trainer_overview_and_session_summary(client: FlaskClient, auth: Auth) -> None:
+def test_trainer_overview_and_session_summary(app: Flask, client: FlaskClient, auth: Auth) -> None:
     trainer = create_trainer()
     sessions = [create_session(trainers=(trainer,), starts_in=timedelta(days=-d)) for d in (10, 3)]
     for session, ratings in zip(sessions, ((3, 4, 5), (5, 5, 4)), strict=True):
         attach_survey(session)
         db.session.commit()
-        for rating in ratings:
-            client.post(
+        for rating in ratings:  # each from a browser of its own: one answer per browser
+            app.test_client().post(
                 f"/feedback/a/{session.feedback_survey.public_token}",
                 data=answers_for(session.feedback_survey, rating, 9),
             )
