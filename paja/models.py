@@ -160,8 +160,9 @@ class Organisation(Base):
         return db.session.get(Membership, (self.id, user.id)) is not None
 
     def can_view(self, user: User) -> bool:
-        """Admins and the organisation's members may see it."""
-        return user.is_authenticated and (user.has_role(Role.ADMIN) or self.has_member(user))
+        """Admins and its customer contacts see its billing details and members; a plain member
+        (staff taking part) needs none of that."""
+        return self.can_act_for_staff(user)
 
     def can_edit(self, user: User) -> bool:
         """Admins, and member customers for their own organisation's details."""

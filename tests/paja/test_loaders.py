@@ -38,7 +38,7 @@ def test_a_missing_object_is_404_before_any_rule(app: Flask) -> None:
 
 
 def test_the_models_rule_decides_between_the_object_403_and_log_in(app: Flask) -> None:
-    member, outsider = factories.create_user(), factories.create_user()
+    member, outsider = factories.create_user(roles={Role.CUSTOMER}), factories.create_user()
     organisation = factories.create_organisation(members=(member,))
     load = lambda: get_or_404(Organisation, organisation.id, Organisation.can_view)  # noqa: E731
     assert run_as(app, member, load) == organisation

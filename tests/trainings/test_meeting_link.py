@@ -42,11 +42,13 @@ def seat_and_queue(session: TrainingSession) -> tuple[User, User]:
 @pytest.mark.parametrize(
     ("viewer", "sees"),
     [("anonymous", False), ("outsider", False), ("waiting", False), ("seat", True),
-     ("trainer", True), ("admin", True), ("ordering member", True)],
+     ("trainer", True), ("admin", True), ("customer contact", True),
+     ("plain member", False)],
 )  # fmt: skip
 def test_who_sees_a_sessions_link(app: Flask, viewer: str, sees: bool) -> None:
     trainer, member = create_trainer(), factories.create_user()
-    organisation = factories.create_organisation(members=(member,))
+    contact = factories.create_user(roles={Role.CUSTOMER})
+    organisation = factories.create_organisation(members=(member, contact))
     session = create_session(trainers=(trainer,), organisation=organisation, meeting_url=LINK)
     holder, waiting = seat_and_queue(session)
     with app.test_request_context():
@@ -54,7 +56,8 @@ def test_who_sees_a_sessions_link(app: Flask, viewer: str, sees: bool) -> None:
 
         people = {"anonymous": current_user, "outsider": factories.create_user(),
                   "waiting": waiting, "seat": holder, "trainer": trainer.user,
-                  "admin": factories.create_user(roles={Role.ADMIN}), "ordering member": member}  # fmt: skip
+                  "admin": factories.create_user(roles={Role.ADMIN}), "customer contact": contact,
+                  "plain member": member}  # fmt: skip
         assert session.can_see_link(people[viewer]) is sees
 
 

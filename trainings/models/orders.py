@@ -87,12 +87,16 @@ class Order(Base):
         return totals(line.price_line for line in self.lines)
 
     def can_view(self, user: User) -> bool:
-        """Admins, and the ordering organisation's members."""
+        """Admins, and the ordering organisation's customer contacts (members with the customer
+        role): they see prices, billing and the invitation link, and may cancel. Staff who are
+        plain members take part through the invitation link and see none of it."""
         if not user.is_authenticated:
             return False
         if user.has_role(Role.ADMIN):
             return True
-        return db.session.get(Membership, (self.organisation_id, user.id)) is not None
+        return user.has_role(Role.CUSTOMER) and (
+            db.session.get(Membership, (self.organisation_id, user.id)) is not None
+        )
 
     def can_manage(self, user: User) -> bool:
         """Only admins move orders forward and add lines."""

@@ -165,8 +165,11 @@ class TrainingSession(Base):
         return user.is_authenticated and any(t.user_id == user.id for t in self.trainers)
 
     def is_contact(self, user: User) -> bool:
-        """Whether the user belongs to the ordering organisation."""
+        """Whether the user is a customer contact of the ordering organisation (a member with
+        the customer role; plain members are staff who take part, not contacts)."""
         if not user.is_authenticated or self.organisation_id is None:
+            return False
+        if not user.has_role(Role.CUSTOMER):
             return False
         return db.session.get(Membership, (self.organisation_id, user.id)) is not None
 
@@ -185,12 +188,13 @@ class TrainingSession(Base):
         return self.event is not None and self.event.can_manage(user)
 
     def can_see_participants(self, user: User) -> bool:
-        """Admins, trainers, and the ordering organisation's members."""
+        """Admins, trainers, and the ordering organisation's customer contacts."""
         return self.can_manage(user) or self.is_contact(user)
 
     def can_see_link(self, viewer: User | Registration) -> bool:
         """Who sees the meeting link: those who run the session (admins, its trainers, an event
-        day's organisers), the ordering organisation's members, and whoever holds a seat.
+        day's organisers), the ordering organisation's customer contacts, and whoever holds a
+        seat.
 
         `viewer` is a user (pages, calendar files and feeds), or a registration when the person
         is known by it (their mails, a network day's personal page).

@@ -16,9 +16,12 @@ PAGE_SIZE = 50
 
 
 def orders_visible_to(user: User, status: str = "") -> Pagination:
-    """A page of orders, newest first: all for admins, the own organisations' for others."""
+    """A page of orders, newest first: all for admins, their organisations' for customer
+    contacts, none for anyone else."""
     statement = sa.select(Order).order_by(Order.created_at.desc(), Order.id.desc())
     if not user.has_role(Role.ADMIN):
+        if not user.has_role(Role.CUSTOMER):
+            return db.paginate(statement.where(sa.false()), per_page=PAGE_SIZE, error_out=False)
         mine = sa.select(Membership.organisation_id).where(Membership.user_id == user.id)
         statement = statement.where(Order.organisation_id.in_(mine))
     if status in {s.value for s in OrderStatus}:
