@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from paja.audit import Action, record
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
@@ -138,6 +139,7 @@ def set_roles(actor: User, user: User, roles: set[Role]) -> None:
     if user.id == actor.id and Role.ADMIN not in roles:
         raise RuleViolation(_("You cannot remove your own administrator role."), "roles")
     user.set_roles(roles)
+    record(actor, Action.ROLES_SET, f"user {user.id}: {', '.join(sorted(roles))}")
     log.info("roles of %s set to %s by %s", user.email, sorted(roles), actor.email)
 
 
@@ -148,4 +150,5 @@ def set_active(actor: User, user: User, active: bool) -> None:
     user.active = active
     if not active:
         user.end_sessions()
+    record(actor, Action.ACTIVATED if active else Action.DEACTIVATED, f"user {user.id}")
     log.info("user %s %s by %s", user.email, "activated" if active else "deactivated", actor.email)

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
+from paja.audit import Action, record
 from paja.business_id import is_valid_business_id, normalise_business_id
 from paja.errors import RuleViolation
 from paja.extensions import db
@@ -99,6 +100,7 @@ def add_member(actor: User, organisation: Organisation, email: str) -> User:
         raise RuleViolation(_("%(name)s is already a member.", name=user.name), "email")
     db.session.add(Membership(organisation=organisation, user=user))
     db.session.flush()
+    record(actor, Action.MEMBER_ADDED, f"organisation {organisation.id}, user {user.id}")
     log.info("%s added to %s by %s", user.email, organisation.business_id, actor.email)
     return user
 
@@ -110,4 +112,5 @@ def remove_member(actor: User, organisation: Organisation, user: User) -> None:
         raise RuleViolation(_("%(name)s is not a member.", name=user.name))
     db.session.delete(membership)
     db.session.flush()
+    record(actor, Action.MEMBER_REMOVED, f"organisation {organisation.id}, user {user.id}")
     log.info("%s removed from %s by %s", user.email, organisation.business_id, actor.email)

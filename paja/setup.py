@@ -10,6 +10,7 @@ from flask_login import current_user
 from werkzeug.routing import IntegerConverter, Map
 
 from paja.access import AnonymousUser
+from paja.audit import purge_audit
 from paja.config import PROJECT_ROOT
 from paja.database import render_migration_item
 from paja.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
@@ -76,9 +77,10 @@ def init_extensions(app: Flask) -> None:
     )
     app.jinja_env.add_extension("jinja2.ext.do")
 
-    from paja.cli import register_commands
+    from paja.cli import PURGERS, register_commands
 
     register_commands(app)
+    app.extensions.setdefault(PURGERS, {})["audit entries"] = purge_audit
 
 
 def load_user(login_id: str) -> User | None:

@@ -7,6 +7,7 @@ from datetime import date
 from flask import current_app, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from feedback import bp
 from feedback.exports import answer_rows
@@ -15,7 +16,9 @@ from feedback.pdf import summary_pdf as summary_report
 from feedback.queries.surveys import response_contexts
 from feedback.summaries import CONTEXT_LABELLER, MIN_GROUP, summarise
 from paja.access import get_or_404, role_required
+from paja.audit import Action, record
 from paja.downloads import csv_file, pdf_file, xlsx_file
+from paja.perform import perform
 
 
 def labelled_contexts(survey: Survey) -> list[tuple[str, str]]:
@@ -63,6 +66,7 @@ def summary_pdf(survey_id: int) -> ResponseReturnValue:
 def export_csv(survey_id: int) -> ResponseReturnValue:
     """All answers as CSV."""
     survey = get_or_404(Survey, survey_id, Survey.can_view)
+    perform(lambda: record(current_user, Action.ANSWERS_EXPORTED, f"survey {survey.id}, csv"))
     return csv_file(answer_rows(survey), f"paja-survey-{survey.id}.csv")
 
 
@@ -71,4 +75,5 @@ def export_csv(survey_id: int) -> ResponseReturnValue:
 def export_xlsx(survey_id: int) -> ResponseReturnValue:
     """All answers as an XLSX workbook."""
     survey = get_or_404(Survey, survey_id, Survey.can_view)
+    perform(lambda: record(current_user, Action.ANSWERS_EXPORTED, f"survey {survey.id}, xlsx"))
     return xlsx_file(_("Answers"), answer_rows(survey), f"paja-survey-{survey.id}.xlsx")

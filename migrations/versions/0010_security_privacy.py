@@ -62,9 +62,23 @@ def upgrade():
         "UPDATE responses SET user_id = NULL, invitation_id = NULL"
         " WHERE survey_id IN (SELECT id FROM surveys WHERE anonymous = true)"
     )
+    op.create_table('audit_entries',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('actor_id', sa.Integer(), nullable=True),
+    sa.Column('actor_name', sa.String(length=120), nullable=False),
+    sa.Column('action', sa.String(length=30), nullable=False),
+    sa.Column('target', sa.String(length=200), nullable=False),
+    sa.ForeignKeyConstraint(['actor_id'], ['users.id'], name=op.f('fk_audit_entries_actor_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_entries'))
+    )
+    with op.batch_alter_table('audit_entries', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_audit_entries_actor_id'), ['actor_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_entries_at'), ['at'], unique=False)
 
 
 def downgrade():
+    op.drop_table('audit_entries')
     with op.batch_alter_table('survey_answerers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_survey_answerers_user_id'))
     op.drop_table('survey_answerers')

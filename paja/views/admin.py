@@ -1,4 +1,4 @@
-"""Admin pages for user accounts: search, roles, deactivation."""
+"""Admin pages for user accounts: search, roles, deactivation, erasure, and the audit log."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from paja import operations
 from paja.access import get_or_404, role_required
+from paja.audit import ACTION_LABELS, AUDIT_RETENTION_YEARS, entries
 from paja.forms import ButtonForm, UserRolesForm
 from paja.models import Role, User
 from paja.perform import perform
@@ -25,6 +26,21 @@ def users() -> ResponseReturnValue:
     role = request.args.get("role", "")
     page = search_users(query, role)
     return render_template("admin/users.html", page=page, query=query, role=role)
+
+
+@bp.get("/audit")
+@role_required(Role.ADMIN)
+def audit() -> ResponseReturnValue:
+    """The audit log: who did what to people's data, newest first, 50 a page."""
+    action, actor = request.args.get("action", ""), request.args.get("actor", "")
+    return render_template(
+        "admin/audit.html",
+        page=entries(action, actor),
+        action=action,
+        actor=actor,
+        action_labels=ACTION_LABELS,
+        retention_years=AUDIT_RETENTION_YEARS,
+    )
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])

@@ -34,6 +34,7 @@ MATRIX: dict[str, Rule] = {
     "account.profile": Rule(lambda t: "/account/", LOGGED_IN),
     "account.change_password": Rule(lambda t: "/account/password", LOGGED_IN, post=200),
     "admin.users": Rule(lambda t: "/admin/users", ADMIN),
+    "admin.audit": Rule(lambda t: "/admin/audit", ADMIN),
     "admin.user": Rule(lambda t: f"/admin/users/{t.user.id}", ADMIN),
     "admin.set_active": Rule(lambda t: f"/admin/users/{t.user.id}/active", ADMIN),
     "organisations.index": Rule(lambda t: "/organisations/", ADMIN),

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
+from paja.audit import Action, record
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.i18n import day as day_label
@@ -199,5 +200,6 @@ def message_day(day: TrainingSession, actor: User, subject: str, body: str, wait
             registration=person,
             session=day,
         )
+    record(actor, Action.PEOPLE_MESSAGED, f"session {day.id}: {len(people)} people")
     log.info("message to %d registrants of day %s sent by %s", len(people), day.id, actor.email)
     return len(people)

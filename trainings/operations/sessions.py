@@ -9,6 +9,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
+from paja.audit import Action, record
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
@@ -97,6 +98,7 @@ def mark_attendance(session: TrainingSession, actor: User, present: set[int]) ->
     if first_time:
         invite_attendees(session, registrations)
     attendance_marked.send(session)
+    record(actor, Action.ATTENDANCE_MARKED, f"session {session.id}: {len(present)} present")
     log.info(
         "attendance of session %s marked by %s: %d present", session.id, actor.email, len(present)
     )

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from paja.access import get_or_404, role_required
+from paja.audit import Action, record
 from paja.downloads import csv_file, pdf_file
 from paja.forms import SelectChoice, given
 from paja.i18n import helsinki
@@ -48,6 +49,7 @@ def orders() -> ResponseReturnValue:
 @role_required(Role.ADMIN)
 def orders_csv() -> ResponseReturnValue:
     """All orders as CSV (semicolon-separated, for Finnish spreadsheets)."""
+    perform(lambda: record(current_user, Action.ORDERS_EXPORTED, "all orders, csv"))
     return csv_file(order_rows(), "paja-orders.csv")
 
 

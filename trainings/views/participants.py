@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from paja.access import get_or_404, role_required
+from paja.audit import Action, record
 from paja.database import utcnow
 from paja.downloads import csv_file, xlsx_file
 from paja.forms import ButtonForm, given
@@ -29,6 +30,9 @@ def participants(session_id: int) -> ResponseReturnValue:
     people = live_registrations(item)
     name = f"paja-participants-{item.id}"
     export = request.args.get("format")
+    if export in {"csv", "xlsx"}:
+        note = f"session {item.id}: {len(people)} people, {export}"
+        perform(lambda: record(current_user, Action.PARTICIPANTS_EXPORTED, note))
     if export == "csv":
         return csv_file(participant_rows(item, people), f"{name}.csv")
     if export == "xlsx":
