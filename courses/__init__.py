@@ -4,6 +4,7 @@ from flask import Blueprint
 from flask.blueprints import BlueprintSetupState
 
 from paja.demo import DEMO_LOADERS
+from paja.privacy import ERASERS, EXPORTERS
 
 bp = Blueprint("courses", __name__, url_prefix="/courses")
 #: The public certificate check lives at /verify, outside the courses' prefix.
@@ -13,11 +14,14 @@ verify_bp = Blueprint("verify", __name__, url_prefix="/verify")
 @bp.record_once
 def _install(state: BlueprintSetupState) -> None:
     """Give templates the translated level names; let `paja demo` load our demo courses."""
+    from courses import privacy
     from courses.demo import load_demo
     from courses.labels import LEVEL_LABELS
 
     state.app.jinja_env.globals.update(level_labels=LEVEL_LABELS)
     state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_demo)
+    state.app.extensions.setdefault(EXPORTERS, []).append(privacy.export)
+    state.app.extensions.setdefault(ERASERS, []).append(privacy.erase)
 
 
 from courses import views  # noqa: E402,F401 (registers the routes on the blueprints)

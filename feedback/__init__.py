@@ -4,6 +4,7 @@ from flask import Blueprint
 from flask.blueprints import BlueprintSetupState
 
 from paja.demo import DEMO_LOADERS
+from paja.privacy import ERASERS, EXPORTERS
 
 bp = Blueprint("feedback", __name__, url_prefix="/feedback")
 
@@ -11,6 +12,7 @@ bp = Blueprint("feedback", __name__, url_prefix="/feedback")
 @bp.record_once
 def _install(state: BlueprintSetupState) -> None:
     """Give templates the translated statuses and question types; let `paja demo` load ours."""
+    from feedback import privacy
     from feedback.demo import load_demo
     from feedback.labels import QUESTION_KIND_LABELS, SURVEY_STATUS_LABELS, WISH_STATUS_LABELS
 
@@ -20,6 +22,8 @@ def _install(state: BlueprintSetupState) -> None:
         wish_status_labels=WISH_STATUS_LABELS,
     )
     state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_demo)
+    state.app.extensions.setdefault(EXPORTERS, []).append(privacy.export)
+    state.app.extensions.setdefault(ERASERS, []).append(privacy.erase)
 
 
 from feedback import views  # noqa: E402,F401 (registers the routes on bp)

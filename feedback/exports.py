@@ -35,7 +35,7 @@ def answer_rows(survey: Survey) -> Iterator[list[object]]:
         cells: list[list[str | int]] = [[] for _ in questions]
         while pending is not None and pending.response_id == response_id:
             cells[column[pending.question_id]].append(
-                _readable(by_id[pending.question_id], pending.number, pending.text)
+                readable_answer(by_id[pending.question_id], pending.number, pending.text)
             )
             pending = next(answers, None)
         yield [response_id, day, context, *(_cell(values) for values in cells)]
@@ -50,7 +50,7 @@ def _cell(values: list[str | int]) -> str | int | None:
     return "; ".join(str(value) for value in values)
 
 
-def _readable(question: Question, number: int | None, text: str | None) -> str | int:
+def readable_answer(question: Question, number: int | None, text: str | None) -> str | int:
     """An answer as a person reads it: the option's text, yes/no, the number or the text."""
     if text is not None:
         return text if question.kind != QuestionType.MULTIPLE else _("Other: %(text)s", text=text)

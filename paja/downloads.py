@@ -120,6 +120,11 @@ def xlsx_file(sheet_name: str, rows: Rows, filename: str) -> Response:
     return _file(xlsx_bytes(sheet_name, rows), XLSX, filename)
 
 
+def zip_file(data: bytes, filename: str) -> Response:
+    """A ZIP download."""
+    return _file(data, "application/zip", filename)
+
+
 def pdf_file(data: bytes, filename: str) -> Response:
     """A PDF shown in the browser (it can be saved from there)."""
     return _file(data, "application/pdf", filename, inline=True)

@@ -59,6 +59,7 @@ class User(UserMixin, Base):
     session_token: Mapped[str] = mapped_column(sa.String(32), default=_new_session_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # personal data erased
 
     role_links: Mapped[list[UserRole]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by=UserRole.role

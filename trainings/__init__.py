@@ -6,6 +6,7 @@ from flask.blueprints import BlueprintSetupState
 from feedback.summaries import CONTEXT_LABELLER
 from paja.cli import PURGERS
 from paja.demo import DEMO_LOADERS
+from paja.privacy import ERASERS, EXPORTERS
 
 bp = Blueprint("trainings", __name__, url_prefix="/trainings")
 
@@ -13,6 +14,7 @@ bp = Blueprint("trainings", __name__, url_prefix="/trainings")
 @bp.record_once
 def _install(state: BlueprintSetupState) -> None:
     """Give templates the translated names; let `paja demo`, `paja purge` and summaries use us."""
+    from trainings import privacy
     from trainings.demo import load_demo
     from trainings.labels import (
         AGENDA_LABELS,
@@ -35,6 +37,8 @@ def _install(state: BlueprintSetupState) -> None:
     )
     state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_demo)
     state.app.extensions.setdefault(PURGERS, {})["network-day needs"] = purge_needs
+    state.app.extensions.setdefault(EXPORTERS, []).append(privacy.export)
+    state.app.extensions.setdefault(ERASERS, []).append(privacy.erase)
     state.app.extensions[CONTEXT_LABELLER] = session_label
 
 

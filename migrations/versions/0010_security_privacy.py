@@ -62,6 +62,8 @@ def upgrade():
         "UPDATE responses SET user_id = NULL, invitation_id = NULL"
         " WHERE survey_id IN (SELECT id FROM surveys WHERE anonymous = true)"
     )
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('erased_at', sa.DateTime(timezone=True), nullable=True))
     op.create_table('audit_entries',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('at', sa.DateTime(timezone=True), nullable=False),
@@ -79,6 +81,8 @@ def upgrade():
 
 def downgrade():
     op.drop_table('audit_entries')
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.drop_column('erased_at')
     with op.batch_alter_table('survey_answerers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_survey_answerers_user_id'))
     op.drop_table('survey_answerers')

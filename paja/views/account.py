@@ -1,16 +1,19 @@
-"""A user's own profile and password."""
+"""A user's own profile and password, their data download and account deletion."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from flask import Blueprint, flash, redirect, render_template, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user, login_user
+from flask_login import current_user, login_user, logout_user
 
-from paja import operations
+from paja import operations, privacy
 from paja.access import login_required
+from paja.downloads import zip_file
 from paja.extensions import limiter
-from paja.forms import ChangePasswordForm, ProfileForm, given
+from paja.forms import ChangePasswordForm, EraseAccountForm, ProfileForm, given
 from paja.i18n import SESSION_KEY
 from paja.perform import perform
 from paja.queries import organisations_of
@@ -59,3 +62,30 @@ def change_password() -> ResponseReturnValue:
         flash(_("Your password is changed. Other devices have been logged out."), "success")
         return redirect(url_for("account.profile"))
     return render_template("account/password.html", form=form)
+
+
+@bp.get("/data.zip")
+@limiter.limit("10 per hour")  # builds every certificate PDF
+@login_required
+def download_data() -> ResponseReturnValue:
+    """Everything Paja holds about the person: JSON and their PDFs in one ZIP."""
+    user = current_user._get_current_object()
+    archive = perform(lambda: privacy.export_zip(user, user)).result
+    return zip_file(archive, f"paja-{date.today().isoformat()}.zip")
+
+
+@bp.route("/delete", methods=["GET", "POST"])
+@limiter.limit("10 per 15 minutes", methods=["POST"])  # checks the password
+@login_required
+def delete_account() -> ResponseReturnValue:
+    """Delete one's account: personal data is erased, counts stay anonymous."""
+    form = EraseAccountForm()
+    user = current_user._get_current_object()
+    if (
+        form.validate_on_submit()
+        and perform(lambda: privacy.erase(user, user, given(form.password.data)), form).ok
+    ):
+        logout_user()
+        flash(_("Your account is deleted and your personal data erased."), "success")
+        return redirect(url_for("main.home"))
+    return render_template("account/delete.html", form=form)

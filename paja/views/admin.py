@@ -7,10 +7,11 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from paja import operations
+from paja import operations, privacy
 from paja.access import get_or_404, role_required
 from paja.audit import ACTION_LABELS, AUDIT_RETENTION_YEARS, entries
-from paja.forms import ButtonForm, UserRolesForm
+from paja.downloads import zip_file
+from paja.forms import AdminEraseForm, ButtonForm, UserRolesForm
 from paja.models import Role, User
 from paja.perform import perform
 from paja.queries import search_users
@@ -60,7 +61,13 @@ def user(user_id: int) -> ResponseReturnValue:
     ):
         flash(_("The roles of %(name)s are saved.", name=person.name), "success")
         return redirect(url_for("admin.user", user_id=person.id))
-    return render_template("admin/user.html", person=person, form=form, button=ButtonForm())
+    return render_template(
+        "admin/user.html",
+        person=person,
+        form=form,
+        button=ButtonForm(),
+        erase_form=AdminEraseForm(formdata=None),
+    )
 
 
 @bp.post("/users/<int:user_id>/active")
@@ -77,4 +84,26 @@ def set_active(user_id: int) -> ResponseReturnValue:
             flash(_("%(name)s can log in again.", name=person.name), "success")
         else:
             flash(_("%(name)s can no longer log in.", name=person.name), "success")
+    return redirect(url_for("admin.user", user_id=person.id))
+
+
+@bp.get("/users/<int:user_id>/data.zip")
+@role_required(Role.ADMIN)
+def user_data(user_id: int) -> ResponseReturnValue:
+    """A person's data, for answering their request (logged in the audit log)."""
+    person = get_or_404(User, user_id, None)
+    archive = perform(lambda: privacy.export_zip(current_user, person)).result
+    return zip_file(archive, f"paja-user-{person.id}.zip")
+
+
+@bp.post("/users/<int:user_id>/erase")
+@role_required(Role.ADMIN)
+def erase_user(user_id: int) -> ResponseReturnValue:
+    """Erase a person's data on their request (logged in the audit log)."""
+    person = get_or_404(User, user_id, None)
+    form = AdminEraseForm()
+    if not form.validate_on_submit():
+        flash(_("Tick the box to confirm."), "danger")
+    elif perform(lambda: privacy.erase(current_user, person)).ok:
+        flash(_("The person's personal data is erased."), "success")
     return redirect(url_for("admin.user", user_id=person.id))

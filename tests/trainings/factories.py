@@ -115,6 +115,7 @@ def create_registration(
     session: TrainingSession,
     user: User | None = None,
     status: RegistrationStatus = RegistrationStatus.CONFIRMED,
+    needs: str = "",
 ) -> Registration:
     """A registration (taking a seat when confirmed)."""
     n = next(_sequence)
@@ -124,6 +125,7 @@ def create_registration(
         name=user.name if user else f"Osallistuja {n}",
         email=user.email if user else f"osallistuja{n}@example.fi",
         status=status,
+        needs=needs,
     )
     if status == RegistrationStatus.CONFIRMED:
         session.seats_taken += 1
