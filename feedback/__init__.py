@@ -3,6 +3,7 @@
 from flask import Blueprint
 from flask.blueprints import BlueprintSetupState
 
+from paja.cli import PURGERS
 from paja.demo import DEMO_LOADERS
 from paja.privacy import ERASERS, EXPORTERS
 
@@ -23,6 +24,7 @@ def _install(state: BlueprintSetupState) -> None:
     )
     state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_demo)
     state.app.extensions.setdefault(EXPORTERS, []).append(privacy.export)
+    state.app.extensions.setdefault(PURGERS, {})["survey invitations"] = privacy.purge_invitations
     state.app.extensions.setdefault(ERASERS, []).append(privacy.erase)
 
 

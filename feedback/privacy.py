@@ -1,6 +1,8 @@
-"""What feedback holds about a person, for their download and for erasure."""
+"""What feedback holds about a person, for their download, erasure and retention."""
 
 from __future__ import annotations
+
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -78,3 +80,11 @@ def erase(user: User) -> None:
 def _voter(user: User) -> str:
     """How a wish board names an account's vote."""
     return f"user:{user.id}"
+
+
+INVITATIONS_KEPT = timedelta(days=365)
+
+
+def purge_invitations(now: datetime) -> int:
+    """Delete invitations (names and addresses) a year after they were sent; the answers stay."""
+    return changed(sa.delete(Invitation).where(Invitation.sent_at < now - INVITATIONS_KEPT))

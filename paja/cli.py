@@ -1,6 +1,8 @@
-"""The `paja` command: Flask's CLI plus init, demo and create-user."""
+"""The `paja` command: Flask's CLI plus init, demo, purge, backup, restore and create-user."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
@@ -59,6 +61,35 @@ def purge_command() -> None:
         click.echo(f"{name}: {count} deleted")
 
 
+@click.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(file: Path) -> None:
+    """Write a consistent copy of the database to FILE (safe while Paja runs)."""
+    from paja.backup import BackupError, backup
+
+    try:
+        backup(file)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Backup written to {file} ({file.stat().st_size} bytes).")
+
+
+@click.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.confirmation_option(prompt="This replaces every row in the database. Go on?")
+@with_appcontext
+def restore_command(file: Path) -> None:
+    """Replace the whole database with the backup in FILE (stop Paja first)."""
+    from paja.backup import BackupError, restore
+
+    try:
+        restore(file)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Database restored from {file}.")
+
+
 @click.command("create-user")
 @click.argument("email")
 @click.option("--name", prompt=True, help="The person's full name.")
@@ -88,7 +119,14 @@ def create_user_command(email: str, name: str, roles: tuple[str, ...], password:
 
 def register_commands(app: Flask) -> None:
     """Attach the commands to the app's CLI."""
-    for command in (init_command, demo_command, purge_command, create_user_command):
+    for command in (
+        init_command,
+        demo_command,
+        purge_command,
+        create_user_command,
+        backup_command,
+        restore_command,
+    ):
         app.cli.add_command(command)
 
 

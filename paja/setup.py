@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from flask import Flask
@@ -33,6 +34,7 @@ from paja.i18n import (
 from paja.links import absolute_url
 from paja.markdown import render_markdown
 from paja.models import Role, User
+from paja.ratelimits import SQLiteStorage
 from paja.security import install_security_headers
 
 
@@ -81,6 +83,15 @@ def init_extensions(app: Flask) -> None:
 
     register_commands(app)
     app.extensions.setdefault(PURGERS, {})["audit entries"] = purge_audit
+    app.extensions[PURGERS]["rate-limit counters"] = purge_counters
+
+
+def purge_counters(now: datetime) -> int:
+    """Delete rate-limit counters whose window is over (when they live in the SQLite file)."""
+    if not limiter.enabled:  # switched off: no storage was opened
+        return 0
+    storage = limiter.storage
+    return storage.purge() if isinstance(storage, SQLiteStorage) else 0
 
 
 def load_user(login_id: str) -> User | None:

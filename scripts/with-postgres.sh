@@ -46,4 +46,5 @@ if ! pgrun "$PGBIN/initdb" -D "$PGTMP/data" -U paja --auth=trust -E UTF8 --local
 fi
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT" >&2
 export TEST_DATABASE_URL="postgresql+psycopg://paja@127.0.0.1:$PGPORT/paja_test"
+export PAJA_PG_BIN="$PGBIN"  # pg_dump and pg_restore of the same version, for backup tests
 "$@"

@@ -37,6 +37,7 @@ def _install(state: BlueprintSetupState) -> None:
     )
     state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_demo)
     state.app.extensions.setdefault(PURGERS, {})["network-day needs"] = purge_needs
+    state.app.extensions[PURGERS]["cancelled registrations"] = privacy.purge_cancelled
     state.app.extensions.setdefault(EXPORTERS, []).append(privacy.export)
     state.app.extensions.setdefault(ERASERS, []).append(privacy.erase)
     state.app.extensions[CONTEXT_LABELLER] = session_label

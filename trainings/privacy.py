@@ -1,6 +1,8 @@
-"""What trainings holds about a person, for their download and for erasure."""
+"""What trainings holds about a person, for their download, erasure and retention."""
 
 from __future__ import annotations
+
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -8,7 +10,15 @@ from paja.extensions import db
 from paja.models import User
 from paja.privacy import PersonalData, erased_email
 from paja.sql import changed
-from trainings.models import CalendarFeed, Order, Registration, SharedLink, Trainer
+from trainings.models import (
+    CalendarFeed,
+    Order,
+    Registration,
+    RegistrationStatus,
+    SharedLink,
+    Trainer,
+    TrainingSession,
+)
 
 
 def _registrations(user: User) -> list[Registration]:
@@ -78,3 +88,16 @@ def erase(user: User) -> None:
         .values(bio="", phone="", title="", expertise="")
     )
     db.session.flush()
+
+
+CANCELLED_KEPT = timedelta(days=30)
+
+
+def purge_cancelled(now: datetime) -> int:
+    """Delete cancelled registrations 30 days after their session ended; returns how many."""
+    over = sa.select(TrainingSession.id).where(TrainingSession.ends_at < now - CANCELLED_KEPT)
+    return changed(
+        sa.delete(Registration).where(
+            Registration.status == RegistrationStatus.CANCELLED, Registration.session_id.in_(over)
+        )
+    )
