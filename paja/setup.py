@@ -36,6 +36,7 @@ from paja.markdown import render_markdown
 from paja.models import Role, User
 from paja.ratelimits import SQLiteStorage
 from paja.security import install_security_headers
+from paja.signups import purge_pending
 
 
 def init_extensions(app: Flask) -> None:
@@ -84,6 +85,7 @@ def init_extensions(app: Flask) -> None:
     register_commands(app)
     app.extensions.setdefault(PURGERS, {})["audit entries"] = purge_audit
     app.extensions[PURGERS]["rate-limit counters"] = purge_counters
+    app.extensions[PURGERS]["unconfirmed sign-ups"] = purge_pending
 
 
 def purge_counters(now: datetime) -> int:

@@ -10,9 +10,11 @@ from paja.models import User
 from tests.conftest import Auth
 
 
-def race(app: Flask, path: str, forms: list[dict], login: User | None = None) -> list[int]:
+def race(
+    app: Flask, path: str | list[str], forms: list[dict], login: User | None = None
+) -> list[int]:
     """POST each form from its own thread (logged in as `login`, if given), all released at
-    once; return the status codes in the forms' order."""
+    once, to the path (or to its own path of a list); return the status codes in order."""
     barrier = threading.Barrier(len(forms))
     codes: list[int] = [0] * len(forms)
 
@@ -21,7 +23,8 @@ def race(app: Flask, path: str, forms: list[dict], login: User | None = None) ->
         if login is not None:
             Auth(client).login(login)
         barrier.wait()
-        codes[index] = client.post(path, data=data).status_code
+        target = path if isinstance(path, str) else path[index]
+        codes[index] = client.post(target, data=data).status_code
 
     threads = [threading.Thread(target=run, args=(i, data)) for i, data in enumerate(forms)]
     for thread in threads:

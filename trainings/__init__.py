@@ -7,6 +7,7 @@ from feedback.summaries import CONTEXT_LABELLER
 from paja.cli import PURGERS
 from paja.demo import DEMO_LOADERS
 from paja.privacy import ERASERS, EXPORTERS
+from paja.signups import COMPLETERS
 
 bp = Blueprint("trainings", __name__, url_prefix="/trainings")
 
@@ -25,6 +26,7 @@ def _install(state: BlueprintSetupState) -> None:
     )
     from trainings.links import CHANNEL_NAMES
     from trainings.operations.event_registrations import purge_needs
+    from trainings.operations.orders import ORDER_PURPOSE, complete_order
     from trainings.queries.sessions import session_label
 
     state.app.jinja_env.globals.update(
@@ -38,6 +40,7 @@ def _install(state: BlueprintSetupState) -> None:
     state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_demo)
     state.app.extensions.setdefault(PURGERS, {})["network-day needs"] = purge_needs
     state.app.extensions[PURGERS]["cancelled registrations"] = privacy.purge_cancelled
+    state.app.extensions.setdefault(COMPLETERS, {})[ORDER_PURPOSE] = complete_order
     state.app.extensions.setdefault(EXPORTERS, []).append(privacy.export)
     state.app.extensions.setdefault(ERASERS, []).append(privacy.erase)
     state.app.extensions[CONTEXT_LABELLER] = session_label

@@ -77,9 +77,25 @@ def upgrade():
     with op.batch_alter_table('audit_entries', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_audit_entries_actor_id'), ['actor_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_entries_at'), ['at'], unique=False)
+    op.create_table('pending_signups',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('token', sa.String(length=64), nullable=False),
+    sa.Column('email', sa.String(length=254), nullable=False),
+    sa.Column('name', sa.String(length=120), nullable=False),
+    sa.Column('password_hash', sa.String(length=256), nullable=False),
+    sa.Column('locale', sa.String(length=5), nullable=True),
+    sa.Column('purpose', sa.String(length=40), nullable=False),
+    sa.Column('payload', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_pending_signups')),
+    sa.UniqueConstraint('token', name=op.f('uq_pending_signups_token'))
+    )
+    with op.batch_alter_table('pending_signups', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_pending_signups_email'), ['email'], unique=False)
 
 
 def downgrade():
+    op.drop_table('pending_signups')
     op.drop_table('audit_entries')
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.drop_column('erased_at')

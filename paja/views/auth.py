@@ -9,7 +9,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from paja import operations
+from paja import operations, signups
 from paja.extensions import limiter
 from paja.forms import (
     ButtonForm,
@@ -37,7 +37,7 @@ def signup() -> ResponseReturnValue:
     form = SignupForm()
     if form.validate_on_submit():
         outcome = perform(
-            lambda: operations.create_user(
+            lambda: signups.start_signup(
                 given(form.email.data),
                 given(form.name.data),
                 given(form.password.data),
@@ -45,12 +45,27 @@ def signup() -> ResponseReturnValue:
             ),
             form,
         )
+        if outcome.ok:  # the same answer whether or not the address has an account
+            return render_template("auth/check_mail.html", email=form.email.data, order=False)
+    return render_template("auth/signup.html", form=form)
+
+
+@bp.route("/confirm/<token>", methods=["GET", "POST"])
+@limiter.limit("10 per 15 minutes", methods=["POST"])
+def confirm_signup(token: str) -> ResponseReturnValue:
+    """Finish a sign-up from the mailed link (a button, so mail scanners opening links do not)."""
+    form = ButtonForm()
+    if form.validate_on_submit():
+        outcome = perform(lambda: signups.confirm_signup(token), form)
         if outcome.ok:
-            user = outcome.result
+            user, target, problem = outcome.result
             login_user(user)
             flash(_("Welcome to Paja, %(name)s! Your account is ready.", name=user.name), "success")
-            return redirect(url_for("main.home"))
-    return render_template("auth/signup.html", form=form)
+            if problem:
+                flash(problem, "danger")
+            return redirect(target or url_for("main.home"))
+    pending = signups.pending_by_token(token)
+    return render_template("auth/confirm_signup.html", form=form, pending=pending)
 
 
 @bp.route("/login", methods=["GET", "POST"])

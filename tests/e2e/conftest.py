@@ -132,3 +132,15 @@ def log_in(page: Page, email: str) -> None:
     page.get_by_label("Salasana").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Kirjaudu sisään").click()
     expect(page.get_by_role("status")).to_contain_text("Olet kirjautunut sisään.")
+
+
+def mailed_path(app: Flask, to: str, marker: str) -> str:
+    """The path of the newest link containing `marker` in a mail the app sent to `to`."""
+    from paja.mail import outbox
+
+    with app.app_context():
+        for mail in reversed(outbox()):
+            found = re.search(rf"https?://[^/\s]+({re.escape(marker)}\S*)", mail.body)
+            if mail.to == to and found:
+                return found.group(1)
+    raise AssertionError(f"no mail to {to} with a link to {marker}")

@@ -1,14 +1,15 @@
 """In a real browser: sign up, log out, log in, switch languages, open the profile."""
 
+from flask import Flask
 from playwright.sync_api import Page, expect
 
 from paja.demo import DEMO_PASSWORD
-from tests.e2e.conftest import check_page, lang_of, log_in, wait_for_path
+from tests.e2e.conftest import check_page, lang_of, log_in, mailed_path, wait_for_path
 
 PASSWORD = "kolme-iloista-kissaa"
 
 
-def test_sign_up_log_out_log_in_languages_and_profile(page: Page) -> None:
+def test_sign_up_log_out_log_in_languages_and_profile(page: Page, live_app: Flask) -> None:
     page.goto("/")
     assert lang_of(page) == "fi"
     expect(page.get_by_role("heading", level=1)).to_have_text("Somen työpajat ja koulutukset")
@@ -22,8 +23,8 @@ def test_sign_up_log_out_log_in_languages_and_profile(page: Page) -> None:
 
     page.get_by_label("Nimi").fill("Åsa Öhman-Łukasiewicz")
     page.get_by_label("Sähköposti").fill("asa.e2e@example.fi")
-    page.get_by_role("textbox", name="Salasana", exact=True).fill("salasana12")
-    page.get_by_label("Salasana uudelleen").fill("salasana12")
+    page.get_by_role("textbox", name="Salasana", exact=True).fill("salasana1234")
+    page.get_by_label("Salasana uudelleen").fill("salasana1234")
     page.get_by_role("button", name="Luo tili").click()
     expect(page.get_by_role("alert")).to_contain_text("liian yleinen tai helppo arvata")
     expect(page.get_by_label("Nimi")).to_have_value("Åsa Öhman-Łukasiewicz")
@@ -35,6 +36,11 @@ def test_sign_up_log_out_log_in_languages_and_profile(page: Page) -> None:
     page.get_by_role("textbox", name="Salasana", exact=True).fill(PASSWORD)
     page.get_by_label("Salasana uudelleen").fill(PASSWORD)
     page.get_by_role("button", name="Luo tili").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Katso sähköpostisi")
+    check_page(page, "03b-signup-check-mail-fi")
+    page.goto(mailed_path(live_app, "asa.e2e@example.fi", "/auth/confirm/"))
+    check_page(page, "03c-signup-confirm-fi")
+    page.get_by_role("button", name="Luo tilini").click()
     wait_for_path(page, "/")
     expect(page.get_by_role("status")).to_contain_text("Tervetuloa Pajaan, Åsa Öhman-Łukasiewicz!")
     check_page(page, "04-welcome-fi")

@@ -2,14 +2,15 @@
 
 from datetime import date, timedelta
 
+from flask import Flask
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import check_page, field, log_in, wait_for_path
+from tests.e2e.conftest import check_page, field, log_in, mailed_path, wait_for_path
 
 PASSWORD = "kolme-iloista-kissaa"
 
 
-def test_new_customer_orders_and_admin_confirms(page: Page, browser) -> None:
+def test_new_customer_orders_and_admin_confirms(page: Page, browser, live_app: Flask) -> None:
     page.goto("/trainings/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Koulutukset")
     expect(page.get_by_text("500,00 € (alv 0 %)").first).to_be_visible()
@@ -46,7 +47,10 @@ def test_new_customer_orders_and_admin_confirms(page: Page, browser) -> None:
     field(page, "Salasana uudelleen").fill(PASSWORD)
     field(page, "Toivottu päivä").fill((date.today() + timedelta(days=40)).isoformat())
     page.get_by_role("button", name="Lähetä tilaus").click()
-    expect(page.get_by_role("status")).to_contain_text("Tilauksenne on vastaanotettu")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Katso sähköpostisi")
+    page.goto(mailed_path(live_app, "marja.e2e@example.fi", "/auth/confirm/"))
+    page.get_by_role("button", name="Luo tilini").click()
+    expect(page.get_by_role("status").first).to_contain_text("Tervetuloa Pajaan")
     expect(page.get_by_text("627,50 €").first).to_be_visible()
     check_page(page, "35-order-fi")
     pdf = page.request.get(

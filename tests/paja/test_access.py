@@ -29,6 +29,7 @@ MATRIX: dict[str, Rule] = {
         lambda t: "/auth/login", EVERYONE, post=200, logged_in={"GET": 302, "POST": 302}
     ),
     "auth.logout": Rule(lambda t: "/auth/logout", EVERYONE),
+    "auth.confirm_signup": Rule(lambda t: "/auth/confirm/not-a-token", EVERYONE, post=200),
     "auth.forgot_password": Rule(lambda t: "/auth/forgot-password", EVERYONE, post=200),
     "auth.reset_password": Rule(lambda t: "/auth/reset-password/not-a-token", EVERYONE, post=200),
     "account.profile": Rule(lambda t: "/account/", LOGGED_IN),

@@ -1,10 +1,15 @@
 """Sign-up, log-in, log-out, profile and password change over HTTP."""
 
+import re
+from datetime import timedelta
+
 import sqlalchemy as sa
 from flask.testing import FlaskClient
 
 from paja.extensions import db
+from paja.mail import Mail
 from paja.models import Role, User
+from paja.signups import PendingSignup
 from tests import factories
 from tests.conftest import Auth
 
@@ -27,8 +32,24 @@ def users_with(email: str) -> int:
     )
 
 
-def test_signup_creates_a_participant_and_logs_in(client: FlaskClient) -> None:
+def confirm_link(mail: Mail) -> str:
+    """The path of the confirmation link in a sign-up mail."""
+    return re.search(r"http://localhost(/auth/confirm/\S+)", mail.body).group(1)
+
+
+def test_signup_creates_a_participant_once_the_address_answers(
+    client: FlaskClient, mails: list[Mail]
+) -> None:
     response = signup(client, email="Maija@Example.FI")
+    assert response.status_code == 200
+    assert "Lähetimme viestin osoitteeseen Maija@Example.FI" in response.get_data(as_text=True)
+    assert users_with("maija@example.fi") == 0  # nothing yet: the address must answer
+    [mail] = mails
+    assert mail.to == "maija@example.fi"
+    link = confirm_link(mail)
+    assert "Luo tilini" in client.get(link).get_data(as_text=True)  # opening it changes nothing
+    assert users_with("maija@example.fi") == 0
+    response = client.post(link)
     assert response.status_code == 302
     user = db.session.scalar(sa.select(User).where(User.email == "maija@example.fi"))
     assert user is not None and user.roles == {Role.PARTICIPANT}
@@ -38,14 +59,34 @@ def test_signup_creates_a_participant_and_logs_in(client: FlaskClient) -> None:
     assert "Kirjaudu ulos" in page and "Maija Meikäläinen" in page
 
 
-def test_signup_refuses_an_email_in_use_in_any_case(client: FlaskClient) -> None:
+def test_signup_with_an_address_in_use_tells_only_its_owner(
+    client: FlaskClient, mails: list[Mail]
+) -> None:
     factories.create_user(email="maija@example.fi")
-    response = signup(client, email="MAIJA@example.fi", name="Toinen Maija")
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert "Tällä sähköpostiosoitteella on jo tili." in page
-    assert 'value="Toinen Maija"' in page  # what was typed is kept
+    fresh = signup(client, email="uusi@example.fi").get_data(as_text=True)
+    taken = signup(client, email="MAIJA@example.fi", name="Toinen Maija").get_data(as_text=True)
+    assert taken.replace("MAIJA@example.fi", "X") == fresh.replace("uusi@example.fi", "X")
     assert users_with("maija@example.fi") == 1
+    told = mails[1]
+    assert told.to == "maija@example.fi"
+    assert told.subject == "Sinulla on jo Paja-tili"
+    assert "http://localhost/auth/forgot-password" in told.body
+    assert "/auth/confirm/" not in told.body
+
+
+def test_a_used_or_expired_link_creates_nothing(client: FlaskClient, mails: list[Mail]) -> None:
+    signup(client)
+    link = confirm_link(mails[0])
+    client.post(link)
+    client.post("/auth/logout")
+    again = client.post(link).get_data(as_text=True)
+    assert "Linkki on virheellinen, vanhentunut tai jo käytetty." in again
+    signup(client, email="myohassa@example.fi")
+    pending = db.session.scalar(sa.select(PendingSignup))
+    pending.created_at -= timedelta(hours=25)
+    db.session.commit()
+    assert "Linkki on virheellinen" in client.post(confirm_link(mails[-1])).get_data(as_text=True)
+    assert users_with("myohassa@example.fi") == 0
 
 
 def test_signup_refuses_short_and_common_passwords(client: FlaskClient) -> None:

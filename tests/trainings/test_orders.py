@@ -1,6 +1,7 @@
 """Orders: placing, lines, PDF, lists and access (the status workflow: test_order_workflow)."""
 
 import io
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -48,6 +49,13 @@ def test_a_newcomer_orders_with_a_new_account_and_organisation(
     data = order_form(name="Marja Laine", email="marja@tuusula.example", password="kolme-iloista-kissaa",
                       confirm="kolme-iloista-kissaa")  # fmt: skip
     response = client.post(f"/trainings/{offering.slug}/order", data=data)
+    assert response.status_code == 200
+    assert "Tilauksesi lähetetään meille heti" in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(Order)) is None  # not before the address answers
+    [confirm] = mails
+    link = re.search(r"http://localhost(/auth/confirm/\S+)", confirm.body).group(1)
+    mails.clear()
+    response = client.post(link)
     assert response.status_code == 302
     order = db.session.scalar(sa.select(Order))
     assert order.status == OrderStatus.REQUESTED
@@ -64,6 +72,27 @@ def test_a_newcomer_orders_with_a_new_account_and_organisation(
         as_text=True
     )  # logged in as the new customer
     assert "627,50\xa0€" in page
+
+
+def test_ordering_with_an_address_that_has_an_account_reveals_nothing(
+    client: FlaskClient, mails: list[Mail]
+) -> None:
+    offering = create_offering()
+    factories.create_user(email="olemassa@example.fi")
+    answers = []
+    for email in ("olemassa@example.fi", "uusi@example.fi"):
+        data = order_form(name="Marja Laine", email=email, password="kolme-iloista-kissaa",
+                          confirm="kolme-iloista-kissaa", business_id="0112038-9" if "uusi" in email else "1567535-0")  # fmt: skip
+        answers.append(client.post(f"/trainings/{offering.slug}/order", data=data))
+    pages = [a.get_data(as_text=True).replace(e, "X") for a, e in
+             zip(answers, ("olemassa@example.fi", "uusi@example.fi"), strict=True)]  # fmt: skip
+    assert answers[0].status_code == answers[1].status_code == 200
+    assert pages[0] == pages[1]
+    assert db.session.scalar(sa.select(Order)) is None
+    assert [m.subject for m in mails] == [
+        "Sinulla on jo Paja-tili",
+        "Vahvista sähköpostiosoitteesi Pajaan",
+    ]
 
 
 def test_a_bad_order_keeps_everything_typed(client: FlaskClient) -> None:

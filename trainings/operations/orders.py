@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 import sqlalchemy as sa
+from flask import url_for
 from flask_babel import gettext as _
 
 from paja.business_id import normalise_business_id
@@ -16,8 +18,8 @@ from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.mail import send_mail
 from paja.models import Membership, Organisation, Role, User, UserRole
-from paja.operations import create_user
-from paja.organisations import OrganisationDetails, create_organisation
+from paja.organisations import OrganisationDetails, apply_details, create_organisation
+from paja.signups import start_signup
 from trainings.labels import STATUS_LABELS
 from trainings.models import (
     Channel,
@@ -62,7 +64,7 @@ class OrderRequest:
 
 @dataclass
 class NewAccount:
-    """A newcomer's account, created in the same step as their order."""
+    """A newcomer's account, made when they confirm their address from the mail."""
 
     name: str
     email: str
@@ -157,18 +159,13 @@ def place_order(
 
 
 def order_workshop(
-    user: User | None,
-    account: NewAccount | None,
+    user: User,
     organisation_id: int | None,
     new_organisation: OrganisationDetails,
     offering: Offering,
     request: OrderRequest,
 ) -> Order:
-    """Order as a member of an organisation, or create the account and organisation first."""
-    if user is None:
-        if account is None:
-            raise RuleViolation(_("Create an account or log in to order."))
-        user = create_user(account.email, account.name, account.password, locale=account.locale)
+    """Order as a member of an organisation, or create the organisation first."""
     user.set_roles(user.roles | {Role.CUSTOMER, Role.PARTICIPANT})
     if organisation_id is not None:
         organisation = db.session.get(Organisation, organisation_id)
@@ -181,6 +178,15 @@ def order_workshop(
 
 def _new_organisation(user: User, details: OrganisationDetails) -> Organisation:
     """Create the ordering organisation with the user as its member; an existing one is refused."""
+    _check_new_organisation(details)
+    organisation = create_organisation(user, details)
+    db.session.add(Membership(organisation=organisation, user=user))
+    db.session.flush()
+    return organisation
+
+
+def _check_new_organisation(details: OrganisationDetails) -> None:
+    """Refuse missing or invalid details and an organisation that already uses Paja."""
     if not details.name.strip():
         raise RuleViolation(_("Enter the name."), "organisation_name")
     if not details.business_id.strip():
@@ -198,10 +204,53 @@ def _new_organisation(user: User, details: OrganisationDetails) -> Organisation:
             ),
             "business_id",
         )
-    organisation = create_organisation(user, details)
-    db.session.add(Membership(organisation=organisation, user=user))
-    db.session.flush()
-    return organisation
+    apply_details(Organisation(), details)  # checks the digits and e-invoice details only
+
+
+ORDER_PURPOSE = "trainings.order"
+
+
+def request_order_by_mail(
+    account: NewAccount, details: OrganisationDetails, offering: Offering, request: OrderRequest
+) -> None:
+    """A newcomer's order: checked now, placed once the address is confirmed by mail.
+
+    The visitor is told the same whether or not the address has an account.
+    """
+    _check_request(offering, request, utcnow().date())
+    _check_new_organisation(details)
+    asked = {f.name: getattr(request, f.name) for f in fields(request)}
+    payload: dict[str, object] = {
+        "offering": offering.id,
+        "organisation": asdict(details),
+        "request": asked
+        | {
+            "preferred_dates": [d.isoformat() for d in request.preferred_dates],
+            "channels": [c.id for c in request.channels],
+        },
+    }
+    start_signup(account.email, account.name, account.password, account.locale,
+                 purpose=ORDER_PURPOSE, payload=payload)  # fmt: skip
+
+
+def complete_order(user: User, payload: dict[str, Any]) -> str:
+    """Place the order a confirmed sign-up carried; returns the order's page."""
+    offering = db.session.get(Offering, payload["offering"])
+    if offering is None:
+        raise RuleViolation(_("This workshop is no longer available."))
+    asked = payload["request"]
+    request = OrderRequest(
+        **{
+            **asked,
+            "preferred_dates": [date.fromisoformat(d) for d in asked["preferred_dates"]],
+            "channels": list(
+                db.session.scalars(sa.select(Channel).where(Channel.id.in_(asked["channels"])))
+            ),
+        }
+    )
+    details = OrganisationDetails(**payload["organisation"])
+    order = order_workshop(user, None, details, offering, request)
+    return url_for("trainings.order_page", order_id=order.id)
 
 
 def transition(order: Order, to: OrderStatus, actor: User, note: str = "") -> None:

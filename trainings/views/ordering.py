@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user, login_user
+from flask_login import current_user
 
 from paja.access import or_404
 from paja.extensions import limiter
@@ -25,6 +25,7 @@ from trainings.operations.orders import (
     NewAccount,
     OrderRequest,
     order_workshop,
+    request_order_by_mail,
 )
 from trainings.queries.catalogue import channels as all_channels
 from trainings.queries.catalogue import channels_by_ids, offering_by_slug
@@ -69,25 +70,31 @@ def _order_request(form: OrderForm) -> OrderRequest:
     )
 
 
-def _place(form: OrderForm, offering: Offering) -> Order:
-    """Call the ordering operation with what the form says."""
-    account = None
-    if not current_user.is_authenticated:
-        account = NewAccount(
-            given(form.name.data),
-            given(form.email.data),
-            given(form.password.data),
-            current_language(),
-        )
-    organisation_id = None if form.organisation.data == NEW else int(form.organisation.data)
-    details = OrganisationDetails(
+def _details(form: OrderForm) -> OrganisationDetails:
+    """The new organisation's details in the form."""
+    return OrganisationDetails(
         name=form.organisation_name.data or "",
         business_id=form.business_id.data or "",
         einvoice_address=form.einvoice_address.data or "",
         einvoice_operator=form.einvoice_operator.data or "",
     )
-    user = current_user if current_user.is_authenticated else None
-    return order_workshop(user, account, organisation_id, details, offering, _order_request(form))
+
+
+def _place(form: OrderForm, offering: Offering) -> Order:
+    """A member's order, with what the form says."""
+    organisation_id = None if form.organisation.data == NEW else int(form.organisation.data)
+    return order_workshop(
+        current_user, organisation_id, _details(form), offering, _order_request(form)
+    )
+
+
+def _request_by_mail(form: OrderForm, offering: Offering) -> None:
+    """A newcomer's order, placed once they confirm their address from the mail."""
+    account = NewAccount(
+        given(form.name.data), given(form.email.data), given(form.password.data),
+        current_language(),
+    )  # fmt: skip
+    request_order_by_mail(account, _details(form), offering, _order_request(form))
 
 
 @bp.route("/<slug>/order", methods=["GET", "POST"])
@@ -98,13 +105,14 @@ def order(slug: str) -> ResponseReturnValue:
     form = OrderForm()
     organisations = _prepare(form, offering)
     if form.validate_on_submit():
-        outcome = perform(lambda: _place(form, offering), form)
-        if outcome.ok:
-            placed = outcome.result
-            if not current_user.is_authenticated:
-                login_user(placed.contact)
-            flash(_("Thank you! Your order is received; we will confirm it soon."), "success")
-            return redirect(url_for("trainings.order_page", order_id=placed.id))
+        if not current_user.is_authenticated:
+            if perform(lambda: _request_by_mail(form, offering), form).ok:
+                return render_template("auth/check_mail.html", email=form.email.data, order=True)
+        else:
+            outcome = perform(lambda: _place(form, offering), form)
+            if outcome.ok:
+                flash(_("Thank you! Your order is received; we will confirm it soon."), "success")
+                return redirect(url_for("trainings.order_page", order_id=outcome.result.id))
     return render_template(
         "trainings/order_form.html", form=form, offering=offering, organisations=organisations
     )
