@@ -151,3 +151,22 @@ def test_cancelling_from_the_cancel_link_returns_to_that_days_page(client: Flask
     assert response.headers["Location"] == f"/trainings/events/me/{registration.personal_token}"
     db.session.refresh(registration)
     assert registration.status == RegistrationStatus.CANCELLED
+
+
+def test_registering_an_address_already_on_an_open_session_reveals_nothing(
+    client: FlaskClient, mails: list[Mail]
+) -> None:
+    from tests.trainings.factories import create_session
+
+    session = create_session(capacity=1)
+    data = {"name": "Ulla Uhri", "email": VICTIM}
+    first = client.post(f"/trainings/sessions/{session.id}/register", data=data)
+    first_page = client.get(first.headers["Location"]).get_data(as_text=True)
+    again = client.post(f"/trainings/sessions/{session.id}/register", data=data | {"name": "X"})
+    again_page = client.get(again.headers["Location"]).get_data(as_text=True)
+    assert first.status_code == again.status_code == 302
+    assert "on jo ilmoittautunut" not in again_page
+    assert first_page.count("ovat matkalla osoitteeseen") == 1
+    assert again_page.count("ovat matkalla osoitteeseen") == 1
+    assert len(victims()) == 1
+    assert [m.to for m in mails] == [VICTIM, VICTIM]  # the owner hears of both

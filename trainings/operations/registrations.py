@@ -99,6 +99,23 @@ def register(
     return registration
 
 
+def register_anonymously(session: TrainingSession, name: str, email: str) -> None:
+    """Register someone not logged in; an address already registered is mailed its own
+    registration again, so the visitor learns nothing about who has registered."""
+    existing = db.session.scalar(
+        sa.select(Registration).where(
+            Registration.session_id == session.id,
+            Registration.email == email.strip().lower(),
+            Registration.status.in_(LIVE),
+        )
+    )
+    if existing is None:
+        register(session, name, email)
+        return
+    check_open(session)
+    _send(existing, "registration_confirmed" if existing.confirmed else "registration_waiting")
+
+
 def cancel_registration(registration: Registration) -> Registration | None:
     """Cancel a registration; a freed seat goes to the first on the waiting list (returned)."""
     if registration.status == RegistrationStatus.CANCELLED:

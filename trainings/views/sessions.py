@@ -18,7 +18,11 @@ from trainings import bp
 from trainings.forms.sessions import RegistrationForm, SessionForm
 from trainings.labels import MODE_LABELS
 from trainings.models import Offering, Registration, TrainingSession
-from trainings.operations.registrations import cancel_registration, register
+from trainings.operations.registrations import (
+    cancel_registration,
+    register,
+    register_anonymously,
+)
 from trainings.operations.sessions import Schedule, schedule_open_session
 from trainings.queries.catalogue import active_offerings, trainers, trainers_by_ids
 from trainings.queries.sessions import (
@@ -86,36 +90,31 @@ def register_to_session(session_id: int) -> ResponseReturnValue:
     if item.event_id is not None:
         return redirect(url_for("trainings.event_page", event_id=item.event_id))
     form = _registration_form()
-    if form.validate_on_submit():
-        name = current_user.name if current_user.is_authenticated else given(form.name.data)
-        email = current_user.email if current_user.is_authenticated else given(form.email.data)
-        user = current_user if current_user.is_authenticated else None
-        outcome = perform(lambda: register(item, name, email, user), form)
-        if outcome.ok:
-            registration = outcome.result
-            if registration.confirmed:
-                flash(
-                    _(
-                        "You are registered. A confirmation is on its way to %(email)s.",
-                        email=email,
-                    ),
-                    "success",
-                )
-            else:
-                flash(
-                    _(
-                        "The session is full; you are on the waiting list. "
-                        "We will email you if a seat frees up."
-                    ),
-                    "info",
-                )
-            return redirect(
-                url_for(
-                    "trainings.session",
-                    session_id=item.id,
-                    invite=request.args.get("invite") or None,
-                )
+    back = url_for(
+        "trainings.session", session_id=item.id, invite=request.args.get("invite") or None
+    )
+    if form.validate_on_submit() and not current_user.is_authenticated:
+        email = given(form.email.data)
+        if perform(lambda: register_anonymously(item, given(form.name.data), email), form).ok:
+            message = _(
+                "Thank you! The details of your registration (a seat, or a place on the "
+                "waiting list) are on their way to %(email)s.",
+                email=email,
             )
+            flash(message, "success")
+            return redirect(back)
+    elif form.validate_on_submit():
+        outcome = perform(
+            lambda: register(item, current_user.name, current_user.email, current_user), form
+        )
+        if outcome.ok:
+            if outcome.result.confirmed:
+                flash(_("You are registered. A confirmation is on its way to %(email)s.",
+                        email=current_user.email), "success")  # fmt: skip
+            else:
+                flash(_("The session is full; you are on the waiting list. "
+                        "We will email you if a seat frees up."), "info")  # fmt: skip
+            return redirect(back)
     return _render(item, form)
 
 
