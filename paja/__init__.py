@@ -36,6 +36,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     from paja.setup import connect_subscriptions, init_extensions, register_blueprints
 
+    if app.config.get("PAJA_PROXIES"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = int(app.config["PAJA_PROXIES"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     init_extensions(app)
     register_blueprints(app)
     connect_subscriptions()

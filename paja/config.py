@@ -97,6 +97,9 @@ def load_config(
         "PAJA_ENV": paja_env,
         "SECRET_KEY": secret or DEFAULT_SECRET_KEY,
         "PAJA_BASE_URL": base_url,
+        # Proxies in front of Paja whose X-Forwarded-For/-Proto to trust (rate limits count
+        # the visitor's address, not the proxy's); 0 when browsers reach Paja directly.
+        "PAJA_PROXIES": int(env.get("PAJA_PROXIES", "0") or 0),
         "TRUSTED_HOSTS": _trusted_hosts(env, base_url, production),
         "SQLALCHEMY_DATABASE_URI": _database_url(env, instance_path),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},

@@ -32,6 +32,12 @@ def users_with(email: str) -> int:
     )
 
 
+def same_page(one: str, other: str) -> bool:
+    """Whether two pages are the same but for their CSRF tokens (which carry a timestamp)."""
+    token = re.compile(r'(name="csrf_token" type="hidden" value=")[^"]*"')
+    return token.sub(r"\1", one) == token.sub(r"\1", other)
+
+
 def confirm_link(mail: Mail) -> str:
     """The path of the confirmation link in a sign-up mail."""
     return re.search(r"http://localhost(/auth/confirm/\S+)", mail.body).group(1)
@@ -65,7 +71,7 @@ def test_signup_with_an_address_in_use_tells_only_its_owner(
     factories.create_user(email="maija@example.fi")
     fresh = signup(client, email="uusi@example.fi").get_data(as_text=True)
     taken = signup(client, email="MAIJA@example.fi", name="Toinen Maija").get_data(as_text=True)
-    assert taken.replace("MAIJA@example.fi", "X") == fresh.replace("uusi@example.fi", "X")
+    assert same_page(taken.replace("MAIJA@example.fi", "X"), fresh.replace("uusi@example.fi", "X"))
     assert users_with("maija@example.fi") == 1
     told = mails[1]
     assert told.to == "maija@example.fi"

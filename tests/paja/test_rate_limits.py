@@ -5,6 +5,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from paja.extensions import limiter
 from tests.factories import PASSWORD, create_user
 from tests.paja.limits_worker import send_reset_requests
 
@@ -80,3 +81,28 @@ def test_every_other_form_has_the_default_limit(limited_app: Flask) -> None:
         ]
         assert codes == [302] * 60 + [429]
         assert client.get("/").status_code == 200  # reading pages is not counted
+
+
+def test_behind_a_proxy_each_visitor_is_counted_by_their_own_address(tmp_path: Path) -> None:
+    from tests.conftest import make_file_app
+
+    app = make_file_app(
+        tmp_path,
+        PAJA_PROXIES=1,
+        RATELIMIT_ENABLED=True,
+        RATELIMIT_STORAGE_URI=f"paja-sqlite:///{tmp_path / 'limits.sqlite3'}",
+    )
+    try:
+        with app.app_context():
+            client = app.test_client()
+
+            def ask(visitor: str) -> int:
+                headers = {"X-Forwarded-For": visitor}
+                data = {"email": "x@example.fi"}
+                return client.post("/auth/forgot-password", data=data, headers=headers).status_code
+
+            assert [ask("10.0.0.1") for _ in range(6)] == [302] * 5 + [429]
+            assert ask("10.0.0.2") == 302  # another visitor behind the same proxy
+    finally:
+        limiter.reset()
+        limiter.enabled = False
