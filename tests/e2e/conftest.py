@@ -144,3 +144,17 @@ def mailed_path(app: Flask, to: str, marker: str) -> str:
             if mail.to == to and found:
                 return found.group(1)
     raise AssertionError(f"no mail to {to} with a link to {marker}")
+
+
+def sign_up(page: Page, app: Flask, name: str, email: str, password: str) -> None:
+    """Create an account through the sign-up form and the mailed confirmation link."""
+    page.goto("/auth/signup")
+    field(page, "Nimi").fill(name)
+    field(page, "Sähköposti").fill(email)
+    page.get_by_role("textbox", name="Salasana", exact=True).fill(password)
+    field(page, "Salasana uudelleen").fill(password)
+    page.get_by_role("button", name="Luo tili").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Katso sähköpostisi")
+    page.goto(mailed_path(app, email, "/auth/confirm/"))
+    page.get_by_role("button", name="Luo tilini").click()
+    expect(page.get_by_role("status")).to_contain_text("Tervetuloa Pajaan")

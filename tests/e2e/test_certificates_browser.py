@@ -2,23 +2,15 @@
 
 import re
 
+from flask import Flask
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import check_page, log_in
+from tests.e2e.conftest import check_page, log_in, sign_up
 
 
-def _sign_up(page: Page, name: str, email: str) -> None:
-    """Create an account through the sign-up form."""
-    page.goto("/auth/signup")
-    page.get_by_label(re.compile("^Nimi")).fill(name)
-    page.get_by_label(re.compile("^Sähköposti")).fill(email)
-    page.get_by_role("textbox", name="Salasana", exact=True).fill("neljä-iloista-kissaa")
-    page.get_by_label(re.compile("^Salasana uudelleen")).fill("neljä-iloista-kissaa")
-    page.get_by_role("button", name="Luo tili").click()
-
-
-def test_complete_a_course_download_and_verify_the_certificate(page: Page) -> None:
-    _sign_up(page, "Åsa Todistus-Łukasik", "todistus.e2e@example.fi")
+def test_complete_a_course_download_and_verify_the_certificate(page: Page, live_app: Flask) -> None:
+    sign_up(page, live_app, "Åsa Todistus-Łukasik", "todistus.e2e@example.fi",
+            "neljä-iloista-kissaa")  # fmt: skip
     page.goto("/courses/twitter-jatko")
     page.get_by_role("button", name="Ilmoittaudu kurssille").click()
     page.get_by_role("link", name=re.compile("^Jatka: ")).click()

@@ -2,23 +2,19 @@
 
 import re
 
+from flask import Flask
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import check_page, log_in
+from tests.e2e.conftest import check_page, log_in, sign_up
 
 
-def test_participant_takes_a_module(page: Page) -> None:
+def test_participant_takes_a_module(page: Page, live_app: Flask) -> None:
     page.goto("/courses/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Kurssit")
     check_page(page, "70-courses-fi")
     page.goto("/auth/login")
     page.get_by_label("Sähköposti").fill("matti.e2e@example.fi")
-    page.goto("/auth/signup")
-    page.get_by_label(re.compile("^Nimi")).fill("Matti Oppija")
-    page.get_by_label(re.compile("^Sähköposti")).fill("matti.e2e@example.fi")
-    page.get_by_role("textbox", name="Salasana", exact=True).fill("kolme-iloista-kissaa")
-    page.get_by_label(re.compile("^Salasana uudelleen")).fill("kolme-iloista-kissaa")
-    page.get_by_role("button", name="Luo tili").click()
+    sign_up(page, live_app, "Matti Oppija", "matti.e2e@example.fi", "kolme-iloista-kissaa")
     page.goto("/courses/twitter-jatko")
     check_page(page, "71-course-fi")
     page.get_by_role("button", name="Ilmoittaudu kurssille").click()

@@ -63,3 +63,5 @@ def test_admin_reads_the_audit_log_in_three_languages(page: Page) -> None:
     page.get_by_role("button", name="English").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Audit log")
     check_page(page, "125-audit-log-en")
+    page.get_by_role("button", name="Suomi").click()  # the admin's profile language, as it was
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tapahtumaloki")

@@ -89,7 +89,7 @@ def test_participant_joins_the_waiting_list_of_a_full_session(page: Page) -> Non
     field(page, "Nimi").fill("Åsa Öhman")
     field(page, "Sähköposti").fill("asa.jono@example.fi")
     page.get_by_role("button", name="Liity jonotuslistalle").click()
-    expect(page.get_by_role("status")).to_contain_text("olet jonotuslistalla")
+    expect(page.get_by_role("status")).to_contain_text("Ilmoittautumisesi tiedot")
     check_page(page, "41-session-waiting-fi")
     log_in(page, "pilvi.nummi@paja.example")
     page.goto("/trainings/my-sessions")
