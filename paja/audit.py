@@ -18,6 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from paja.database import Base, UTCDateTime, string_enum, utcnow
 from paja.extensions import db
 from paja.models import User
+from paja.queries import paginate
 from paja.sql import changed
 
 PAGE_SIZE = 50
@@ -92,7 +93,7 @@ def entries(action: str = "", actor: str = "") -> Pagination:
         statement = statement.where(AuditEntry.action == Action(action))
     if actor.strip():
         statement = statement.where(AuditEntry.actor_name.ilike(f"%{actor.strip()}%"))
-    return db.paginate(statement, per_page=PAGE_SIZE, error_out=False)
+    return paginate(statement)
 
 
 def purge_audit(now: datetime) -> int:

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
+from flask import request
 from flask_sqlalchemy.pagination import Pagination
 
 from paja.extensions import db
 from paja.models import Membership, Organisation, Role, User, UserRole
 
 PAGE_SIZE = 50
+LAST_PAGE = 100_000  # a page number past this is no page (and would overflow the OFFSET)
+
+
+def paginate(statement: sa.Select[Any], per_page: int = PAGE_SIZE) -> Pagination:
+    """The page of rows that `?page=` asks for (the first when it is no number or below 1;
+    an empty one past any real end, instead of an OFFSET the database cannot hold)."""
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    if page > LAST_PAGE:
+        statement, page = statement.where(sa.false()), 1
+    return db.paginate(statement, page=page, per_page=per_page, error_out=False)
 
 
 def organisations_of(user: User) -> list[Organisation]:
@@ -36,7 +49,7 @@ def search_users(text: str, role: str) -> Pagination:
     if role in {r.value for r in Role}:
         holders = sa.select(UserRole.user_id).where(UserRole.role == Role(role))
         statement = statement.where(User.id.in_(holders))
-    return db.paginate(statement, per_page=PAGE_SIZE, error_out=False)
+    return paginate(statement)
 
 
 def search_organisations(text: str) -> Pagination:
@@ -50,7 +63,7 @@ def search_organisations(text: str) -> Pagination:
                 Organisation.business_id.like(pattern),
             )
         )
-    return db.paginate(statement, per_page=PAGE_SIZE, error_out=False)
+    return paginate(statement)
 
 
 def member_counts(organisations: list[Organisation]) -> dict[int, int]:

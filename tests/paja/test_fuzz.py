@@ -26,13 +26,15 @@ HOSTILE_TEXT = st.one_of(
     ]),
     st.text(max_size=30),
 )  # fmt: skip
+QUERY_NAMES = {"page", "q", "role", "status", "from", "to", "context", "format", "action",
+               "actor", "channel", "mode", "language", "invite", "next", "code"}  # fmt: skip
 FIELD = re.compile(r'<(?:input|select|textarea)[^>]*\bname="([^"]+)"')
 SKIPPED = {"static", "bootstrap.static", "auth.logout"}
 POSTING = sorted(
     endpoint for endpoint in MATRIX if endpoint not in SKIPPED and MATRIX[endpoint].post
 )
 FUZZ = settings(
-    max_examples=4,
+    max_examples=3,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -91,3 +93,20 @@ def test_hostile_form_values_never_crash(
     query = client.get(f"{url}{'&' if '?' in url else '?'}{params}")
     query.close()
     assert query.status_code < 500, url
+
+
+@pytest.mark.parametrize("endpoint", sorted(set(MATRIX) - SKIPPED))
+@FUZZ
+@given(value=HOSTILE_TEXT)
+def test_hostile_query_values_never_crash(
+    app: Flask, client: FlaskClient, auth: Auth, endpoint: str, value: str
+) -> None:
+    if "GET" not in methods_of(app, endpoint):
+        return
+    auth.login(Role.ADMIN)
+    url = MATRIX[endpoint].url(Targets())
+    names = QUERY_NAMES | field_names(client, url)
+    params = urlencode(dict.fromkeys(names, value))
+    response = client.get(f"{url}{'&' if '?' in url else '?'}{params}")
+    response.close()
+    assert response.status_code < 500, (url, value)

@@ -43,3 +43,10 @@ def test_ids_past_the_column_are_not_found(client: FlaskClient, auth: Auth) -> N
     auth.login(Role.ADMIN)
     for number in (2**31, 2**63, 10**30):
         assert client.get(f"/admin/users/{number}").status_code == 404
+
+
+def test_page_numbers_past_any_end_are_an_empty_page(client: FlaskClient, auth: Auth) -> None:
+    auth.login(Role.ADMIN)
+    for url in ("/admin/users", "/admin/audit", "/organisations/", "/trainings/orders/"):
+        for page in (str(2**63), str(10**30), "-5", "0", "abc"):
+            assert client.get(f"{url}?page={page}").status_code == 200, (url, page)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from paja.extensions import db
 from paja.models import Membership, Role, User
+from paja.queries import paginate
 from trainings.models import Order, OrderStatus
 
 PAGE_SIZE = 50
@@ -21,12 +22,12 @@ def orders_visible_to(user: User, status: str = "") -> Pagination:
     statement = sa.select(Order).order_by(Order.created_at.desc(), Order.id.desc())
     if not user.has_role(Role.ADMIN):
         if not user.has_role(Role.CUSTOMER):
-            return db.paginate(statement.where(sa.false()), per_page=PAGE_SIZE, error_out=False)
+            return paginate(statement.where(sa.false()))
         mine = sa.select(Membership.organisation_id).where(Membership.user_id == user.id)
         statement = statement.where(Order.organisation_id.in_(mine))
     if status in {s.value for s in OrderStatus}:
         statement = statement.where(Order.status == OrderStatus(status))
-    return db.paginate(statement, per_page=PAGE_SIZE, error_out=False)
+    return paginate(statement)
 
 
 def every_order() -> Iterator[Order]:
