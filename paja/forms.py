@@ -211,31 +211,6 @@ class ChangePasswordForm(FlaskForm):
     submit = SubmitField(_l("Change password"))
 
 
-class EraseAccountForm(FlaskForm):
-    """A person deletes their account: their password and a deliberate tick."""
-
-    password = PasswordField(
-        _l("Your password"),
-        validators=[DataRequired(message=_l("Enter your password."))],
-        render_kw={"autocomplete": "current-password"},
-    )
-    understood = BooleanField(
-        _l("I understand that my account and my personal data are erased for good"),
-        validators=[DataRequired(message=_l("Tick the box to confirm."))],
-    )
-    submit = SubmitField(_l("Delete my account"))
-
-
-class AdminEraseForm(FlaskForm):
-    """An admin erases a person's data on their request."""
-
-    understood = BooleanField(
-        _l("The person asked for this; their personal data is erased for good"),
-        validators=[DataRequired(message=_l("Tick the box to confirm."))],
-    )
-    submit = SubmitField(_l("Erase their personal data"))
-
-
 class LanguageForm(FlaskForm):
     """The header's language switcher (works without JavaScript)."""
 

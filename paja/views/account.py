@@ -13,9 +13,10 @@ from paja import operations, privacy
 from paja.access import login_required
 from paja.downloads import zip_file
 from paja.extensions import limiter
-from paja.forms import ChangePasswordForm, EraseAccountForm, ProfileForm, given
+from paja.forms import ChangePasswordForm, ProfileForm, given
 from paja.i18n import SESSION_KEY
 from paja.perform import perform
+from paja.privacy_forms import EraseAccountForm
 from paja.queries import organisations_of
 
 bp = Blueprint("account", __name__, url_prefix="/account")

@@ -11,9 +11,10 @@ from paja import operations, privacy
 from paja.access import get_or_404, role_required
 from paja.audit import ACTION_LABELS, AUDIT_RETENTION_YEARS, entries
 from paja.downloads import zip_file
-from paja.forms import AdminEraseForm, ButtonForm, UserRolesForm
+from paja.forms import ButtonForm, UserRolesForm
 from paja.models import Role, User
 from paja.perform import perform
+from paja.privacy_forms import AdminEraseForm
 from paja.queries import search_users
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
