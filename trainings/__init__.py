@@ -26,7 +26,7 @@ def _install(state: BlueprintSetupState) -> None:
     )
     from trainings.links import CHANNEL_NAMES
     from trainings.operations.event_registrations import purge_needs
-    from trainings.operations.orders import ORDER_PURPOSE, complete_order
+    from trainings.operations.newcomer_orders import ORDER_PURPOSE, complete_order
     from trainings.queries.sessions import session_label
 
     state.app.jinja_env.globals.update(

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from flask import Flask, abort, render_template, request
 from flask.globals import request_ctx
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
@@ -26,7 +27,7 @@ def render_error(error: HTTPException) -> ResponseReturnValue:
     response = error.get_response()
     if request_ctx.url_adapter is None:  # an untrusted Host: nothing can be linked, say only no
         log.warning("refused a request for host %r", request.environ.get("HTTP_HOST"))
-        return "Bad Request", 400, {"Content-Type": "text/plain; charset=utf-8"}
+        return _("This address is not served here."), 400, {"Content-Type": "text/plain"}
     body = render_template("errors/error.html", code=code if code in SHOWN else 400)
     return (
         body,

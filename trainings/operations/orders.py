@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
 
 import sqlalchemy as sa
-from flask import url_for
 from flask_babel import gettext as _
 
 from paja.business_id import normalise_business_id
@@ -19,7 +17,6 @@ from paja.extensions import db
 from paja.mail import send_mail
 from paja.models import Membership, Organisation, Role, User, UserRole
 from paja.organisations import OrganisationDetails, apply_details, create_organisation
-from paja.signups import start_signup
 from trainings.labels import STATUS_LABELS
 from trainings.models import (
     Channel,
@@ -84,7 +81,7 @@ class Confirmation:
     note: str = ""
 
 
-def _check_request(offering: Offering, request: OrderRequest, today: date) -> None:
+def check_request(offering: Offering, request: OrderRequest, today: date) -> None:
     """Refuse an order the offering cannot take."""
     if not offering.active:
         raise RuleViolation(_("This workshop is no longer available."))
@@ -115,7 +112,7 @@ def place_order(
     contact: User, organisation: Organisation, offering: Offering, request: OrderRequest
 ) -> Order:
     """Create a requested order with the offering's price snapshotted as its first line."""
-    _check_request(offering, request, utcnow().date())
+    check_request(offering, request, utcnow().date())
     dates = [*sorted(request.preferred_dates), None, None]
     order = Order(
         offering=offering,
@@ -178,14 +175,14 @@ def order_workshop(
 
 def _new_organisation(user: User, details: OrganisationDetails) -> Organisation:
     """Create the ordering organisation with the user as its member; an existing one is refused."""
-    _check_new_organisation(details)
+    check_new_organisation(details)
     organisation = create_organisation(user, details)
     db.session.add(Membership(organisation=organisation, user=user))
     db.session.flush()
     return organisation
 
 
-def _check_new_organisation(details: OrganisationDetails) -> None:
+def check_new_organisation(details: OrganisationDetails) -> None:
     """Refuse missing or invalid details and an organisation that already uses Paja."""
     if not details.name.strip():
         raise RuleViolation(_("Enter the name."), "organisation_name")
@@ -205,52 +202,6 @@ def _check_new_organisation(details: OrganisationDetails) -> None:
             "business_id",
         )
     apply_details(Organisation(), details)  # checks the digits and e-invoice details only
-
-
-ORDER_PURPOSE = "trainings.order"
-
-
-def request_order_by_mail(
-    account: NewAccount, details: OrganisationDetails, offering: Offering, request: OrderRequest
-) -> None:
-    """A newcomer's order: checked now, placed once the address is confirmed by mail.
-
-    The visitor is told the same whether or not the address has an account.
-    """
-    _check_request(offering, request, utcnow().date())
-    _check_new_organisation(details)
-    asked = {f.name: getattr(request, f.name) for f in fields(request)}
-    payload: dict[str, object] = {
-        "offering": offering.id,
-        "organisation": asdict(details),
-        "request": asked
-        | {
-            "preferred_dates": [d.isoformat() for d in request.preferred_dates],
-            "channels": [c.id for c in request.channels],
-        },
-    }
-    start_signup(account.email, account.name, account.password, account.locale,
-                 purpose=ORDER_PURPOSE, payload=payload)  # fmt: skip
-
-
-def complete_order(user: User, payload: dict[str, Any]) -> str:
-    """Place the order a confirmed sign-up carried; returns the order's page."""
-    offering = db.session.get(Offering, payload["offering"])
-    if offering is None:
-        raise RuleViolation(_("This workshop is no longer available."))
-    asked = payload["request"]
-    request = OrderRequest(
-        **{
-            **asked,
-            "preferred_dates": [date.fromisoformat(d) for d in asked["preferred_dates"]],
-            "channels": list(
-                db.session.scalars(sa.select(Channel).where(Channel.id.in_(asked["channels"])))
-            ),
-        }
-    )
-    details = OrganisationDetails(**payload["organisation"])
-    order = order_workshop(user, None, details, offering, request)
-    return url_for("trainings.order_page", order_id=order.id)
 
 
 def transition(order: Order, to: OrderStatus, actor: User, note: str = "") -> None:

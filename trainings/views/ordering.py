@@ -21,12 +21,8 @@ from trainings.forms.orders import (
 )
 from trainings.labels import MODE_LABELS
 from trainings.models import Offering, Order
-from trainings.operations.orders import (
-    NewAccount,
-    OrderRequest,
-    order_workshop,
-    request_order_by_mail,
-)
+from trainings.operations.newcomer_orders import request_order_by_mail
+from trainings.operations.orders import NewAccount, OrderRequest, order_workshop
 from trainings.queries.catalogue import channels as all_channels
 from trainings.queries.catalogue import channels_by_ids, offering_by_slug
 
