@@ -123,10 +123,12 @@ def register_blueprints(app: Flask) -> None:
     app.url_map.converters["int"] = IdConverter
     import courses
     import feedback
+    import plans
     import trainings
     from paja.views import account, admin, auth, errors, main, organisations
 
-    for module in (main, auth, account, admin, organisations, feedback, trainings, courses):
+    blueprints = (main, auth, account, admin, organisations, feedback, trainings, courses, plans)
+    for module in blueprints:
         app.register_blueprint(module.bp)
     app.register_blueprint(courses.verify_bp)
     errors.register(app)

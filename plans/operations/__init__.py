@@ -1,0 +1,1 @@
+"""Rules of the plans package that change data: flush, never commit."""

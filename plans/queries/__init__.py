@@ -1,0 +1,1 @@
+"""Read-side functions of the plans package that views call."""
