@@ -79,7 +79,7 @@ STATUS_LABELS = {
     Status.PUBLISHED: _l("Published"),
 }
 ROLE_LABELS = {
-    PlanRole.OWNER: _l("Owner"),
+    PlanRole.OWNER: _l("Plan owner"),
     PlanRole.EDITOR: _l("Editor"),
     PlanRole.COMMENTER: _l("Commenter"),
     PlanRole.VIEWER: _l("Viewer"),
@@ -93,7 +93,7 @@ def channel_names(channels: list[Channel]) -> str:
 
 def weekday_names() -> list[str]:
     """Monday-first names of the weekdays in the page's language."""
-    names = get_day_names("wide", locale=get_locale())
+    names = get_day_names("wide", context="stand-alone", locale=get_locale())
     return [names[day] for day in range(7)]
 
 

@@ -47,7 +47,8 @@ def with_mentions(body: str, mentioned: Iterable[User]) -> Markup:
     names = {handle_of(person).casefold() for person in mentioned}
 
     def mark(match: re.Match[str]) -> str:
-        if match.group(1).casefold().rstrip("0123456789") in names:
+        word = match.group(1).casefold()
+        if word in names or word.rstrip("0123456789") in names:
             return f'<strong class="mention">{escape(match.group(0))}</strong>'
         return str(escape(match.group(0)))
 

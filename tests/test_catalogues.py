@@ -25,6 +25,14 @@ SAME_AS_ENGLISH = {
     "%(num)d person",
     "%(day)s: %(reason)s",
     "Presentation",
+    "PDF",
+    "Video",
+    "Idea",  # Finnish: idea
+    "Format",  # Swedish: format
+    "Plan",  # Swedish: plan
+    "Story",  # Swedish: story
+    "Per",  # Swedish: per
+    "Version %(number)s",
 }
 
 

@@ -9,20 +9,26 @@ from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from paja.fields import DateField, DateTimeLocalField, IntegerField
-from paja.forms import ChoiceField
+from paja.forms import ChoiceField, SelectChoice
 from plans.labels import FORMAT_LABELS, STATUS_LABELS, Format, Status
 
-REPEATS = [("", _l("Does not repeat")), ("week", _l("Every week")), ("month", _l("Every month"))]
+REPEATS = [
+    SelectChoice("", _l("Does not repeat")),
+    SelectChoice("week", _l("Every week")),
+    SelectChoice("month", _l("Every month")),
+]
 
 
 class EntryForm(FlaskForm):
-    """A calendar entry, optionally repeating weekly or monthly."""
+    """A calendar entry."""
 
     starts = DateTimeLocalField(
         _l("Publishing time"), validators=[InputRequired(message=_l("Give the publishing time."))]
     )
     channel = ChoiceField(_l("Channel"))
-    format = ChoiceField(_l("Format"), choices=[(f.value, FORMAT_LABELS[f]) for f in Format])
+    format = ChoiceField(
+        _l("Format"), choices=[SelectChoice(f.value, FORMAT_LABELS[f]) for f in Format]
+    )
     topic = StringField(
         _l("Topic"),
         validators=[InputRequired(message=_l("Give the topic.")), Length(max=200)],
@@ -38,13 +44,18 @@ class EntryForm(FlaskForm):
     audience = StringField(_l("Target group"), validators=[Length(max=300)])
     owner = ChoiceField(_l("Owner"), coerce=int)
     deadline = DateField(_l("Internal deadline"), validators=[Optional()])
+    submit = SubmitField(_l("Save the entry"))
+
+
+class NewEntryForm(EntryForm):
+    """A new entry, which may repeat weekly or monthly."""
+
     repeat = ChoiceField(_l("Repeats"), choices=REPEATS)
     until = DateField(_l("Repeats until"), validators=[Optional()])
     count = IntegerField(
         _l("Number of times"),
         validators=[Optional(), NumberRange(min=2, max=60, message=_l("Between 2 and 60 times."))],
     )
-    submit = SubmitField(_l("Save the entry"))
 
 
 class MoveForm(FlaskForm):
@@ -57,7 +68,9 @@ class MoveForm(FlaskForm):
 class StatusForm(FlaskForm):
     """Take an entry to another status."""
 
-    status = ChoiceField(_l("Status"), choices=[(s.value, STATUS_LABELS[s]) for s in Status])
+    status = ChoiceField(
+        _l("Status"), choices=[SelectChoice(s.value, STATUS_LABELS[s]) for s in Status]
+    )
     submit = SubmitField(_l("Change the status"))
 
 

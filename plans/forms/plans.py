@@ -7,7 +7,13 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, SubmitField
 from wtforms.validators import InputRequired
 
-from paja.forms import ChoiceField, MultiCheckboxField, language_field, title_field
+from paja.forms import (
+    ChoiceField,
+    MultiCheckboxField,
+    SelectChoice,
+    language_field,
+    title_field,
+)
 from plans.labels import CHANNEL_LABELS, ROLE_LABELS, Channel, PlanRole
 
 PERSONAL = "0"
@@ -26,7 +32,7 @@ class PlanForm(FlaskForm):
     language = language_field(_l("Language of the plan"))
     channels = MultiCheckboxField(
         _l("Channels"),
-        choices=[(c.value, CHANNEL_LABELS[c]) for c in Channel],
+        choices=[SelectChoice(c.value, CHANNEL_LABELS[c]) for c in Channel],
         validators=[InputRequired(message=_l("Choose at least one channel."))],
     )
     requires_approval = BooleanField(
@@ -45,6 +51,6 @@ class RoleForm(FlaskForm):
     person = ChoiceField(_l("Colleague"), coerce=int)
     role = ChoiceField(
         _l("Role"),
-        choices=[(r.value, ROLE_LABELS[r]) for r in GIVEN],
+        choices=[SelectChoice(r.value, ROLE_LABELS[r]) for r in GIVEN],
     )
     submit = SubmitField(_l("Give the role"))

@@ -11,15 +11,15 @@ from wtforms import Field, HiddenField, StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
 from paja.fields import DateField, IntegerField
-from paja.forms import ChoiceField
+from paja.forms import ChoiceField, SelectChoice
 from plans.models import Answers
 from plans.worksheet import Kind, Question, Section
 
 AGES = NumberRange(min=13, max=120, message=_l("An age from 13 to 120."))
 TEXT = [Length(max=5000, message=_l("At most 5000 characters."))]
 LINE = [Length(max=300, message=_l("At most 300 characters."))]
-PER = [("week", _l("a week")), ("month", _l("a month"))]
-MONTHS = [(str(n), str(n)) for n in range(3, 7)]
+PER = [SelectChoice("week", _l("a week")), SelectChoice("month", _l("a month"))]
+MONTHS = [SelectChoice(str(n), str(n)) for n in range(3, 7)]
 
 
 class SectionForm(FlaskForm):

@@ -44,7 +44,7 @@ def open_counts(plan: Plan) -> dict[str, int]:
         )
         .group_by(Comment.section_key)
     )
-    return dict(rows.tuples())
+    return {str(key): int(count) for key, count in rows}
 
 
 def comment_by_id(comment_id: int) -> Comment | None:

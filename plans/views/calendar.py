@@ -10,6 +10,7 @@ from dateutil.relativedelta import relativedelta
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from paja.access import get_or_404, role_required
@@ -21,7 +22,7 @@ from paja.perform import perform
 from paja.queries import paginate
 from plans import bp
 from plans.answers import goals
-from plans.forms.calendar import EntryForm, MoveForm, StatusForm
+from plans.forms.calendar import EntryForm, MoveForm, NewEntryForm, StatusForm
 from plans.labels import CHANNEL_LABELS, Status
 from plans.models import Entry, Plan
 from plans.operations.calendar import (
@@ -105,8 +106,8 @@ def entries(plan_id: int) -> ResponseReturnValue:
 
 
 def _entry_form(plan: Plan, entry: Entry | None) -> EntryForm:
-    """The entry form with the plan's channels, goals and editors to choose from."""
-    form = EntryForm(obj=entry)
+    """The entry form (for a new one, with repeats) with the plan's channels, goals and editors."""
+    form = EntryForm(obj=entry) if entry is not None else NewEntryForm()
     form.channel.choices = [SelectChoice(c.value, CHANNEL_LABELS[c]) for c in plan.channel_list]
     form.goal.choices = [SelectChoice("", _("No particular goal"))] + [
         SelectChoice(g, g) for g in goals(answers_of(plan))
@@ -142,7 +143,7 @@ def _details(form: EntryForm) -> EntryDetails:
     )  # fmt: skip
 
 
-def _repeat(form: EntryForm) -> Repeat | None:
+def _repeat(form: NewEntryForm) -> Repeat | None:
     """The form's repetition rule; None for a one-off entry."""
     if not form.repeat.data:
         return None
@@ -158,6 +159,7 @@ def new_entry(plan_id: int) -> ResponseReturnValue:
     """Add an entry (or a weekly or monthly series of them) to the calendar."""
     plan = get_or_404(Plan, plan_id, Plan.can_edit)
     form = _entry_form(plan, None)
+    assert isinstance(form, NewEntryForm)
     if form.validate_on_submit():
         try:
             repeat = _repeat(form)
@@ -167,8 +169,9 @@ def new_entry(plan_id: int) -> ResponseReturnValue:
             done = perform(lambda: add_entries(plan, _details(form), current_user, repeat), form)
             if done.ok:
                 made = done.result
-                flash(_("%(count)s entries added.", count=len(made)) if len(made) > 1
-                      else _("The entry is added."), "success")  # fmt: skip
+                flash(
+                    ngettext("%(num)d entry added.", "%(num)d entries added.", len(made)), "success"
+                )
                 month = wall_clock(made[0].starts_at).strftime("%Y-%m")
                 return redirect(url_for("plans.calendar", plan_id=plan.id, month=month))
     return render_template("plans/entry_form.html", plan=plan, form=form, entry=None)
@@ -245,5 +248,8 @@ def delete_entry_view(entry_id: int) -> ResponseReturnValue:
     if ButtonForm().validate_on_submit():
         done = perform(lambda: delete_entry(item, series))
         if done.ok:
-            flash(_("%(count)s entries deleted.", count=done.result), "success")
+            flash(
+                ngettext("%(num)d entry deleted.", "%(num)d entries deleted.", done.result),
+                "success",
+            )
     return redirect(url_for("plans.calendar", plan_id=plan_id, month=month))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from paja.access import get_or_404, or_404, role_required
@@ -50,7 +51,11 @@ def import_calendar(plan_id: int) -> ResponseReturnValue:
             pairs = [(row.details, row.status) for row in rows]
             done = perform(lambda: import_entries(plan, pairs, current_user), form)
             if done.ok:
-                flash(_("%(count)s entries imported.", count=done.result), "success")
+                count = done.result
+                flash(
+                    ngettext("%(num)d entry imported.", "%(num)d entries imported.", count),
+                    "success",
+                )
                 return redirect(url_for("plans.entries", plan_id=plan.id))
     return render_template("plans/import.html", plan=plan, form=form, problems=problems)
 

@@ -123,7 +123,7 @@ def people(plan_id: int) -> ResponseReturnValue:
     item = get_or_404(Plan, plan_id, Plan.can_view)
     everyone = plan_people(item)
     form = RoleForm()
-    form.person.choices = [(p.id, p.name) for p in everyone if p.id != item.owner_id]
+    form.person.choices = [SelectChoice(p.id, p.name) for p in everyone if p.id != item.owner_id]
     if request.method == "POST":
         if not item.can_manage(current_user) or item.is_personal:
             abort(403)
