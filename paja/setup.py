@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from flask import Flask
+from flask import Flask, has_request_context
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.routing import IntegerConverter, Map
@@ -138,6 +138,8 @@ def register_blueprints(app: Flask) -> None:
     def navigation() -> dict[str, object]:
         """What the header shows depends on the user's roles."""
         user = current_user
+        if not has_request_context():  # a mail from a `paja` command: nobody is logged in
+            return {"is_admin": False}
         return {"is_admin": user.is_authenticated and user.has_role(Role.ADMIN)}
 
 

@@ -11,17 +11,22 @@ from tests.conftest import Auth
 
 
 def race(
-    app: Flask, path: str | list[str], forms: list[dict], login: User | None = None
+    app: Flask,
+    path: str | list[str],
+    forms: list[dict],
+    login: User | list[User] | None = None,
 ) -> list[int]:
-    """POST each form from its own thread (logged in as `login`, if given), all released at
-    once, to the path (or to its own path of a list); return the status codes in order."""
+    """POST each form from its own thread (logged in as `login`, or as its own user of a
+    list), all released at once, to the path (or to its own path of a list); return the
+    status codes in order."""
     barrier = threading.Barrier(len(forms))
     codes: list[int] = [0] * len(forms)
 
     def run(index: int, data: dict) -> None:
         client = app.test_client()
-        if login is not None:
-            Auth(client).login(login)
+        who = login[index] if isinstance(login, list) else login
+        if who is not None:
+            Auth(client).login(who)
         barrier.wait()
         target = path if isinstance(path, str) else path[index]
         codes[index] = client.post(target, data=data).status_code

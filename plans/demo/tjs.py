@@ -59,7 +59,7 @@ def load_tjs_plan() -> None:
     plan.members += [PlanMember(user=matti, role=PlanRole.EDITOR),
                      PlanMember(user=laura, role=PlanRole.EDITOR),
                      PlanMember(user=inka, role=PlanRole.COMMENTER)]  # fmt: skip
-    monday = _next_monday()
+    monday = _this_monday()
     write(plan, marika, ANSWERS | {"14": {"14a": {"start": monday.isoformat(), "months": 3}}})
     people = plan_people(plan)
     _comments(plan, people, marika, matti, laura, inka)
@@ -67,10 +67,10 @@ def load_tjs_plan() -> None:
     db.session.flush()
 
 
-def _next_monday() -> date:
-    """The Monday after today (Helsinki)."""
+def _this_monday() -> date:
+    """The Monday of this week (Helsinki): the calendar starts where the month view opens."""
     today = wall_clock(utcnow()).date()
-    return today + timedelta(days=7 - today.weekday())
+    return today - timedelta(days=today.weekday())
 
 
 def _comments(

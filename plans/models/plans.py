@@ -63,16 +63,11 @@ class Plan(Base):
         return self.organisation_id is None
 
     def role_of(self, user: User) -> PlanRole | None:
-        """What the user may do with the plan, or None when they may not see it."""
+        """What the user may do with the plan, or None when they may not see it: the owner; a
+        colleague by the role given, else as viewer; a shared session's trainer as commenter.
+        (Membership is looked up by primary key, so repeated checks hit the identity map.)"""
         if not user.is_authenticated:
             return None
-        cache: dict[int, PlanRole | None] = self.__dict__.setdefault("_roles", {})
-        if user.id not in cache:
-            cache[user.id] = self._find_role(user)
-        return cache[user.id]
-
-    def _find_role(self, user: User) -> PlanRole | None:
-        """The owner; a colleague by the role given or as viewer; a shared session's trainer."""
         if user.id == self.owner_id:
             return PlanRole.OWNER
         if self.organisation_id is not None:

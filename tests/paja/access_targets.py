@@ -1,15 +1,17 @@
 """The objects the access matrix points at, made on first use."""
 
-from datetime import time
+from datetime import datetime, time
 from functools import cached_property
 
 from courses.models import Certificate, Course, EnrolmentKey
 from feedback.models import Invitation, Survey, Wish, WishBoard
 from paja.extensions import db
 from paja.models import Organisation, User
+from plans.models import Comment, Entry, PersonalFeed, Plan
 from tests import factories
 from tests.courses import factories as course_factories
 from tests.feedback import factories as feedback_factories
+from tests.plans import factories as plan_factories
 from tests.trainings import event_factories
 from tests.trainings import factories as training_factories
 from trainings.models import (
@@ -169,3 +171,25 @@ class Targets:
     @cached_property
     def channel(self) -> Channel:
         return training_factories.create_channel()
+
+    @cached_property
+    def plan(self) -> Plan:
+        return plan_factories.org_plan()
+
+    @cached_property
+    def plan_entry(self) -> Entry:
+        return plan_factories.entry(self.plan, datetime(2027, 3, 2, 10))
+
+    @cached_property
+    def plan_comment(self) -> Comment:
+        comment = Comment(plan_id=self.plan.id, section_key="1", author=self.plan.owner, body="Hei")
+        db.session.add(comment)
+        db.session.commit()
+        return comment
+
+    @cached_property
+    def personal_feed(self) -> PersonalFeed:
+        feed = PersonalFeed(user_id=self.plan.owner_id)
+        db.session.add(feed)
+        db.session.commit()
+        return feed
