@@ -39,7 +39,9 @@ def test_init_demo_and_create_user(file_app: Flask) -> None:
         first = row_counts()
     assert runner.invoke(args=["demo"]).exit_code == 0
     with file_app.app_context():
-        assert row_counts() == first == (18, 5, 15)  # plus trainers, customers, TJS and ministry staff
+        assert (
+            row_counts() == first == (18, 5, 15)
+        )  # plus trainers, customers, TJS and ministry staff
     result = runner.invoke(
         args=["create-user", "Jaana@Example.fi", "--name", "Jaana Pohjola", "--role", "trainer"],
         input="vahva-salasana-jaanalle\nvahva-salasana-jaanalle\n",

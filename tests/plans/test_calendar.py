@@ -18,7 +18,11 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 
 def entries_of(plan_id: int) -> list[Entry]:
     db.session.expire_all()
-    return list(db.session.scalars(sa.select(Entry).where(Entry.plan_id == plan_id).order_by(Entry.starts_at)))
+    return list(
+        db.session.scalars(
+            sa.select(Entry).where(Entry.plan_id == plan_id).order_by(Entry.starts_at)
+        )
+    )
 
 
 def form(**values: str) -> dict[str, str]:
@@ -34,7 +38,11 @@ def test_an_editor_adds_an_entry_at_helsinki_time(client: FlaskClient, auth: Aut
     assert response.headers["Location"].endswith("month=2027-03")
     (made,) = entries_of(plan.id)
     assert made.starts_at == datetime(2027, 3, 2, 8, 0, tzinfo=ZoneInfo("UTC"))
-    assert (made.status, made.author_id, made.alt_text) == (Status.IDEA, plan.owner.id, "Kuva pokaalista")
+    assert (made.status, made.author_id, made.alt_text) == (
+        Status.IDEA,
+        plan.owner.id,
+        "Kuva pokaalista",
+    )
 
 
 def test_bad_entries_are_refused_and_what_was_typed_stays(client: FlaskClient, auth: Auth) -> None:
@@ -44,13 +52,17 @@ def test_bad_entries_are_refused_and_what_was_typed_stays(client: FlaskClient, a
         f"/plans/{plan.id}/entries/new", data=form(channel="tiktok", topic="Tanssihaaste")
     ).get_data(as_text=True)
     assert "Valitse jokin luetelluista vaihtoehdoista." in page and 'value="Tanssihaaste"' in page
-    late = client.post(
-        f"/plans/{plan.id}/entries/new", data=form(deadline="2027-03-05")
-    ).get_data(as_text=True)
+    late = client.post(f"/plans/{plan.id}/entries/new", data=form(deadline="2027-03-05")).get_data(
+        as_text=True
+    )
     assert "Sisäinen määräpäivä ei saa olla julkaisupäivän jälkeen." in late
-    endless = client.post(f"/plans/{plan.id}/entries/new", data=form(repeat="week")).get_data(as_text=True)
+    endless = client.post(f"/plans/{plan.id}/entries/new", data=form(repeat="week")).get_data(
+        as_text=True
+    )
     assert "Anna päättymispäivä tai kertojen määrä." in endless
-    missing = client.post(f"/plans/{plan.id}/entries/new", data=form(starts="", topic="")).get_data(as_text=True)
+    missing = client.post(f"/plans/{plan.id}/entries/new", data=form(starts="", topic="")).get_data(
+        as_text=True
+    )
     assert "Anna julkaisuaika." in missing and "Anna aihe." in missing
     assert entries_of(plan.id) == []
 
@@ -62,10 +74,16 @@ def test_approval_refuses_the_author_and_takes_another_editor(
     editor = colleague(plan, PlanRole.EDITOR)
     made = entry(plan, datetime(2027, 3, 2, 10), author=editor)
     auth.login(editor)
-    page = client.post(f"/plans/entries/{made.id}/status", data={"status": "approved"}, follow_redirects=True)
-    assert "Kirjoitit tämän merkinnän: toisen muokkaajan on hyväksyttävä se." in page.get_data(as_text=True)
+    page = client.post(
+        f"/plans/entries/{made.id}/status", data={"status": "approved"}, follow_redirects=True
+    )
+    assert "Kirjoitit tämän merkinnän: toisen muokkaajan on hyväksyttävä se." in page.get_data(
+        as_text=True
+    )
     assert entries_of(plan.id)[0].status == Status.IDEA
-    refused = client.post(f"/plans/entries/{made.id}/status", data={"status": "published"}, follow_redirects=True)
+    refused = client.post(
+        f"/plans/entries/{made.id}/status", data={"status": "published"}, follow_redirects=True
+    )
     assert "Vain hyväksytyn merkinnän voi julkaista." in refused.get_data(as_text=True)
     auth.login(plan.owner)
     client.post(f"/plans/entries/{made.id}/status", data={"status": "approved"})
@@ -84,8 +102,14 @@ def test_changed_text_of_an_approved_entry_goes_back_to_review(
     auth.login(plan.owner)
     client.post(f"/plans/entries/{made.id}", data=form(topic="Uusi otsikko"))
     changed = entries_of(plan.id)[0]
-    assert (changed.status, changed.author_id, changed.approved_by_id) == (Status.REVIEW, plan.owner.id, None)
-    page = client.post(f"/plans/entries/{made.id}/status", data={"status": "approved"}, follow_redirects=True)
+    assert (changed.status, changed.author_id, changed.approved_by_id) == (
+        Status.REVIEW,
+        plan.owner.id,
+        None,
+    )
+    page = client.post(
+        f"/plans/entries/{made.id}/status", data={"status": "approved"}, follow_redirects=True
+    )
     assert "toisen muokkaajan on hyväksyttävä se" in page.get_data(as_text=True)
 
 
@@ -104,16 +128,23 @@ def test_moving_keeps_the_time_and_moves_the_deadline(client: FlaskClient, auth:
     db.session.commit()
     auth.login(plan.owner)
     back = f"/plans/{plan.id}/calendar/week?day=2027-03-26"
-    response = client.post(f"/plans/entries/{made.id}/move", data={"day": "2027-03-29", "back": back})
+    response = client.post(
+        f"/plans/entries/{made.id}/move", data={"day": "2027-03-29", "back": back}
+    )
     assert response.headers["Location"] == back
     moved = entries_of(plan.id)[0]
     # across the change to summer time: still 10.00 in Helsinki
     assert moved.starts_at.astimezone(HELSINKI).replace(tzinfo=None) == datetime(2027, 3, 29, 10)
     assert moved.deadline == date(2027, 3, 27)
     assert moved.sequence == 1
-    elsewhere = client.post(f"/plans/entries/{made.id}/move", data={"day": "2027-04-01", "back": "https://evil.example/"})
+    elsewhere = client.post(
+        f"/plans/entries/{made.id}/move",
+        data={"day": "2027-04-01", "back": "https://evil.example/"},
+    )
     assert elsewhere.headers["Location"] == f"/plans/entries/{made.id}"
-    bad = client.post(f"/plans/entries/{made.id}/move", data={"day": "1.4.2027"}, follow_redirects=True)
+    bad = client.post(
+        f"/plans/entries/{made.id}/move", data={"day": "1.4.2027"}, follow_redirects=True
+    )
     assert bad.status_code == 200
     assert entries_of(plan.id)[0].starts_at.astimezone(HELSINKI).date() == date(2027, 4, 1)
 
@@ -121,7 +152,12 @@ def test_moving_keeps_the_time_and_moves_the_deadline(client: FlaskClient, auth:
 def test_weekly_repeats_keep_helsinki_time_across_the_dst_change() -> None:
     starts = occurrences(datetime(2026, 10, 13, 10), Repeat("week", count=4))
     local = [s.astimezone(HELSINKI) for s in starts]
-    assert [d.date() for d in local] == [date(2026, 10, 13), date(2026, 10, 20), date(2026, 10, 27), date(2026, 11, 3)]
+    assert [d.date() for d in local] == [
+        date(2026, 10, 13),
+        date(2026, 10, 20),
+        date(2026, 10, 27),
+        date(2026, 11, 3),
+    ]
     assert {d.hour for d in local} == {10}
     assert [s.hour for s in starts] == [7, 7, 8, 8]  # UTC: +3 in summer, +2 in winter
 
@@ -129,7 +165,9 @@ def test_weekly_repeats_keep_helsinki_time_across_the_dst_change() -> None:
 def test_monthly_repeats_skip_months_without_the_day_and_stop_at_the_end_day() -> None:
     starts = occurrences(datetime(2027, 1, 31, 9), Repeat("month", until=date(2027, 7, 1)))
     assert [s.astimezone(HELSINKI).date() for s in starts] == [
-        date(2027, 1, 31), date(2027, 3, 31), date(2027, 5, 31)
+        date(2027, 1, 31),
+        date(2027, 3, 31),
+        date(2027, 5, 31),
     ]
 
 
@@ -146,20 +184,34 @@ def test_a_repeating_entry_makes_a_series_that_can_be_deleted_from_one_on(
     assert "4 merkintää lisätty." in response.get_data(as_text=True)
     made = entries_of(plan.id)
     assert len({e.series for e in made}) == 1 and made[0].series
-    assert [e.deadline for e in made] == [date(2026, 10, 12), date(2026, 10, 19), date(2026, 10, 26), date(2026, 11, 2)]
+    assert [e.deadline for e in made] == [
+        date(2026, 10, 12),
+        date(2026, 10, 19),
+        date(2026, 10, 26),
+        date(2026, 11, 2),
+    ]
     client.post(f"/plans/entries/{made[2].id}/delete", data={"series": "1"})
     assert [e.id for e in entries_of(plan.id)] == [made[0].id, made[1].id]
 
 
-def test_warnings_for_clashes_and_thin_weeks_over_the_horizon(client: FlaskClient, auth: Auth) -> None:
+def test_warnings_for_clashes_and_thin_weeks_over_the_horizon(
+    client: FlaskClient, auth: Auth
+) -> None:
     plan = org_plan()
     db.session.get(PlanSection, (plan.id, "9")).answers = {"9a": {"times": 1, "per": "week"}}  # type: ignore[union-attr]
-    db.session.get(PlanSection, (plan.id, "14")).answers = {"14a": {"start": "2027-03-01", "months": 3}}  # type: ignore[union-attr]
+    db.session.get(PlanSection, (plan.id, "14")).answers = {
+        "14a": {"start": "2027-03-01", "months": 3}
+    }  # type: ignore[union-attr]
     db.session.commit()
     start = date(2027, 3, 2)
     for week in range(13):
         if week != 5:
-            entry(plan, datetime.combine(start + timedelta(weeks=week), datetime.min.time()).replace(hour=10))
+            entry(
+                plan,
+                datetime.combine(start + timedelta(weeks=week), datetime.min.time()).replace(
+                    hour=10
+                ),
+            )
     entry(plan, datetime(2027, 3, 2, 10, 30), topic="Toinen samaan aikaan")
     entry(plan, datetime(2027, 3, 2, 10, 30), channel="instagram", topic="Eri kanava")
     auth.login(plan.owner)

@@ -19,13 +19,15 @@ UTC = ZoneInfo("UTC")
 
 
 def events(data: bytes) -> list:
-    return [c for c in Calendar.from_ical(data).walk("VEVENT")]
+    return list(Calendar.from_ical(data).walk("VEVENT"))
 
 
 def test_the_plan_feed_parses_and_carries_scheduled_entries(client: FlaskClient) -> None:
     plan = org_plan()
     idea = entry(plan, datetime(2027, 3, 2, 10), topic="Viikon uutiset")
-    approved = entry(plan, datetime(2027, 3, 4, 17), topic="Studia Generalia", status=Status.APPROVED)
+    approved = entry(
+        plan, datetime(2027, 3, 4, 17), topic="Studia Generalia", status=Status.APPROVED
+    )
     response = client.get(f"/plans/feed/{plan.feed_token}.ics")
     assert response.status_code == 200
     assert response.mimetype == "text/calendar"
@@ -64,7 +66,9 @@ def test_the_personal_feed_has_the_entries_one_owns_in_plans_one_sees(
     token = page.split("/plans/my-feed/")[1].split(".ics")[0]
     found = events(client.get(f"/plans/my-feed/{token}.ics").data)
     assert [str(e["uid"]) for e in found] == [f"paja-plan-entry-{mine.id}@paja"]
-    plan.organisation.memberships = [m for m in plan.organisation.memberships if m.user_id != editor.id]
+    plan.organisation.memberships = [
+        m for m in plan.organisation.memberships if m.user_id != editor.id
+    ]
     db.session.commit()
     assert events(client.get(f"/plans/my-feed/{token}.ics").data) == []
     assert client.get("/plans/my-feed/not-a-token.ics").status_code == 404
@@ -73,14 +77,22 @@ def test_the_personal_feed_has_the_entries_one_owns_in_plans_one_sees(
 def test_csv_goes_out_and_comes_back_the_same(client: FlaskClient, auth: Auth) -> None:
     plan = org_plan()
     editor = colleague(plan, PlanRole.EDITOR)
-    entry(plan, datetime(2027, 3, 2, 10), topic="=HYPERLINK(\"x\")", owner=editor)
-    entry(plan, datetime(2027, 4, 1, 17, 30), channel="instagram", topic="Välkky; ”lainaus”", status=Status.DRAFT)
+    entry(plan, datetime(2027, 3, 2, 10), topic='=HYPERLINK("x")', owner=editor)
+    entry(
+        plan,
+        datetime(2027, 4, 1, 17, 30),
+        channel="instagram",
+        topic="Välkky; ”lainaus”",
+        status=Status.DRAFT,
+    )
     auth.login(plan.owner)
     exported = client.get(f"/plans/{plan.id}/calendar.csv")
     assert exported.mimetype == "text/csv"
     text = exported.get_data(as_text=True)
     assert "'=HYPERLINK" in text  # defused for spreadsheets
-    other = org_plan(owner=plan.owner, organisation=plan.organisation, roles={editor: PlanRole.EDITOR})
+    other = org_plan(
+        owner=plan.owner, organisation=plan.organisation, roles={editor: PlanRole.EDITOR}
+    )
     response = client.post(
         f"/plans/{other.id}/calendar/import",
         data={"file": (io.BytesIO(exported.data), "kalenteri.csv")},
@@ -89,7 +101,9 @@ def test_csv_goes_out_and_comes_back_the_same(client: FlaskClient, auth: Auth) -
     assert response.status_code == 302
     keys = lambda plan_id: [  # noqa: E731
         (e.starts_at, e.channel, e.topic, e.status, e.owner_id)
-        for e in db.session.scalars(sa.select(Entry).where(Entry.plan_id == plan_id).order_by(Entry.starts_at))
+        for e in db.session.scalars(
+            sa.select(Entry).where(Entry.plan_id == plan_id).order_by(Entry.starts_at)
+        )
     ]
     db.session.expire_all()
     assert keys(other.id) == keys(plan.id)
@@ -122,7 +136,11 @@ def test_a_bad_csv_lists_every_bad_row_and_imports_nothing(client: FlaskClient, 
                     "Sisäinen määräpäivä ei saa olla julkaisupäivän jälkeen."):  # fmt: skip
         assert f"Rivi 4: {problem}" in page.replace("&#34;", '"')
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Entry)) == 0
-    for data, message in ((b"\xff\xfe\x00bad", "UTF-8"), (b"", "Tiedosto on tyhjä."), (b"topic\nx\n", "Sarakkeita puuttuu: date, channel")):
+    for data, message in (
+        (b"\xff\xfe\x00bad", "UTF-8"),
+        (b"", "Tiedosto on tyhjä."),
+        (b"topic\nx\n", "Sarakkeita puuttuu: date, channel"),
+    ):
         sent = client.post(
             f"/plans/{plan.id}/calendar/import",
             data={"file": (io.BytesIO(data), "x.csv")},
@@ -131,7 +149,9 @@ def test_a_bad_csv_lists_every_bad_row_and_imports_nothing(client: FlaskClient, 
         assert message in sent.get_data(as_text=True)
 
 
-def test_personal_plan_entries_can_be_imported_by_the_owner(client: FlaskClient, auth: Auth) -> None:
+def test_personal_plan_entries_can_be_imported_by_the_owner(
+    client: FlaskClient, auth: Auth
+) -> None:
     plan = personal_plan()
     auth.login(plan.owner)
     csv = "date,channel,topic\n2027-05-02,x,Ensimmäinen twiitti\n"

@@ -16,7 +16,11 @@ from tests.plans.factories import colleague, member, org_plan
 
 def comments_of(plan_id: int) -> list[Comment]:
     db.session.expire_all()
-    return list(db.session.scalars(sa.select(Comment).where(Comment.plan_id == plan_id).order_by(Comment.id)))
+    return list(
+        db.session.scalars(
+            sa.select(Comment).where(Comment.plan_id == plan_id).order_by(Comment.id)
+        )
+    )
 
 
 def test_a_mention_mails_only_the_person_mentioned_in_their_language(
@@ -95,7 +99,9 @@ def test_a_colleague_who_left_the_organisation_is_not_mailed(
     auth.login(leaver)
     client.post(f"/plans/{plan.id}/sections/2/comments", data={"body": "Kuka vastaa?"})
     thread = comments_of(plan.id)[0]
-    plan.organisation.memberships = [m for m in plan.organisation.memberships if m.user_id != leaver.id]
+    plan.organisation.memberships = [
+        m for m in plan.organisation.memberships if m.user_id != leaver.id
+    ]
     db.session.commit()
     auth.login(plan.owner)
     client.post(f"/plans/comments/{thread.id}/reply", data={"body": "Tiedottaja."})
@@ -112,7 +118,10 @@ def test_only_the_writer_edits_or_deletes_a_comment(client: FlaskClient, auth: A
     assert client.post(f"/plans/comments/{comment.id}/edit", data={"body": "x"}).status_code == 403
     assert client.post(f"/plans/comments/{comment.id}/delete").status_code == 403
     auth.login(plan.owner)
-    assert client.post(f"/plans/comments/{comment.id}/edit", data={"body": "Neljä kuvaa"}).status_code == 302
+    assert (
+        client.post(f"/plans/comments/{comment.id}/edit", data={"body": "Neljä kuvaa"}).status_code
+        == 302
+    )
     assert comments_of(plan.id)[0].body == "Neljä kuvaa"
     assert comments_of(plan.id)[0].edited_at is not None
     assert client.post(f"/plans/comments/{comment.id}/delete").status_code == 302
@@ -155,9 +164,13 @@ def test_an_empty_or_overlong_comment_is_refused_with_a_message(
 ) -> None:
     plan = org_plan()
     auth.login(plan.owner)
-    response = client.post(f"/plans/{plan.id}/sections/1/comments", data={"body": "  "}, follow_redirects=True)
+    response = client.post(
+        f"/plans/{plan.id}/sections/1/comments", data={"body": "  "}, follow_redirects=True
+    )
     assert "Kirjoita ensin kommentti." in response.get_data(as_text=True)
-    long = client.post(f"/plans/{plan.id}/sections/1/comments", data={"body": "x" * 5001}, follow_redirects=True)
+    long = client.post(
+        f"/plans/{plan.id}/sections/1/comments", data={"body": "x" * 5001}, follow_redirects=True
+    )
     assert "Kommentti voi olla enintään 5000 merkkiä." in long.get_data(as_text=True)
     assert comments_of(plan.id) == []
 

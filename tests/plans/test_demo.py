@@ -15,18 +15,26 @@ def test_the_tjs_plan_is_the_seeds_form_with_its_comments_and_a_calendar(
     client: FlaskClient, auth: Auth
 ) -> None:
     load_demo()
-    plan = db.session.scalar(sa.select(Plan).where(Plan.title == "TJS Opintokeskuksen Facebook-suunnitelma"))
+    plan = db.session.scalar(
+        sa.select(Plan).where(Plan.title == "TJS Opintokeskuksen Facebook-suunnitelma")
+    )
     assert plan is not None and plan.organisation.name == "TJS Opintokeskus"
     goals = db.session.get(PlanSection, (plan.id, "7"))
-    assert goals is not None and goals.answers["7b"].startswith("Yhdistystoiminnan ja työelämän edunvalvonnan")
-    threads = db.session.scalars(sa.select(Comment).where(Comment.plan_id == plan.id, Comment.thread_id.is_(None))).all()
+    assert goals is not None and goals.answers["7b"].startswith(
+        "Yhdistystoiminnan ja työelämän edunvalvonnan"
+    )
+    threads = db.session.scalars(
+        sa.select(Comment).where(Comment.plan_id == plan.id, Comment.thread_id.is_(None))
+    ).all()
     assert len(threads) == 4
     assert any(c.mentioned for c in threads)
     entries = db.session.scalars(sa.select(Entry).where(Entry.plan_id == plan.id)).all()
     span = max(e.starts_at for e in entries) - min(e.starts_at for e in entries)
     assert len(entries) >= 15 and span.days >= 70
     assert {e.status for e in entries} == set(Status)
-    assert any("Studia Generalia" in e.topic for e in entries) and any("Välkky" in e.topic for e in entries)
+    assert any("Studia Generalia" in e.topic for e in entries) and any(
+        "Välkky" in e.topic for e in entries
+    )
     marika = db.session.scalar(sa.select(User).where(User.email == "marika.virtanen@tjs.example"))
     auth.login(marika)
     page = client.get(f"/plans/{plan.id}/calendar").get_data(as_text=True)
@@ -37,7 +45,9 @@ def test_the_ministry_experts_plans_are_shared_with_their_trainer_with_her_tips(
     client: FlaskClient, auth: Auth
 ) -> None:
     load_demo()
-    personal = db.session.scalars(sa.select(Plan).where(Plan.title == "Oma Twitter-suunnitelma")).all()
+    personal = db.session.scalars(
+        sa.select(Plan).where(Plan.title == "Oma Twitter-suunnitelma")
+    ).all()
     assert len(personal) == 3
     session = personal[0].shared_session
     assert session is not None and session.offering is not None

@@ -14,7 +14,7 @@ from tests.conftest import Auth
 from tests.plans.factories import colleague, entry, member, org_plan, personal_plan
 from tests.trainings.factories import create_session, create_trainer
 
-O, E, C, V = PlanRole.OWNER, PlanRole.EDITOR, PlanRole.COMMENTER, PlanRole.VIEWER
+OWN, E, C, V = PlanRole.OWNER, PlanRole.EDITOR, PlanRole.COMMENTER, PlanRole.VIEWER
 #: (method, URL pattern, the least role that may use it)
 ROUTES = [
     ("GET", "/plans/{plan}", V), ("GET", "/plans/{plan}/print", V), ("GET", "/plans/{plan}/plan.pdf", V),
@@ -29,25 +29,27 @@ ROUTES = [
     ("POST", "/plans/entries/{entry}", E), ("POST", "/plans/entries/{entry}/move", E),
     ("POST", "/plans/entries/{entry}/status", E), ("GET", "/plans/{plan}/calendar/import", E),
     ("POST", "/plans/entries/{entry}/delete", E),
-    ("GET", "/plans/{plan}/settings", O), ("POST", "/plans/{plan}/people", O),
-    ("POST", "/plans/{plan}/feed", O), ("POST", "/plans/{plan}/people/{someone}/remove", O),
+    ("GET", "/plans/{plan}/settings", OWN), ("POST", "/plans/{plan}/people", OWN),
+    ("POST", "/plans/{plan}/feed", OWN), ("POST", "/plans/{plan}/people/{someone}/remove", OWN),
 ]  # fmt: skip
-RANK = {O: 3, E: 2, C: 1, V: 0}
+RANK = {OWN: 3, E: 2, C: 1, V: 0}
 
 
 def url(pattern: str, plan: Plan, entry_id: int, comment_id: int, someone: int) -> str:
     return pattern.format(plan=plan.id, entry=entry_id, comment=comment_id, someone=someone)
 
 
-@pytest.mark.parametrize("role", [O, E, C, V, None], ids=lambda r: r or "outsider")
-def test_each_role_on_an_organisation_plan(client: FlaskClient, auth: Auth, role: PlanRole | None) -> None:
+@pytest.mark.parametrize("role", [OWN, E, C, V, None], ids=lambda r: r or "outsider")
+def test_each_role_on_an_organisation_plan(
+    client: FlaskClient, auth: Auth, role: PlanRole | None
+) -> None:
     plan = org_plan()
     made = entry(plan, datetime(2027, 3, 2, 10))
     comment = Comment(plan_id=plan.id, section_key="7", author=plan.owner, body="Hei")
     db.session.add(comment)
     db.session.commit()
     people: dict[PlanRole | None, User] = {
-        O: plan.owner, E: colleague(plan, E), C: colleague(plan, C), V: member(plan.organisation),
+        OWN: plan.owner, E: colleague(plan, E), C: colleague(plan, C), V: member(plan.organisation),
         None: factories.create_user(roles={Role.ADMIN}),  # admins are not on others' plans
     }  # fmt: skip
     entry_id, comment_id, viewer_id = made.id, comment.id, people[V].id
@@ -70,8 +72,18 @@ def test_a_personal_plan_is_seen_by_its_owner_and_the_shared_sessions_trainers_o
     unshared = personal_plan(owner=shared.owner)
     auth.login(trainer.user)
     assert client.get(f"/plans/{shared.id}").status_code == 200
-    assert client.post(f"/plans/{shared.id}/sections/7/comments", data={"body": "Hyvä alku!"}).status_code == 302
-    assert client.post(f"/plans/{shared.id}/sections/7", data={"version": "0", "q_7b": "x"}).status_code == 403
+    assert (
+        client.post(
+            f"/plans/{shared.id}/sections/7/comments", data={"body": "Hyvä alku!"}
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            f"/plans/{shared.id}/sections/7", data={"version": "0", "q_7b": "x"}
+        ).status_code
+        == 403
+    )
     assert client.get(f"/plans/{shared.id}/settings").status_code == 403
     assert client.get(f"/plans/{unshared.id}").status_code == 403
     auth.login(other_trainer.user)
@@ -80,10 +92,14 @@ def test_a_personal_plan_is_seen_by_its_owner_and_the_shared_sessions_trainers_o
     assert client.get(f"/plans/{shared.id}").status_code == 403
 
 
-def test_ids_of_another_plans_entries_and_comments_are_refused(client: FlaskClient, auth: Auth) -> None:
+def test_ids_of_another_plans_entries_and_comments_are_refused(
+    client: FlaskClient, auth: Auth
+) -> None:
     mine, theirs = org_plan(), org_plan()
     their_entry = entry(theirs, datetime(2027, 3, 2, 10))
-    their_comment = Comment(plan_id=theirs.id, section_key="1", author=theirs.owner, body="Salaisuus")
+    their_comment = Comment(
+        plan_id=theirs.id, section_key="1", author=theirs.owner, body="Salaisuus"
+    )
     db.session.add(their_comment)
     db.session.commit()
     auth.login(mine.owner)

@@ -45,12 +45,22 @@ def test_a_member_starts_an_organisation_plan_from_the_worksheet(
     )  # fmt: skip
     plan = newest_plan()
     assert response.headers["Location"] == f"/plans/{plan.id}"
-    assert (plan.organisation_id, plan.owner_id, plan.channels) == (organisation.id, user.id, "facebook,instagram")
-    keys = db.session.scalars(sa.select(PlanSection.key).where(PlanSection.plan_id == plan.id)).all()
+    assert (plan.organisation_id, plan.owner_id, plan.channels) == (
+        organisation.id,
+        user.id,
+        "facebook,instagram",
+    )
+    keys = db.session.scalars(
+        sa.select(PlanSection.key).where(PlanSection.plan_id == plan.id)
+    ).all()
     assert len(keys) == 20 and {"1", "7", "14", "15", "18", "20"} <= set(keys)
     overview = client.get(f"/plans/{plan.id}").get_data(as_text=True)
     assert "0/48 kysymykseen vastattu" in overview
-    assert "7. Tavoite" in overview and "15. Pelisäännöt" in overview and "18. Moderointi ja kriisisuunnitelma" in overview
+    assert (
+        "7. Tavoite" in overview
+        and "15. Pelisäännöt" in overview
+        and "18. Moderointi ja kriisisuunnitelma" in overview
+    )
 
 
 def test_a_plan_for_someone_elses_organisation_or_without_channels_is_refused(
@@ -60,10 +70,13 @@ def test_a_plan_for_someone_elses_organisation_or_without_channels_is_refused(
     stranger = factories.create_organisation()
     auth.login(user)
     page = client.post(
-        "/plans/new", data={"title": "Vieras", "owner": str(stranger.id), "language": "fi", "channels": ["x"]}
+        "/plans/new",
+        data={"title": "Vieras", "owner": str(stranger.id), "language": "fi", "channels": ["x"]},
     ).get_data(as_text=True)
     assert "Valitse jokin luetelluista vaihtoehdoista." in page and 'value="Vieras"' in page
-    none = client.post("/plans/new", data={"title": "Ei kanavia", "owner": "0", "language": "fi"}).get_data(as_text=True)
+    none = client.post(
+        "/plans/new", data={"title": "Ei kanavia", "owner": "0", "language": "fi"}
+    ).get_data(as_text=True)
     assert "Valitse vähintään yksi kanava." in none
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Plan)) == 0
 
@@ -78,19 +91,40 @@ def test_a_personal_plan_is_shared_only_with_a_session_its_owner_attended(
     create_registration(attended, user)
     auth.login(user)
     refused = client.post(
-        "/plans/new", data={"title": "Oma", "owner": "0", "language": "sv", "channels": ["x"], "shared_session": str(other.id)}
+        "/plans/new",
+        data={
+            "title": "Oma",
+            "owner": "0",
+            "language": "sv",
+            "channels": ["x"],
+            "shared_session": str(other.id),
+        },
     )
     assert refused.status_code == 200
     client.post(
-        "/plans/new", data={"title": "Oma", "owner": "0", "language": "sv", "channels": ["x"], "shared_session": str(attended.id)}
+        "/plans/new",
+        data={
+            "title": "Oma",
+            "owner": "0",
+            "language": "sv",
+            "channels": ["x"],
+            "shared_session": str(attended.id),
+        },
     )
     plan = newest_plan()
-    assert (plan.organisation_id, plan.shared_session_id, plan.language) == (None, attended.id, "sv")
+    assert (plan.organisation_id, plan.shared_session_id, plan.language) == (
+        None,
+        attended.id,
+        "sv",
+    )
     auth.login(trainer.user)
     assert "Oma" in client.get("/plans/").get_data(as_text=True)
     assert client.get(f"/plans/{plan.id}").status_code == 200
     auth.login(user)
-    client.post(f"/plans/{plan.id}/settings", data={"title": "Oma", "language": "sv", "channels": ["x"], "shared_session": ""})
+    client.post(
+        f"/plans/{plan.id}/settings",
+        data={"title": "Oma", "language": "sv", "channels": ["x"], "shared_session": ""},
+    )
     auth.login(trainer.user)
     assert client.get(f"/plans/{plan.id}").status_code == 403
 
@@ -105,12 +139,16 @@ def test_the_owner_gives_and_takes_back_roles(client: FlaskClient, auth: Auth) -
     assert colleague.name in page and outsider.name not in page
     client.post(f"/plans/{plan.id}/people", data={"person": str(colleague.id), "role": "editor"})
     assert role_of(plan.id, colleague_id) == PlanRole.EDITOR
-    refused = client.post(f"/plans/{plan_id}/people", data={"person": str(outsider_id), "role": "editor"})
+    refused = client.post(
+        f"/plans/{plan_id}/people", data={"person": str(outsider_id), "role": "editor"}
+    )
     assert "Valitse jokin luetelluista vaihtoehdoista." in refused.get_data(as_text=True)
     client.post(f"/plans/{plan_id}/people/{colleague_id}/remove")
     assert role_of(plan_id, colleague_id) == PlanRole.VIEWER
     auth.login(db.session.get(User, colleague_id))
-    denied = client.post(f"/plans/{plan_id}/people", data={"person": str(colleague_id), "role": "editor"})
+    denied = client.post(
+        f"/plans/{plan_id}/people", data={"person": str(colleague_id), "role": "editor"}
+    )
     assert denied.status_code == 403
 
 

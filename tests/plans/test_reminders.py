@@ -3,9 +3,9 @@
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from paja.database import utcnow
 from paja.extensions import db
 from paja.i18n import wall_clock
-from paja.database import utcnow
 from paja.mail import Mail
 from plans.labels import PlanRole, Status
 from plans.operations.reminders import send_reminders
@@ -50,7 +50,9 @@ def test_someone_who_left_the_organisation_is_not_reminded(mails: list[Mail]) ->
     plan = org_plan()
     editor = colleague(plan, PlanRole.EDITOR)
     entry(plan, at(1), owner=editor)
-    plan.organisation.memberships = [m for m in plan.organisation.memberships if m.user_id != editor.id]
+    plan.organisation.memberships = [
+        m for m in plan.organisation.memberships if m.user_id != editor.id
+    ]
     db.session.commit()
     assert send_reminders(TODAY) == 0
 

@@ -29,7 +29,10 @@ def test_an_editor_saves_a_section_and_its_history_names_them(
     saved = section(plan.id, "6")
     assert saved.answers == {"6a": "Ks. viestintästrategia", "6b": "Liittojen henkilöstö"}
     assert saved.version == 1
-    client.post(f"/plans/{plan.id}/sections/6", data={"version": "1", "q_6a": "Kaikki", "q_6b": "Liittojen henkilöstö"})
+    client.post(
+        f"/plans/{plan.id}/sections/6",
+        data={"version": "1", "q_6a": "Kaikki", "q_6b": "Liittojen henkilöstö"},
+    )
     history = client.get(f"/plans/{plan.id}/sections/6/history").get_data(as_text=True)
     assert "Versio 2" in history and plan.owner.name in history
     assert "Muutettu: 6a</p>" in history  # version 2 changed only 6a
@@ -61,7 +64,8 @@ def test_a_colleagues_newer_save_is_never_overwritten_silently(
     assert section(plan.id, "15").answers == {"15a": "Tiedottaja"}
     assert 'name="version" type="hidden" value="1"' in page
     again = client.post(
-        f"/plans/{plan.id}/sections/15", data={"version": "1", "q_15a": "Tiedottaja ja koko henkilöstö"}
+        f"/plans/{plan.id}/sections/15",
+        data={"version": "1", "q_15a": "Tiedottaja ja koko henkilöstö"},
     )
     assert again.status_code == 302
     assert section(plan.id, "15").answers == {"15a": "Tiedottaja ja koko henkilöstö"}
@@ -124,7 +128,10 @@ def test_viewers_and_commenters_read_but_cannot_save(client: FlaskClient, auth: 
     auth.login(viewer)
     page = client.get(f"/plans/{plan.id}/sections/6").get_data(as_text=True)
     assert "Ei vastattu vielä." in page and "<textarea" not in page.split("Kommentit")[0]
-    assert client.post(f"/plans/{plan.id}/sections/6", data={"version": "0", "q_6a": "x"}).status_code == 403
+    assert (
+        client.post(f"/plans/{plan.id}/sections/6", data={"version": "0", "q_6a": "x"}).status_code
+        == 403
+    )
     assert section(plan.id, "6").version == 0
 
 
