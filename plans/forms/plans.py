@@ -54,3 +54,13 @@ class RoleForm(FlaskForm):
         choices=[SelectChoice(r.value, ROLE_LABELS[r]) for r in GIVEN],
     )
     submit = SubmitField(_l("Give the role"))
+
+
+class DeletePlanForm(FlaskForm):
+    """Deleting a plan needs a tick: its sections, comments and calendar go with it."""
+
+    confirm = BooleanField(
+        _l("I understand that the sections, comments and calendar are deleted too"),
+        validators=[InputRequired(message=_l("Tick the box to delete the plan."))],
+    )
+    submit = SubmitField(_l("Delete the plan"))

@@ -45,10 +45,11 @@ class Entry(Base):
     sequence: Mapped[int] = mapped_column(default=0)  # grows with each change, for calendar apps
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    plan: Mapped[Plan] = relationship(lazy="joined", innerjoin=True)
+    #: Calendar pages load the plan first, so an entry's plan comes from the identity map.
+    plan: Mapped[Plan] = relationship()
     owner: Mapped[User | None] = relationship(foreign_keys=[owner_id], lazy="joined")
-    author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="joined")
-    approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id], lazy="joined")
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id])
+    approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])
 
 
 class PersonalFeed(Base):

@@ -9,6 +9,7 @@ from itertools import pairwise
 
 import sqlalchemy as sa
 from dateutil.relativedelta import relativedelta
+from sqlalchemy.orm import selectinload
 
 from paja.database import utcnow
 from paja.extensions import db
@@ -163,6 +164,7 @@ def owned_entries(user: User) -> list[Entry]:
     return list(
         db.session.scalars(
             sa.select(Entry)
+            .options(selectinload(Entry.plan))
             .where(Entry.owner_id == user.id, Entry.plan_id.in_(visible), Entry.starts_at >= since)
             .order_by(Entry.starts_at)
             .limit(2000)
@@ -183,6 +185,7 @@ def due_for_reminder(today: date, days: int) -> list[Entry]:
     return list(
         db.session.scalars(
             sa.select(Entry)
+            .options(selectinload(Entry.plan))
             .where(
                 Entry.owner_id.is_not(None),
                 Entry.status != Status.PUBLISHED,

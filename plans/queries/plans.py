@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
 
 from paja.extensions import db
 from paja.models import Membership, User
@@ -27,13 +28,12 @@ class MyPlans:
 def plans_of(user: User) -> MyPlans:
     """Organisations' plans the user's memberships reach, their own, and ones shared with them."""
     organisations = sa.select(Membership.organisation_id).where(Membership.user_id == user.id)
+    listed = sa.select(Plan).options(selectinload(Plan.shared_session))
     org_plans = db.session.scalars(
-        sa.select(Plan).where(Plan.organisation_id.in_(organisations)).order_by(Plan.title)
+        listed.where(Plan.organisation_id.in_(organisations)).order_by(Plan.title)
     ).all()
     personal = db.session.scalars(
-        sa.select(Plan)
-        .where(Plan.organisation_id.is_(None), Plan.owner_id == user.id)
-        .order_by(Plan.title)
+        listed.where(Plan.organisation_id.is_(None), Plan.owner_id == user.id).order_by(Plan.title)
     ).all()
     my_sessions = (
         sa.select(session_trainers.c.session_id)
@@ -41,9 +41,9 @@ def plans_of(user: User) -> MyPlans:
         .where(Trainer.user_id == user.id)
     )
     shared = db.session.scalars(
-        sa.select(Plan)
-        .where(Plan.organisation_id.is_(None), Plan.shared_session_id.in_(my_sessions))
-        .order_by(Plan.shared_session_id, Plan.title)
+        listed.where(
+            Plan.organisation_id.is_(None), Plan.shared_session_id.in_(my_sessions)
+        ).order_by(Plan.shared_session_id, Plan.title)
     ).all()
     return MyPlans(list(org_plans), list(personal), list(shared))
 

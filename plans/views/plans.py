@@ -17,10 +17,17 @@ from paja.perform import perform
 from paja.queries import organisations_of
 from plans import bp
 from plans.answers import plan_completeness, section_completeness
-from plans.forms.plans import PERSONAL, PlanForm, RoleForm
+from plans.forms.plans import PERSONAL, DeletePlanForm, PlanForm, RoleForm
 from plans.labels import ROLE_LABELS, PlanRole
 from plans.models import Plan
-from plans.operations.plans import PlanDetails, apply_details, create_plan, give_role, take_role
+from plans.operations.plans import (
+    PlanDetails,
+    apply_details,
+    create_plan,
+    delete_plan,
+    give_role,
+    take_role,
+)
 from plans.pdf import plan_pdf
 from plans.queries.calendar import personal_feed
 from plans.queries.comments import open_counts
@@ -113,7 +120,20 @@ def settings(plan_id: int) -> ResponseReturnValue:
     if form.validate_on_submit() and perform(lambda: apply_details(item, _details(form)), form).ok:
         flash(_("The plan's settings are saved."), "success")
         return redirect(url_for("plans.plan", plan_id=item.id))
-    return render_template("plans/form.html", form=form, plan=item)
+    return render_template("plans/form.html", form=form, plan=item, delete=DeletePlanForm())
+
+
+@bp.post("/<int:plan_id>/delete")
+@role_required()
+def delete_plan_view(plan_id: int) -> ResponseReturnValue:
+    """The owner deletes the plan with its sections, comments and calendar."""
+    item = get_or_404(Plan, plan_id, Plan.can_manage)
+    delete = DeletePlanForm()
+    if delete.validate_on_submit() and perform(lambda: delete_plan(item), delete).ok:
+        flash(_("The plan is deleted."), "success")
+        return redirect(url_for("plans.index"))
+    form = _plan_form(item)
+    return render_template("plans/form.html", form=form, plan=item, delete=delete)
 
 
 @bp.route("/<int:plan_id>/people", methods=["GET", "POST"])

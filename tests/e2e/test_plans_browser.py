@@ -96,7 +96,9 @@ def write_comment_and_plan(page: Page, app: Flask, language: str, key: str, shot
     assert entry_day(app, topic) == target
 
 
-def test_communications_officer_writes_plans_in_finnish_and_swedish(page: Page, live_app: Flask) -> None:
+def test_communications_officer_writes_plans_in_finnish_and_swedish(
+    page: Page, live_app: Flask
+) -> None:
     log_in(page, "marika.virtanen@tjs.example")
     page.goto("/plans/")
     check_page(page, "130-plans-fi")

@@ -14,6 +14,7 @@ PLAN_RULES: dict[str, Rule] = {
 PLAN_PAGES = {
     "plans.plan": "/plans/{plan}",
     "plans.settings": "/plans/{plan}/settings",
+    "plans.delete_plan_view": "/plans/{plan}/delete",
     "plans.people": "/plans/{plan}/people",
     "plans.take_back_role": "/plans/{plan}/people/{owner}/remove",
     "plans.print_view": "/plans/{plan}/print",

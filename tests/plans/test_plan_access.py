@@ -31,6 +31,7 @@ ROUTES = [
     ("POST", "/plans/entries/{entry}/delete", E),
     ("GET", "/plans/{plan}/settings", OWN), ("POST", "/plans/{plan}/people", OWN),
     ("POST", "/plans/{plan}/feed", OWN), ("POST", "/plans/{plan}/people/{someone}/remove", OWN),
+    ("POST", "/plans/{plan}/delete", OWN),
 ]  # fmt: skip
 RANK = {OWN: 3, E: 2, C: 1, V: 0}
 

@@ -181,3 +181,38 @@ def test_the_plans_page_lists_the_users_plans_only(client: FlaskClient, auth: Au
     page = client.get("/plans/").get_data(as_text=True)
     assert f'href="/plans/{mine.id}"' in page and f'href="/plans/{own.id}"' in page
     assert f'href="/plans/{other.id}"' not in page
+
+
+def test_the_plans_page_runs_the_same_queries_for_2_and_40_plans(
+    client: FlaskClient, auth: Auth, count_queries
+) -> None:
+    trainer = create_trainer()
+    sessions = [create_session(trainers=(trainer,)) for _ in range(2)]
+    auth.login(trainer.user)
+
+    def share(count: int) -> None:
+        for n in range(count):
+            personal_plan(session=sessions[n % 2])
+
+    share(2)
+    with count_queries() as few:
+        client.get("/plans/")
+    share(38)
+    with count_queries() as many:
+        page = client.get("/plans/").get_data(as_text=True)
+    assert page.count("Oma Twitter-suunnitelma") == 40
+    assert len(many) == len(few)
+
+
+def test_the_owner_deletes_a_plan_after_ticking_the_box(client: FlaskClient, auth: Auth) -> None:
+    plan = org_plan()
+    plan_id = plan.id
+    auth.login(plan.owner)
+    kept = client.post(f"/plans/{plan_id}/delete", data={}).get_data(as_text=True)
+    assert "Rastita ruutu, niin suunnitelma poistetaan." in kept
+    assert db.session.get(Plan, plan_id) is not None
+    response = client.post(f"/plans/{plan_id}/delete", data={"confirm": "y"})
+    assert response.headers["Location"] == "/plans/"
+    db.session.expire_all()
+    assert db.session.get(Plan, plan_id) is None
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(PlanSection)) == 0
