@@ -21,6 +21,7 @@ from plans.models import Entry, PersonalFeed, Plan
 from plans.queries.plans import answers_of, plans_of
 
 CLASH = timedelta(hours=1)
+FEED_HISTORY = timedelta(days=90)
 
 
 def entries_between(plan: Plan, first: date, last: date) -> list[Entry]:
@@ -50,8 +51,14 @@ def all_entries(plan: Plan) -> sa.Select[Entry]:
 
 
 def plan_entries(plan: Plan) -> list[Entry]:
-    """Every entry of the plan in time order (for the exports and the feed)."""
+    """Every entry of the plan in time order (for the CSV export)."""
     return list(db.session.scalars(all_entries(plan)))
+
+
+def feed_entries(plan: Plan) -> list[Entry]:
+    """The plan's entries for its calendar feed: from 90 days back on, at most 2000."""
+    since = utcnow() - FEED_HISTORY
+    return list(db.session.scalars(all_entries(plan).where(Entry.starts_at >= since).limit(2000)))
 
 
 @dataclass(frozen=True)
@@ -157,10 +164,10 @@ def plan_by_feed_token(token: str) -> Plan | None:
 
 
 def owned_entries(user: User) -> list[Entry]:
-    """Entries the user owns in plans they still see, from a month ago on."""
+    """Entries the user owns in plans they still see, from 90 days back on (at most 2000)."""
     mine = plans_of(user)
     visible = [p.id for p in mine.organisations + mine.personal + mine.shared_with_me]
-    since = utcnow() - timedelta(days=31)
+    since = utcnow() - FEED_HISTORY
     return list(
         db.session.scalars(
             sa.select(Entry)

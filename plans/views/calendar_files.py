@@ -22,6 +22,7 @@ from plans.operations.feeds import renew_personal_feed
 from plans.operations.plans import renew_feed
 from plans.queries.calendar import (
     feed_by_token,
+    feed_entries,
     owned_entries,
     plan_by_feed_token,
     plan_entries,
@@ -74,7 +75,7 @@ def renew_plan_feed(plan_id: int) -> ResponseReturnValue:
 def plan_feed(token: str) -> ResponseReturnValue:
     """A plan's private calendar feed: every entry, scheduled ones included."""
     plan = or_404(plan_by_feed_token(token))
-    return calendar_file(entries_calendar(plan_entries(plan), plan.title, plan.language))
+    return calendar_file(entries_calendar(feed_entries(plan), plan.title, plan.language))
 
 
 @bp.post("/my-feed")
