@@ -19,11 +19,10 @@ MIN_MONTHS, MAX_MONTHS = 3, 6
 
 
 class SectionConflict(RuleViolation):
-    """Someone saved the section after the person opened it; `current` is what they saved."""
+    """Someone saved the section after the person opened it (the page then shows their save)."""
 
-    def __init__(self, current: PlanSection) -> None:
+    def __init__(self) -> None:
         super().__init__(_("A colleague saved this section after you opened it."))
-        self.current = current
 
 
 def check_answers(key: str, answers: Answers) -> None:
@@ -67,8 +66,7 @@ def save_section(plan: Plan, key: str, answers: Answers, seen_version: int, user
         .execution_options(synchronize_session=False)
     )
     if done.rowcount != 1:  # type: ignore[attr-defined]
-        db.session.refresh(current)
-        raise SectionConflict(current)
+        raise SectionConflict()
     db.session.add(
         SectionVersion(
             plan_id=plan.id, key=key, version=seen_version + 1, answers=answers, author=user,
