@@ -42,7 +42,8 @@ def section(plan_id: int, key: str) -> ResponseReturnValue:
         if not item.can_edit(current_user):
             abort(403)
         if form.validate_on_submit():
-            seen = int(form.version.data or 0) if str(form.version.data).isdigit() else -1
+            opened = str(form.version.data or "")
+            seen = int(opened) if opened.isdigit() and len(opened) < 10 else -1
             answers = answers_from(worksheet, form)
             done = perform(lambda: save_section(item, key, answers, seen, current_user), form)
             if done.ok:

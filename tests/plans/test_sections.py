@@ -139,3 +139,13 @@ def test_an_unknown_section_is_not_found(client: FlaskClient, auth: Auth) -> Non
     plan = org_plan()
     auth.login(plan.owner)
     assert client.get(f"/plans/{plan.id}/sections/99").status_code == 404
+
+
+def test_a_tampered_version_is_a_conflict_not_an_error(client: FlaskClient, auth: Auth) -> None:
+    plan = org_plan()
+    auth.login(plan.owner)
+    for version in ("abc", "99999999999999999999", "-1"):
+        response = client.post(f"/plans/{plan.id}/sections/6", data={"version": version, "q_6a": "x"})
+        assert response.status_code == 200
+        assert "Kollega tallensi tämän osion sen jälkeen, kun avasit sen." in response.get_data(as_text=True)
+    assert section(plan.id, "6").version == 0
