@@ -145,7 +145,11 @@ def test_a_tampered_version_is_a_conflict_not_an_error(client: FlaskClient, auth
     plan = org_plan()
     auth.login(plan.owner)
     for version in ("abc", "99999999999999999999", "-1"):
-        response = client.post(f"/plans/{plan.id}/sections/6", data={"version": version, "q_6a": "x"})
+        response = client.post(
+            f"/plans/{plan.id}/sections/6", data={"version": version, "q_6a": "x"}
+        )
         assert response.status_code == 200
-        assert "Kollega tallensi tämän osion sen jälkeen, kun avasit sen." in response.get_data(as_text=True)
+        assert "Kollega tallensi tämän osion sen jälkeen, kun avasit sen." in response.get_data(
+            as_text=True
+        )
     assert section(plan.id, "6").version == 0
