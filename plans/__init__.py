@@ -32,7 +32,7 @@ def _install(state: BlueprintSetupState) -> None:
         entry_format_labels=FORMAT_LABELS,
         entry_status_labels=STATUS_LABELS,
         plan_role_labels=ROLE_LABELS,
-        channel_names=channel_names,
+        plan_channel_names=channel_names,
         answer_text=answer_text,
         weekday_names=weekday_names,
         month_name=month_name,

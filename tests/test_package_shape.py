@@ -80,3 +80,19 @@ def unsafe_field_imports(path: Path) -> list[str]:
 def test_forms_use_the_fields_that_refuse_unstorable_values() -> None:
     sources = [path for package in (*DOMAINS, "paja") for path in (ROOT / package).rglob("*.py")]
     assert [offence for path in sources for offence in unsafe_field_imports(path)] == []
+
+
+def test_no_package_replaces_anothers_template_names() -> None:
+    """Each package adds its own template globals; a name given twice is a bug (one
+    package's pages would show the other's labels)."""
+    pattern = re.compile(r"^\s+(\w+)=", re.M)
+    seen: dict[str, str] = {}
+    clashes = []
+    for package, module in [("paja", "setup.py"), *((d, "__init__.py") for d in DOMAINS)]:
+        text = (ROOT / package / module).read_text(encoding="utf-8")
+        block = text.split("globals.update(")[1].split(")")[0] if "globals.update(" in text else ""
+        for name in pattern.findall(block):
+            if name in seen:
+                clashes.append(f"{name}: {seen[name]} and {package}")
+            seen[name] = package
+    assert clashes == []
