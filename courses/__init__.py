@@ -16,9 +16,13 @@ def _install(state: BlueprintSetupState) -> None:
     """Give templates the translated level names; let `paja demo` load our demo courses."""
     from courses import privacy
     from courses.demo import load_demo
-    from courses.labels import LEVEL_LABELS
+    from courses.labels import CERTIFICATE_HEADINGS, CERTIFICATE_LEADS, LEVEL_LABELS
 
-    state.app.jinja_env.globals.update(level_labels=LEVEL_LABELS)
+    state.app.jinja_env.globals.update(
+        level_labels=LEVEL_LABELS,
+        certificate_headings=CERTIFICATE_HEADINGS,
+        certificate_leads=CERTIFICATE_LEADS,
+    )
     state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_demo)
     state.app.extensions.setdefault(EXPORTERS, []).append(privacy.export)
     state.app.extensions.setdefault(ERASERS, []).append(privacy.erase)

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from courses.labels import CERTIFICATE_HEADINGS, CERTIFICATE_LEADS
 from courses.models import Certificate
 from paja.i18n import LOCALES, days, number
 from paja.links import absolute_url
@@ -47,16 +48,8 @@ def verify_url(certificate: Certificate) -> str:
 
 def _page(certificate: Certificate) -> list[Flowable]:
     """One certificate's page, in its own language."""
-    heading = (
-        _("Certificate of completion")
-        if certificate.kind == "course"
-        else _("Certificate of attendance")
-    )
-    lead = (
-        _("has completed the course")
-        if certificate.kind == "course"
-        else _("has attended the workshop")
-    )
+    heading = str(CERTIFICATE_HEADINGS[certificate.kind])
+    lead = str(CERTIFICATE_LEADS[certificate.kind])
     story: list[Flowable] = [
         Spacer(1, 10 * mm),
         paragraph(heading, "title"),
@@ -69,6 +62,8 @@ def _page(certificate: Certificate) -> list[Flowable]:
                 date=days(certificate.achieved_on, certificate.until),
                 hours=number(certificate.hours),
             )
+            if certificate.hours
+            else _("Date: %(date)s", date=days(certificate.achieved_on, certificate.until))
         ),
     ]
     if certificate.trainers:
@@ -103,11 +98,7 @@ def certificates_pdf(certificates: list[Certificate]) -> bytes:
     first = certificates[0]
     with force_locale(LOCALES.get(first.language, first.language)):
         title = f"{first.title} - {first.name}" if len(certificates) == 1 else first.title
-        subject = (
-            _("Certificate of completion")
-            if first.kind == "course"
-            else _("Certificate of attendance")
-        )
+        subject = str(CERTIFICATE_HEADINGS[first.kind])
         return build_pdf(
             story, title=title, subject=subject, language=first.language, author=first.issuer
         )

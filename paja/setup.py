@@ -123,11 +123,15 @@ def register_blueprints(app: Flask) -> None:
     app.url_map.converters["int"] = IdConverter
     import courses
     import feedback
+    import incentives
     import plans
     import trainings
     from paja.views import account, admin, auth, errors, main, organisations
 
-    blueprints = (main, auth, account, admin, organisations, feedback, trainings, courses, plans)
+    blueprints = (
+        *(main, auth, account, admin, organisations),
+        *(feedback, trainings, courses, plans, incentives),
+    )
     for module in blueprints:
         app.register_blueprint(module.bp)
     app.register_blueprint(courses.verify_bp)
@@ -150,5 +154,7 @@ def connect_subscriptions() -> None:
     Connecting is idempotent, so building several apps (tests do) connects each receiver once.
     """
     import courses.subscriptions
+    import incentives.subscriptions
 
     courses.subscriptions.connect()
+    incentives.subscriptions.connect()

@@ -40,7 +40,7 @@ apt_install() {
 say "ruff"
 if "$BIN/ruff" check . && "$BIN/ruff" format --check .; then :; else failed+=("ruff"); fi
 
-say "mypy (paja, feedback, trainings, courses, plans)"
+say "mypy (paja, feedback, trainings, courses, plans, incentives)"
 if "$BIN/mypy"; then :; else failed+=("mypy"); fi
 
 say "tests on SQLite"

@@ -32,6 +32,8 @@ SAME_AS_ENGLISH = {
     "Plan",  # Swedish: plan
     "Story",  # Swedish: story
     "Per",  # Swedish: per
+    "Team",  # Swedish: team
+    "Pseudonym",  # Swedish: pseudonym
     "Version %(number)s",
 }
 

@@ -1,4 +1,4 @@
-"""Imports go one way: paja <- feedback <- trainings <- courses <- plans."""
+"""Imports go one way: paja <- feedback <- trainings <- courses <- plans <- incentives."""
 
 import ast
 from pathlib import Path
@@ -7,7 +7,7 @@ import pytest
 
 pytestmark = pytest.mark.nodb
 ROOT = Path(__file__).resolve().parent.parent
-LAYERS = ["paja", "feedback", "trainings", "courses", "plans"]
+LAYERS = ["paja", "feedback", "trainings", "courses", "plans", "incentives"]
 # The app factory registers every blueprint; it is the one place allowed to name them all.
 FACTORY_MODULES = {ROOT / "paja" / "setup.py"}
 

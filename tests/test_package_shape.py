@@ -8,7 +8,7 @@ import pytest
 
 pytestmark = pytest.mark.nodb
 ROOT = Path(__file__).resolve().parent.parent
-DOMAINS = ["feedback", "trainings", "courses", "plans"]
+DOMAINS = ["feedback", "trainings", "courses", "plans", "incentives"]
 FOLDERS = {"models", "operations", "queries", "forms", "views", "demo"}
 # A view reads through named queries and commits through paja.perform.perform(), so neither a
 # query nor a commit, nor the database session they need, appears in a views folder.

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from courses.models import PHASES, Area, AreaScore, Attempt, Course, KnowledgeQuestion, SkillCheck
 from courses.queries.skills import has_attempts, latest, skill_check_of
+from courses.signals import skill_checked
 from courses.skill_scores import score
 from paja.errors import RuleViolation
 from paja.extensions import db
@@ -43,6 +44,7 @@ def take(check: SkillCheck, user: User, phase: str, ratings: dict, chosen: dict)
     ]
     db.session.add(attempt)
     db.session.flush()
+    skill_checked.send(attempt)
     log.info(
         "%s took the %s skill check of course %s: %d (%s)",
         user.email,

@@ -16,6 +16,7 @@ from paja.models import User
 from plans.labels import Channel, Format, Status
 from plans.models import Entry, Plan
 from plans.recurrence import Repeat, occurrences
+from plans.signals import entry_status_changed
 
 CONTENT = ("topic", "text", "alt_text", "channel", "format")
 
@@ -86,6 +87,7 @@ def update_entry(entry: Entry, details: EntryDetails, user: User) -> None:
         entry.author_id = user.id
         if entry.status in (Status.APPROVED, Status.PUBLISHED) and entry.plan.requires_approval:
             entry.status, entry.approved_by_id = Status.REVIEW, None
+            entry_status_changed.send(entry, user=user)
     entry.sequence += 1
     db.session.flush()
 
@@ -115,6 +117,7 @@ def set_status(entry: Entry, status: Status, user: User) -> None:
         entry.approved_by_id = None
     entry.sequence += 1
     db.session.flush()
+    entry_status_changed.send(entry, user=user)
 
 
 def delete_entry(entry: Entry, whole_series: bool = False) -> int:

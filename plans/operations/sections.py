@@ -11,7 +11,9 @@ from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.models import User
+from plans.answers import section_completeness
 from plans.models import Answers, Plan, PlanSection, SectionVersion
+from plans.signals import section_saved
 from plans.worksheet import BY_KEY, Kind
 
 MAX_SUBGOALS = 3
@@ -75,6 +77,8 @@ def save_section(plan: Plan, key: str, answers: Answers, seen_version: int, user
     )  # fmt: skip
     db.session.flush()
     db.session.expire(current)
+    complete = section_completeness(BY_KEY[key], answers)
+    section_saved.send(plan, key=key, user=user, complete=complete.done == complete.total)
     return True
 
 

@@ -7,10 +7,12 @@ from courses.models import Certificate, Course, EnrolmentKey
 from feedback.models import Invitation, Survey, Wish, WishBoard
 from paja.extensions import db
 from paja.models import Organisation, User
+from incentives.models import Claim, Programme
 from plans.models import Comment, Entry, PersonalFeed, Plan
 from tests import factories
 from tests.courses import factories as course_factories
 from tests.feedback import factories as feedback_factories
+from tests.incentives import factories as incentive_factories
 from tests.plans import factories as plan_factories
 from tests.trainings import event_factories
 from tests.trainings import factories as training_factories
@@ -193,3 +195,16 @@ class Targets:
         db.session.add(feed)
         db.session.commit()
         return feed
+
+    @cached_property
+    def programme(self) -> Programme:
+        return incentive_factories.programme(self.organisation)
+
+    @cached_property
+    def claim(self) -> Claim:
+        person = incentive_factories.participant(self.programme)
+        made = Claim(participant=person, activity_type=incentive_factories.logged_type(self.programme),
+                     done_on=self.programme.starts_on, evidence_text="Haastattelu")  # fmt: skip
+        db.session.add(made)
+        db.session.commit()
+        return made

@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from paja.models import Role
 from tests.conftest import Auth
 from tests.paja.access_events import EVENT_RULES
+from tests.paja.access_incentives import INCENTIVE_RULES
 from tests.paja.access_plans import PLAN_RULES
 from tests.paja.access_rules import ADMIN, ANONYMOUS, EVERYONE, LOGGED_IN, NOBODY, Rule
 from tests.paja.access_targets import Targets
@@ -127,6 +128,7 @@ MATRIX |= {
 }
 MATRIX |= EVENT_RULES
 MATRIX |= PLAN_RULES
+MATRIX |= INCENTIVE_RULES
 AUTHORS = frozenset({Role.ADMIN, Role.TRAINER, Role.ORGANISER})
 MATRIX |= {
     "feedback.surveys": Rule(lambda t: "/feedback/surveys/", AUTHORS),

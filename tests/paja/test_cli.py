@@ -40,7 +40,7 @@ def test_init_demo_and_create_user(file_app: Flask) -> None:
     assert runner.invoke(args=["demo"]).exit_code == 0
     with file_app.app_context():
         assert (
-            row_counts() == first == (18, 5, 15)
+            row_counts() == first == (24, 5, 21)
         )  # plus trainers, customers, TJS and ministry staff
     result = runner.invoke(
         args=["create-user", "Jaana@Example.fi", "--name", "Jaana Pohjola", "--role", "trainer"],

@@ -1,0 +1,1 @@
+"""Rules of the incentives package that change data: flush, never commit."""

@@ -1,0 +1,1 @@
+"""Read-side functions of the incentives package that views call."""
