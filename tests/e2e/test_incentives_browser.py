@@ -22,7 +22,9 @@ NAME = "Välitön viestintä vaikuttaa"
 def test_expert_joins_logs_gets_approved_and_leaves(page: Page, live_app: Flask) -> None:
     with live_app.test_request_context():
         user = create_user("veera.viestija.e2e@sm.example", "Veera Viestijä", DEMO_PASSWORD)
-        ministry = db.session.scalar(sa.select(Organisation).where(Organisation.business_id == "2000001-6"))
+        ministry = db.session.scalar(
+            sa.select(Organisation).where(Organisation.business_id == "2000001-6")
+        )
         db.session.add(Membership(organisation=ministry, user=user))
         programme_id = db.session.scalar(sa.select(Programme.id).where(Programme.name == NAME))
         db.session.commit()
@@ -30,7 +32,11 @@ def test_expert_joins_logs_gets_approved_and_leaves(page: Page, live_app: Flask)
     page.goto("/incentives/")
     check_page(page, "160-programmes-fi")
     page.get_by_role("link", name=NAME).click()
-    expect(page.get_by_text("tuloksia ei koskaan käytetä suoriutumisen arvioinnissa", exact=False).first).to_be_visible()
+    expect(
+        page.get_by_text(
+            "tuloksia ei koskaan käytetä suoriutumisen arvioinnissa", exact=False
+        ).first
+    ).to_be_visible()
     check_page(page, "161-programme-join-fi")
     page.get_by_label("Nimimerkillä").check()
     page.get_by_label("Nimimerkki").fill("Viestintävelho")
@@ -40,7 +46,9 @@ def test_expert_joins_logs_gets_approved_and_leaves(page: Page, live_app: Flask)
     page.locator("#activity").select_option(value=option.get_attribute("value"))
     page.get_by_label("Mitä teit").fill("Haastattelu MTV:n uutisissa kotoutumisesta")
     page.get_by_role("button", name="Kirjaa toiminta").click()
-    expect(page.get_by_role("status")).to_contain_text("Kirjattu: ohjelman vastaava käsittelee sen.")
+    expect(page.get_by_role("status")).to_contain_text(
+        "Kirjattu: ohjelman vastaava käsittelee sen."
+    )
     expect(page.get_by_role("cell", name="Odottaa hyväksyntää")).to_be_visible()
     check_page(page, "162-programme-logged-fi")
 

@@ -24,11 +24,19 @@ from trainings.operations.sessions import mark_attendance
 
 def points(person: Participant) -> int:
     db.session.expire_all()
-    return db.session.scalar(sa.select(sa.func.sum(Score.points)).where(Score.participant_id == person.id)) or 0
+    return (
+        db.session.scalar(
+            sa.select(sa.func.sum(Score.points)).where(Score.participant_id == person.id)
+        )
+        or 0
+    )
 
 
 def entries(person: Participant) -> int:
-    return db.session.scalar(sa.select(sa.func.count()).where(LedgerEntry.participant_id == person.id)) or 0
+    return (
+        db.session.scalar(sa.select(sa.func.count()).where(LedgerEntry.participant_id == person.id))
+        or 0
+    )
 
 
 def test_attending_a_linked_workshop_counts_once_and_unmarking_takes_it_back(app: Flask) -> None:

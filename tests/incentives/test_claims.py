@@ -15,16 +15,27 @@ from tests.incentives.factories import logged_type, manager_of, participant, pro
 
 def claims_of(participant_id: int) -> list[Claim]:
     db.session.expire_all()
-    return list(db.session.scalars(sa.select(Claim).where(Claim.participant_id == participant_id).order_by(Claim.id)))
+    return list(
+        db.session.scalars(
+            sa.select(Claim).where(Claim.participant_id == participant_id).order_by(Claim.id)
+        )
+    )
 
 
 def points_of(participant_id: int) -> int:
-    return db.session.scalar(sa.select(sa.func.sum(Score.points)).where(Score.participant_id == participant_id)) or 0
+    return (
+        db.session.scalar(
+            sa.select(sa.func.sum(Score.points)).where(Score.participant_id == participant_id)
+        )
+        or 0
+    )
 
 
 def log(client: FlaskClient, programme_id: int, activity_id: int, **values: str) -> str:
     data = {"activity": str(activity_id), "done_on": helsinki_today().isoformat(), **values}
-    return client.post(f"/incentives/{programme_id}/log", data=data, follow_redirects=True).get_data(as_text=True)
+    return client.post(
+        f"/incentives/{programme_id}/log", data=data, follow_redirects=True
+    ).get_data(as_text=True)
 
 
 def test_a_logged_activity_waits_and_the_manager_approves_or_rejects_with_a_reason(
@@ -39,13 +50,19 @@ def test_a_logged_activity_waits_and_the_manager_approves_or_rejects_with_a_reas
     (claim,) = claims_of(person.id)
     assert claim.status == ClaimStatus.PENDING and points_of(person.id) == 0
     auth.login(manager_of(item))
-    assert "Haastattelu Ylen aamussa" in client.get(f"/incentives/{item.id}/claims").get_data(as_text=True)
-    refused = client.post(f"/incentives/claims/{claim.id}/reject", data={"reason": ""}, follow_redirects=True)
+    assert "Haastattelu Ylen aamussa" in client.get(f"/incentives/{item.id}/claims").get_data(
+        as_text=True
+    )
+    refused = client.post(
+        f"/incentives/claims/{claim.id}/reject", data={"reason": ""}, follow_redirects=True
+    )
     assert "Kerro osallistujalle, miksi." in refused.get_data(as_text=True)
     client.post(f"/incentives/claims/{claim.id}/approve", data={"reason": ""})
     assert claims_of(person.id)[0].status == ClaimStatus.APPROVED
     assert points_of(person.id) == interview.points
-    client.post(f"/incentives/claims/{claim.id}/reject", data={"reason": "Haastattelu oli vapaa-ajalla"})
+    client.post(
+        f"/incentives/claims/{claim.id}/reject", data={"reason": "Haastattelu oli vapaa-ajalla"}
+    )
     assert claims_of(person.id)[0].status == ClaimStatus.REJECTED
     assert points_of(person.id) == 0
     auth.login(person.user)
@@ -53,7 +70,9 @@ def test_a_logged_activity_waits_and_the_manager_approves_or_rejects_with_a_reas
     assert "Hylätty" in mine and "Perustelu: Haastattelu oli vapaa-ajalla" in mine
 
 
-def test_evidence_day_and_other_programmes_types_are_checked(client: FlaskClient, auth: Auth) -> None:
+def test_evidence_day_and_other_programmes_types_are_checked(
+    client: FlaskClient, auth: Auth
+) -> None:
     item = programme()
     other = programme()
     person = participant(item)
@@ -74,7 +93,9 @@ def test_evidence_day_and_other_programmes_types_are_checked(client: FlaskClient
 def test_the_cheat_guard_and_the_caps(client: FlaskClient, auth: Auth) -> None:
     item = programme()
     person = participant(item)
-    post = logged_type(item, 0, needs_approval=False, evidence_required=False, cap_day=None, cap_week=2)
+    post = logged_type(
+        item, 0, needs_approval=False, evidence_required=False, cap_day=None, cap_week=2
+    )
     article = logged_type(item, 1, needs_approval=False, evidence_required=False, cap_day=None)
     auth.login(person.user)
     assert "Kirjattu ja laskettu." in log(client, item.id, post.id)
@@ -110,5 +131,7 @@ def test_someone_who_has_not_joined_cannot_log(client: FlaskClient, auth: Auth) 
 
     outsider = member(item.organisation)
     auth.login(outsider)
-    response = client.post(f"/incentives/{item.id}/log", data={"activity": str(logged_type(item).id)})
+    response = client.post(
+        f"/incentives/{item.id}/log", data={"activity": str(logged_type(item).id)}
+    )
     assert response.status_code == 403

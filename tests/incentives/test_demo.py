@@ -11,12 +11,18 @@ from paja.models import User
 from tests.conftest import Auth
 
 
-def test_the_ministry_programme_is_half_way_with_claims_waiting(client: FlaskClient, auth: Auth) -> None:
+def test_the_ministry_programme_is_half_way_with_claims_waiting(
+    client: FlaskClient, auth: Auth
+) -> None:
     load_demo()
-    item = db.session.scalar(sa.select(Programme).where(Programme.name == "Välitön viestintä vaikuttaa"))
+    item = db.session.scalar(
+        sa.select(Programme).where(Programme.name == "Välitön viestintä vaikuttaa")
+    )
     assert item is not None and item.organisation.name == "Sisäministeriö"
-    assert [c.name_fi for c in item.categories][0] == "Sosiaalinen media" and len(item.teams) == 3
-    people = db.session.scalars(sa.select(Participant).where(Participant.programme_id == item.id)).all()
+    assert item.categories[0].name_fi == "Sosiaalinen media" and len(item.teams) == 3
+    people = db.session.scalars(
+        sa.select(Participant).where(Participant.programme_id == item.id)
+    ).all()
     assert len(people) >= 12 and {p.visibility for p in people} == set(Visibility)
     waiting = db.session.scalars(sa.select(Claim).where(Claim.status == ClaimStatus.PENDING)).all()
     assert len(waiting) == 3
@@ -24,6 +30,8 @@ def test_the_ministry_programme_is_half_way_with_claims_waiting(client: FlaskCli
     assert {"claim", "attendance", "course"} <= sources
     tiia = db.session.scalar(sa.select(User).where(User.email == "tiia.talvitie@paja.example"))
     auth.login(tiia)
-    assert "Haastattelu Helsingin Sanomissa" in client.get(f"/incentives/{item.id}/claims").get_data(as_text=True)
+    assert "Haastattelu Helsingin Sanomissa" in client.get(
+        f"/incentives/{item.id}/claims"
+    ).get_data(as_text=True)
     load_demo()
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Programme)) == 1

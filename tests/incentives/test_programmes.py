@@ -29,19 +29,25 @@ def form(**values: object) -> dict[str, object]:
             "teams": "Poliisiosasto\nPelastusosasto", **values}  # fmt: skip
 
 
-def test_a_customer_contact_names_a_manager_who_starts_a_programme(client: FlaskClient, auth: Auth) -> None:
+def test_a_customer_contact_names_a_manager_who_starts_a_programme(
+    client: FlaskClient, auth: Auth
+) -> None:
     contact = factories.create_user(roles={Role.CUSTOMER})
     organisation = factories.create_organisation(members=(contact,))
     colleague = member(organisation)
     auth.login(contact)
     client.post(f"/incentives/managers/{organisation.id}", data={"person": str(colleague.id)})
     assert db.session.get(ProgrammeManager, (organisation.id, colleague.id)) is not None
-    assert client.get(f"/incentives/new/{organisation.id}").status_code == 403  # naming is not managing
+    assert (
+        client.get(f"/incentives/new/{organisation.id}").status_code == 403
+    )  # naming is not managing
     auth.login(colleague)
     bad = client.post(f"/incentives/new/{organisation.id}", data=form(ends_on="2000-01-01"))
     assert "Ohjelma ei voi päättyä ennen kuin se alkaa." in bad.get_data(as_text=True)
     response = client.post(f"/incentives/new/{organisation.id}", data=form())
-    made = db.session.scalar(sa.select(Programme).where(Programme.organisation_id == organisation.id))
+    made = db.session.scalar(
+        sa.select(Programme).where(Programme.organisation_id == organisation.id)
+    )
     assert made is not None and response.headers["Location"] == f"/incentives/{made.id}/edit"
     assert [c.name_fi for c in made.categories] == ["Sosiaalinen media", "Työyhteisöviestintä",
                                                     "Media- ja sidosryhmäviestintä"]  # fmt: skip
@@ -64,7 +70,9 @@ def test_a_customer_contact_names_a_manager_who_starts_a_programme(client: Flask
     assert client.get(f"/incentives/{made.id}/edit").status_code == 403
 
 
-def test_members_join_and_see_but_do_not_manage_and_others_see_nothing(client: FlaskClient, auth: Auth) -> None:
+def test_members_join_and_see_but_do_not_manage_and_others_see_nothing(
+    client: FlaskClient, auth: Auth
+) -> None:
     item = programme()
     person = participant(item)
     other = programme()
@@ -112,10 +120,12 @@ def test_the_report_never_counts_fewer_than_three_people(client: FlaskClient, au
     db.session.commit()
     auth.login(manager_of(item))
     workbook = load_workbook(io.BytesIO(client.get(f"/incentives/{item.id}/report.xlsx").data))
-    rows = [[c for c in row] for row in workbook.active.iter_rows(values_only=True)]
+    rows = [list(row) for row in workbook.active.iter_rows(values_only=True)]
     flat = [str(v) for row in rows for v in row if v is not None]
     assert "4" in flat and "< 3" in flat
-    by_team = next(i for i, row in enumerate(rows) if row[0] == "Pisteitä saaneet henkilöt tiimeittäin")
+    by_team = next(
+        i for i, row in enumerate(rows) if row[0] == "Pisteitä saaneet henkilöt tiimeittäin"
+    )
     assert rows[by_team + 1][:2] == ["Maahanmuutto-osasto", "3"]  # teams[0], by name
     assert rows[by_team + 2][:2] == ["Poliisiosasto", "< 3"]
     assert client.get(f"/incentives/{item.id}/report.pdf").mimetype == "application/pdf"

@@ -25,7 +25,9 @@ def test_racing_logs_of_one_activity_count_once(racing_app: Flask) -> None:
     assert sorted(codes) == [200] * (RACERS - 1) + [302]  # the pause refuses the others
     with racing_app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Claim)) == 1
-        total = db.session.scalar(sa.select(sa.func.sum(Score.points)).where(Score.participant_id == person_id))
+        total = db.session.scalar(
+            sa.select(sa.func.sum(Score.points)).where(Score.participant_id == person_id)
+        )
         assert total == db.session.scalar(sa.select(sa.func.sum(LedgerEntry.points))) == post.points
 
 
@@ -42,7 +44,11 @@ def test_racing_logs_of_different_activities_keep_the_caps(racing_app: Flask) ->
         user, programme_id = person.user, item.id
         db.session.refresh(user)
         db.session.expunge(user)
-    forms = [{"activity": str(t), "done_on": helsinki_today().isoformat()} for t in types for _ in range(2)]
+    forms = [
+        {"activity": str(t), "done_on": helsinki_today().isoformat()}
+        for t in types
+        for _ in range(2)
+    ]
     codes = race(racing_app, f"/incentives/{programme_id}/log", forms, user)
     assert codes.count(302) == len(types)
     with racing_app.app_context():

@@ -19,11 +19,19 @@ def main_of(response) -> str:  # type: ignore[no-untyped-def]
 
 
 def give(person: Participant, points: int, category: int = 0) -> None:
-    award(person, person.programme.categories[category], points, f"test:{person.id}:{points}:{category}", "Testi")
+    award(
+        person,
+        person.programme.categories[category],
+        points,
+        f"test:{person.id}:{points}:{category}",
+        "Testi",
+    )
     db.session.commit()
 
 
-def test_boards_show_only_those_who_opted_in_and_leaving_removes_one(client: FlaskClient, auth: Auth) -> None:
+def test_boards_show_only_those_who_opted_in_and_leaving_removes_one(
+    client: FlaskClient, auth: Auth
+) -> None:
     item = programme()
     named = participant(item, Visibility.NAME)
     pseudo = participant(item, Visibility.PSEUDONYM, pseudonym="Partioauto")
@@ -39,10 +47,15 @@ def test_boards_show_only_those_who_opted_in_and_leaving_removes_one(client: Fla
     assert named.user.name not in boards
     auth.login(manager_of(item))
     awards = client.get(f"/incentives/{item.id}/awards").get_data(as_text=True)
-    assert named.user.name not in awards.split("Anna tunnustus")[0] and hidden.user.name not in awards.split("Anna tunnustus")[0]
+    assert (
+        named.user.name not in awards.split("Anna tunnustus")[0]
+        and hidden.user.name not in awards.split("Anna tunnustus")[0]
+    )
 
 
-def test_neighbours_view_shows_ranks_and_names_but_never_others_points(client: FlaskClient, auth: Auth) -> None:
+def test_neighbours_view_shows_ranks_and_names_but_never_others_points(
+    client: FlaskClient, auth: Auth
+) -> None:
     item = programme()
     people = [participant(item) for _ in range(5)]
     for person, points in zip(people, (131, 97, 64, 41, 17), strict=True):
@@ -58,25 +71,41 @@ def test_neighbours_view_shows_ranks_and_names_but_never_others_points(client: F
     assert "64" in numbers
 
 
-def test_relative_view_shows_a_share_and_spares_the_lower_half(client: FlaskClient, auth: Auth) -> None:
+def test_relative_view_shows_a_share_and_spares_the_lower_half(
+    client: FlaskClient, auth: Auth
+) -> None:
     item = programme(view=StandingView.RELATIVE)
     people = [participant(item) for _ in range(8)]
     for n, person in enumerate(people):
         give(person, 100 - 10 * n)
     auth.login(people[1].user)
-    top = client.get(f"/incentives/{item.id}").get_data(as_text=True).split("Tilanteesi")[1].split("Kirjaa toiminta")[0]
+    top = (
+        client.get(f"/incentives/{item.id}")
+        .get_data(as_text=True)
+        .split("Tilanteesi")[1]
+        .split("Kirjaa toiminta")[0]
+    )
     assert "parhaat 25 %" in top
     assert people[0].user.name not in top and people[2].user.name not in top
     auth.login(people[6].user)
-    low = client.get(f"/incentives/{item.id}").get_data(as_text=True).split("Tilanteesi")[1].split("Kirjaa toiminta")[0]
+    low = (
+        client.get(f"/incentives/{item.id}")
+        .get_data(as_text=True)
+        .split("Tilanteesi")[1]
+        .split("Kirjaa toiminta")[0]
+    )
     assert "Jatka samaan malliin: jokainen piste lasketaan." in low
     assert "7./8" not in low and "/8" not in low
 
 
-def test_a_team_shows_only_with_three_participants_on_the_boards(client: FlaskClient, auth: Auth) -> None:
+def test_a_team_shows_only_with_three_participants_on_the_boards(
+    client: FlaskClient, auth: Auth
+) -> None:
     item = programme(teams=("Isot", "Pienet"))
     big = [participant(item, team=0) for _ in range(3)]
-    small = [participant(item, team=1) for _ in range(2)] + [participant(item, Visibility.HIDDEN, team=1)]
+    small = [participant(item, team=1) for _ in range(2)] + [
+        participant(item, Visibility.HIDDEN, team=1)
+    ]
     for person in big + small:
         give(person, 10)
     auth.login(big[0].user)
@@ -91,13 +120,27 @@ def test_a_pseudonym_is_needed_and_unique(client: FlaskClient, auth: Auth) -> No
 
     newcomer = member(item.organisation)
     auth.login(newcomer)
-    none = client.post(f"/incentives/{item.id}/join", data={"visibility": "pseudonym", "pseudonym": "", "team": "0"})
+    none = client.post(
+        f"/incentives/{item.id}/join",
+        data={"visibility": "pseudonym", "pseudonym": "", "team": "0"},
+    )
     assert "Valitse nimimerkki." in none.get_data(as_text=True)
-    taken = client.post(f"/incentives/{item.id}/join", data={"visibility": "pseudonym", "pseudonym": "partioauto", "team": "0"})
+    taken = client.post(
+        f"/incentives/{item.id}/join",
+        data={"visibility": "pseudonym", "pseudonym": "partioauto", "team": "0"},
+    )
     assert "Joku käyttää jo tätä nimimerkkiä." in taken.get_data(as_text=True)
-    joined = client.post(f"/incentives/{item.id}/join", data={"visibility": "pseudonym", "pseudonym": "Kotoutuja", "team": "0"})
+    joined = client.post(
+        f"/incentives/{item.id}/join",
+        data={"visibility": "pseudonym", "pseudonym": "Kotoutuja", "team": "0"},
+    )
     assert joined.status_code == 302
-    assert db.session.scalar(sa.select(Participant.pseudonym).where(Participant.user_id == newcomer.id)) == "Kotoutuja"
+    assert (
+        db.session.scalar(
+            sa.select(Participant.pseudonym).where(Participant.user_id == newcomer.id)
+        )
+        == "Kotoutuja"
+    )
 
 
 def test_boards_and_the_report_run_the_same_queries_for_10_and_10000_participants(
@@ -114,7 +157,9 @@ def test_boards_and_the_report_run_the_same_queries_for_10_and_10000_participant
             "VALUES (:id, :email, :name, '!', :active, 'x', :at)"),
             [{"id": users + n + 1, "email": f"bulk{users + n}@example.fi", "name": f"Bulk {n}", "active": True,
               "at": viewer.joined_at} for n in range(count)])  # fmt: skip
-        first = db.session.execute(sa.text("SELECT COALESCE(MAX(id), 0) FROM programme_participants")).scalar_one()
+        first = db.session.execute(
+            sa.text("SELECT COALESCE(MAX(id), 0) FROM programme_participants")
+        ).scalar_one()
         db.session.execute(sa.insert(Participant), [
             {"id": first + n + 1, "programme_id": item.id, "user_id": users + n + 1, "team_id": item.teams[n % 2].id,
              "visibility": "name", "pseudonym": "", "joined_at": viewer.joined_at} for n in range(count)])  # fmt: skip

@@ -5,9 +5,9 @@ from functools import cached_property
 
 from courses.models import Certificate, Course, EnrolmentKey
 from feedback.models import Invitation, Survey, Wish, WishBoard
+from incentives.models import Claim, Programme
 from paja.extensions import db
 from paja.models import Organisation, User
-from incentives.models import Claim, Programme
 from plans.models import Comment, Entry, PersonalFeed, Plan
 from tests import factories
 from tests.courses import factories as course_factories

@@ -3,7 +3,7 @@
 Prints leaderboard_1m_ms (everything the boards page computes: the top ten per category,
 team boards and one participant's standing), ledger_sum_1m_ms (the bare SQL aggregation of
 the ledger the boards would need without running totals) and their ratio.
-Targets: under 100 ms, and at most 1.5 × the bare aggregation.
+Targets: under 100 ms, and at most 1.5 times the bare aggregation.
 """
 
 from __future__ import annotations
