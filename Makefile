@@ -60,6 +60,7 @@ bench: install-test compile-translations
 	$(BIN)/python -m tests.perf.bench_summary
 	$(BIN)/python -m tests.perf.bench_certificates
 	$(BIN)/python -m tests.perf.bench_leaderboard
+	$(BIN)/python -m tests.perf.bench_pages
 
 ## Rewrite the lock files from pyproject.toml, keeping every locked version that still fits.
 # Locking needs only uv, at its locked version (a new dependency is not installed yet).

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from functools import wraps
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from flask import g, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
+F = TypeVar("F", bound=Callable[..., Any])
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -86,12 +90,32 @@ def _sqlite_on_connect(dbapi_connection: Any, connection_record: Any) -> None:
     cursor.close()
 
 
+READING = frozenset({"GET", "HEAD", "OPTIONS"})
+WRITES_KEY = "paja_writes"
+
+
+def writes(view: F) -> F:
+    """Mark a GET view that writes (an audit entry for a download): its transaction starts
+    as a writer. Put it above the access decorators, which begin the transaction."""
+
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        setattr(g, WRITES_KEY, True)
+        return view(*args, **kwargs)
+
+    return wrapped  # type: ignore[return-value]
+
+
 @event.listens_for(Engine, "begin")
 def _sqlite_on_begin(connection: sa.Connection) -> None:
-    """Start SQLite transactions as writers (BEGIN IMMEDIATE).
+    """Start SQLite transactions of page reads as readers, every other one as a writer.
 
-    Two deferred transactions that both read and then write deadlock on SQLite and fail
-    at once with "database is locked"; immediate ones wait their turn (busy_timeout).
+    In WAL mode readers never wait, so GET requests do not queue behind each other. A
+    transaction that writes starts with BEGIN IMMEDIATE: two deferred transactions that both
+    read and then write deadlock and fail at once with "database is locked"; immediate ones
+    wait their turn (busy_timeout). Commands and jobs (no request) always write.
     """
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    if connection.dialect.name != "sqlite":
+        return
+    reading = has_request_context() and request.method in READING and not g.get(WRITES_KEY)
+    connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")

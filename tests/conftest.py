@@ -11,12 +11,13 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from flask import Flask, has_app_context
+from flask import Flask, g, has_app_context, has_request_context, request
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from flask_sqlalchemy.session import Session
 
 from paja import create_app
+from paja.database import READING, WRITES_KEY
 from paja.extensions import db, limiter
 from paja.mail import Mail, outbox
 from paja.models import Role, User
@@ -92,6 +93,7 @@ def pytest_report_header() -> str:
 def make_app(**overrides: Any) -> Flask:
     """An app with the test configuration plus overrides (its engine is closed at the end)."""
     app = create_app({**TEST_CONFIG, **overrides})
+    _watch_reads(app)
     app.test_client_class = RequestScopedClient
     _apps.append(app)
     return app
@@ -186,6 +188,34 @@ def app() -> Flask:
     with app.app_context():
         reset_schema()
     return app
+
+
+DISPATCHING = "paja_test_dispatching"
+
+
+def _watch_reads(app: Flask) -> None:
+    """Note while the app dispatches a request (not the request context pytest-flask pushes
+    around every test, in which the test's own factories write)."""
+
+    @app.before_request
+    def dispatching() -> None:
+        setattr(g, DISPATCHING, True)
+
+    @app.teardown_request
+    def dispatched(error: BaseException | None) -> None:
+        g.pop(DISPATCHING, None)
+
+
+@sa.event.listens_for(sa.engine.Engine, "before_cursor_execute")
+def _no_write_in_a_read(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+    """Fail a GET that writes unmarked: on SQLite its transaction began as a reader, and a
+    reader that turns writer can fail with "database is locked" under load."""
+    if not has_request_context() or not g.get(DISPATCHING):
+        return
+    if request.method not in READING or g.get(WRITES_KEY):
+        return
+    if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+        raise AssertionError(f"{request.method} {request.path} writes: mark its view @writes")
 
 
 @pytest.fixture(autouse=True)

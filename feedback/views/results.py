@@ -17,6 +17,7 @@ from feedback.queries.surveys import response_contexts
 from feedback.summaries import CONTEXT_LABELLER, MIN_GROUP, summarise
 from paja.access import get_or_404, role_required
 from paja.audit import Action, record
+from paja.database import writes
 from paja.downloads import csv_file, pdf_file, xlsx_file
 from paja.perform import perform
 
@@ -62,6 +63,7 @@ def summary_pdf(survey_id: int) -> ResponseReturnValue:
 
 
 @bp.get("/surveys/<int:survey_id>/answers.csv")
+@writes  # the download is written to the audit log
 @role_required()
 def export_csv(survey_id: int) -> ResponseReturnValue:
     """All answers as CSV."""
@@ -71,6 +73,7 @@ def export_csv(survey_id: int) -> ResponseReturnValue:
 
 
 @bp.get("/surveys/<int:survey_id>/answers.xlsx")
+@writes  # the download is written to the audit log
 @role_required()
 def export_xlsx(survey_id: int) -> ResponseReturnValue:
     """All answers as an XLSX workbook."""

@@ -11,6 +11,7 @@ from flask_login import current_user, login_user, logout_user
 
 from paja import operations, privacy
 from paja.access import login_required
+from paja.database import writes
 from paja.downloads import zip_file
 from paja.extensions import limiter
 from paja.forms import ChangePasswordForm, ProfileForm, given
@@ -66,6 +67,7 @@ def change_password() -> ResponseReturnValue:
 
 
 @bp.get("/data.zip")
+@writes  # the download is written to the audit log
 @limiter.limit("10 per hour")  # builds every certificate PDF
 @login_required
 def download_data() -> ResponseReturnValue:

@@ -10,6 +10,7 @@ from flask_login import current_user
 from paja import operations, privacy
 from paja.access import get_or_404, role_required
 from paja.audit import ACTION_LABELS, AUDIT_RETENTION_YEARS, entries
+from paja.database import writes
 from paja.downloads import zip_file
 from paja.forms import ButtonForm, UserRolesForm
 from paja.models import Role, User
@@ -89,6 +90,7 @@ def set_active(user_id: int) -> ResponseReturnValue:
 
 
 @bp.get("/users/<int:user_id>/data.zip")
+@writes  # the download is written to the audit log
 @role_required(Role.ADMIN)
 def user_data(user_id: int) -> ResponseReturnValue:
     """A person's data, for answering their request (logged in the audit log)."""

@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from paja.access import get_or_404, role_required
 from paja.audit import Action, record
+from paja.database import writes
 from paja.downloads import csv_file, pdf_file
 from paja.forms import SelectChoice, given
 from paja.i18n import helsinki
@@ -46,6 +47,7 @@ def orders() -> ResponseReturnValue:
 
 
 @bp.get("/orders.csv")
+@writes  # the download is written to the audit log
 @role_required(Role.ADMIN)
 def orders_csv() -> ResponseReturnValue:
     """All orders as CSV (semicolon-separated, for Finnish spreadsheets)."""

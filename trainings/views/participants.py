@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from paja.access import get_or_404, role_required
 from paja.audit import Action, record
-from paja.database import utcnow
+from paja.database import utcnow, writes
 from paja.downloads import csv_file, xlsx_file
 from paja.forms import ButtonForm, given
 from paja.models import Role
@@ -23,6 +23,7 @@ from trainings.queries.sessions import participants as live_registrations
 
 
 @bp.get("/sessions/<int:session_id>/participants")
+@writes  # the download is written to the audit log
 @role_required()
 def participants(session_id: int) -> ResponseReturnValue:
     """The participant list (trainers, admins, the ordering organisation)."""
