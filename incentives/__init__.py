@@ -5,6 +5,7 @@ from flask.blueprints import BlueprintSetupState
 
 from paja.cli import PURGERS
 from paja.demo import DEMO_LOADERS
+from paja.generate import GENERATORS
 from paja.privacy import ERASERS, EXPORTERS
 
 bp = Blueprint("incentives", __name__, url_prefix="/incentives")
@@ -16,6 +17,7 @@ def _install(state: BlueprintSetupState) -> None:
     and erasure reach the programmes."""
     from incentives import privacy
     from incentives.demo import load_demo
+    from incentives.generate import generate
     from incentives.labels import (
         CLAIM_STATUS_LABELS,
         SOURCE_LABELS,
@@ -30,6 +32,7 @@ def _install(state: BlueprintSetupState) -> None:
         visibility_labels=VISIBILITY_LABELS,
     )
     state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_demo)
+    state.app.extensions.setdefault(GENERATORS, []).append(generate)
     state.app.extensions.setdefault(EXPORTERS, []).append(privacy.export)
     state.app.extensions.setdefault(ERASERS, []).append(privacy.erase)
     state.app.extensions.setdefault(PURGERS, {})["programme points"] = privacy.anonymise_ended

@@ -61,6 +61,23 @@ def purge_command() -> None:
         click.echo(f"{name}: {count} deleted")
 
 
+@click.command("generate")
+@click.option("--scale", type=click.IntRange(1, 100), default=1, show_default=True,
+              help="1 is about the demo's size, 100 about a big provider's year.")  # fmt: skip
+@with_appcontext
+def generate_command(scale: int) -> None:
+    """Add realistic data in bulk, for benchmarks (not for production databases)."""
+    import time
+
+    from paja.generate import generate
+
+    started = time.perf_counter()
+    counts = generate(scale)
+    for name, count in counts.items():
+        click.echo(f"{name}: {count}")
+    click.echo(f"generated at scale {scale} in {time.perf_counter() - started:.1f} s")
+
+
 @click.command("backup")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @with_appcontext
@@ -125,6 +142,7 @@ def register_commands(app: Flask) -> None:
         purge_command,
         create_user_command,
         backup_command,
+        generate_command,
         restore_command,
     ):
         app.cli.add_command(command)

@@ -4,6 +4,7 @@ from flask import Blueprint
 from flask.blueprints import BlueprintSetupState
 
 from paja.demo import DEMO_LOADERS
+from paja.generate import GENERATORS
 from paja.privacy import ERASERS, EXPORTERS
 
 bp = Blueprint("plans", __name__, url_prefix="/plans")
@@ -15,6 +16,7 @@ def _install(state: BlueprintSetupState) -> None:
     from paja.i18n import wall_clock
     from plans import privacy
     from plans.demo import load_demo
+    from plans.generate import generate
     from plans.labels import (
         CHANNEL_LABELS,
         FORMAT_LABELS,
@@ -39,6 +41,7 @@ def _install(state: BlueprintSetupState) -> None:
     )
     state.app.jinja_env.filters.update(with_mentions=with_mentions, wallclock=wall_clock)
     state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_demo)
+    state.app.extensions.setdefault(GENERATORS, []).append(generate)
     state.app.extensions.setdefault(EXPORTERS, []).append(privacy.export)
     state.app.extensions.setdefault(ERASERS, []).append(privacy.erase)
 

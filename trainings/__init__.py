@@ -6,6 +6,7 @@ from flask.blueprints import BlueprintSetupState
 from feedback.summaries import CONTEXT_LABELLER
 from paja.cli import PURGERS
 from paja.demo import DEMO_LOADERS
+from paja.generate import GENERATORS
 from paja.privacy import ERASERS, EXPORTERS
 from paja.signups import COMPLETERS
 
@@ -17,6 +18,7 @@ def _install(state: BlueprintSetupState) -> None:
     """Give templates the translated names; let `paja demo`, `paja purge` and summaries use us."""
     from trainings import privacy
     from trainings.demo import load_demo
+    from trainings.generate import generate
     from trainings.labels import (
         AGENDA_LABELS,
         MODE_LABELS,
@@ -38,6 +40,7 @@ def _install(state: BlueprintSetupState) -> None:
         registration_labels=REGISTRATION_LABELS,
     )
     state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_demo)
+    state.app.extensions.setdefault(GENERATORS, []).append(generate)
     state.app.extensions.setdefault(PURGERS, {})["network-day needs"] = purge_needs
     state.app.extensions[PURGERS]["cancelled registrations"] = privacy.purge_cancelled
     state.app.extensions.setdefault(COMPLETERS, {})[ORDER_PURPOSE] = complete_order
