@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from courses.models import Course, Enrolment
 from incentives.labels import Source, StandingView, Visibility
 from incentives.models import Claim, Participant, Programme, ProgrammeManager
-from incentives.operations.claims import _count
+from incentives.operations.claims import credit
 from incentives.operations.ledger import award, helsinki_today
 from incentives.operations.programmes import ProgrammeDetails, create_programme
 from paja.extensions import db
@@ -104,7 +104,7 @@ def _logged(programme: Programme, people: list[Participant], manager: User, toda
         db.session.add(claim)
         db.session.flush()
         if approved:
-            _count(claim, manager)
+            credit(claim, manager)
 
 
 def _automatic(programme: Programme, people: list[Participant]) -> None:

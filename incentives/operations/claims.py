@@ -45,7 +45,7 @@ def log_activity(
     db.session.add(claim)
     db.session.flush()
     if not activity_type.needs_approval:
-        _count(claim, None)
+        credit(claim, None)
     return claim
 
 
@@ -99,8 +99,8 @@ def _claims_since(participant: Participant, activity: ActivityType, since: date 
     return db.session.scalar(statement) or 0
 
 
-def _count(claim: Claim, manager: User | None) -> None:
-    """Approve a claim and put its points in the ledger."""
+def credit(claim: Claim, manager: User | None) -> None:
+    """Approve a claim and credit its points in the ledger."""
     claim.status, claim.decided_at = ClaimStatus.APPROVED, utcnow()
     claim.decided_by_id = manager.id if manager else None
     activity = claim.activity_type
@@ -113,7 +113,7 @@ def approve(claim: Claim, manager: User, reason: str = "") -> None:
     if claim.status == ClaimStatus.APPROVED:
         raise RuleViolation(_("This activity is approved already."))
     claim.reason = reason.strip()
-    _count(claim, manager)
+    credit(claim, manager)
     db.session.flush()
 
 

@@ -100,6 +100,6 @@ def recognitions_of(programme: Programme) -> list[Recognition]:
     )
 
 
-def category_names(programme: Programme) -> dict[int, Category]:
+def categories_by_id(programme: Programme) -> dict[int, Category]:
     """The programme's categories by id."""
     return {c.id: c for c in programme.categories}

@@ -12,7 +12,7 @@ from incentives.forms.management import RecognitionForm
 from incentives.models import Programme
 from incentives.operations.recognitions import give_recognition
 from incentives.queries.programmes import active_participants
-from incentives.queries.reports import category_names, recognitions_of, summary
+from incentives.queries.reports import categories_by_id, recognitions_of, summary
 from incentives.queries.standings import recent_gains, top_board
 from incentives.reports import report_pdf, report_rows
 from paja.access import get_or_404, role_required
@@ -41,7 +41,7 @@ def awards(programme_id: int) -> ResponseReturnValue:
     form = _recognition_form(item)
     if form.validate_on_submit():
         person = next(p for p in active_participants(item) if p.id == form.participant.data)
-        category = category_names(item).get(form.category.data or 0)
+        category = categories_by_id(item).get(form.category.data or 0)
         title = given(form.title.data)
         done = perform(lambda: give_recognition(item, person, category, title, current_user), form)
         if done.ok:
@@ -53,7 +53,7 @@ def awards(programme_id: int) -> ResponseReturnValue:
     return render_template(
         "incentives/awards.html", programme=item, top=top_board(item), rising=recent_gains(item),
         form=form, given_ones=recognitions_of(item), report=summary(item),
-        categories=category_names(item),
+        categories=categories_by_id(item),
     )  # fmt: skip
 
 

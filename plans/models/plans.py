@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -13,15 +12,11 @@ from paja.extensions import db
 from paja.models import Membership, Organisation, User
 from plans.labels import Channel, PlanRole
 from trainings.models import TrainingSession
+from trainings.models.sessions import new_token
 
 #: What each role may do, from most to least.
 CODES = {channel.value for channel in Channel}
 RANKS = {PlanRole.OWNER: 3, PlanRole.EDITOR: 2, PlanRole.COMMENTER: 1, PlanRole.VIEWER: 0}
-
-
-def new_token() -> str:
-    """An unguessable token for a calendar feed."""
-    return secrets.token_urlsafe(24)
 
 
 class Plan(Base):

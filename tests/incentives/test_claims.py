@@ -10,7 +10,7 @@ from incentives.models import ActivityType, Claim, Score
 from incentives.operations.ledger import helsinki_today
 from paja.extensions import db
 from tests.conftest import Auth
-from tests.incentives.factories import logged_type, manager_of, participant, programme
+from tests.incentives.factories import logged_type, manager_of, member, participant, programme
 
 
 def claims_of(participant_id: int) -> list[Claim]:
@@ -127,8 +127,6 @@ def earlier(participant_id: int) -> None:
 
 def test_someone_who_has_not_joined_cannot_log(client: FlaskClient, auth: Auth) -> None:
     item = programme()
-    from tests.incentives.factories import member
-
     outsider = member(item.organisation)
     auth.login(outsider)
     response = client.post(

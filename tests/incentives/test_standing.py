@@ -10,7 +10,7 @@ from incentives.models import Participant, Score
 from incentives.operations.ledger import award
 from paja.extensions import db
 from tests.conftest import Auth
-from tests.incentives.factories import manager_of, participant, programme
+from tests.incentives.factories import manager_of, member, participant, programme
 
 
 def main_of(response) -> str:  # type: ignore[no-untyped-def]
@@ -116,8 +116,6 @@ def test_a_team_shows_only_with_three_participants_on_the_boards(
 def test_a_pseudonym_is_needed_and_unique(client: FlaskClient, auth: Auth) -> None:
     item = programme()
     participant(item, Visibility.PSEUDONYM, pseudonym="Partioauto")
-    from tests.incentives.factories import member
-
     newcomer = member(item.organisation)
     auth.login(newcomer)
     none = client.post(

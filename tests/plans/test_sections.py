@@ -6,6 +6,7 @@ from paja.extensions import db
 from plans.labels import PlanRole
 from plans.models import PlanSection
 from tests.conftest import Auth
+from tests.plans.factories import colleague as colleague_of
 from tests.plans.factories import member, org_plan
 
 
@@ -44,12 +45,7 @@ def test_a_colleagues_newer_save_is_never_overwritten_silently(
     client: FlaskClient, auth: Auth
 ) -> None:
     plan = org_plan()
-    colleague = member(plan.organisation)
-    plan.members  # noqa: B018 (loaded before the role is given)
-    from plans.operations.plans import give_role
-
-    give_role(plan, colleague, PlanRole.EDITOR)
-    db.session.commit()
+    colleague = colleague_of(plan, PlanRole.EDITOR)
     auth.login(colleague)
     client.post(f"/plans/{plan.id}/sections/15", data={"version": "0", "q_15a": "Tiedottaja"})
     auth.login(plan.owner)  # opened the form at version 0, before the colleague saved
