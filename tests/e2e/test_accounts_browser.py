@@ -1,5 +1,7 @@
 """In a real browser: sign up, log out, log in, switch languages, open the profile."""
 
+import re
+
 from flask import Flask
 from playwright.sync_api import Page, expect
 
@@ -137,6 +139,8 @@ def test_pages_work_on_a_phone(page: Page) -> None:
     expect(page.get_by_role("button", name="Svenska")).to_be_visible()  # without opening the menu
     check_page(page, "15-home-phone-fi")
     page.get_by_role("button", name="Valikko").click()
+    # Bootstrap animates the menu open; a click while it is still sliding can miss.
+    expect(page.locator("#main-nav")).to_have_class(re.compile(r"\bshow\b"))
     page.get_by_role("link", name="Rekisteröidy").click()
     wait_for_path(page, "/auth/signup")
     check_page(page, "16-signup-phone-fi")
