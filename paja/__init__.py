@@ -34,6 +34,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         PROJECT_ROOT.joinpath("instance").mkdir(exist_ok=True)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
+    from paja.jobs import init_jobs
     from paja.setup import connect_subscriptions, init_extensions, register_blueprints
 
     if app.config.get("PAJA_PROXIES"):
@@ -44,4 +45,5 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     init_extensions(app)
     register_blueprints(app)
     connect_subscriptions()
+    init_jobs(app)
     return app

@@ -78,6 +78,30 @@ def generate_command(scale: int) -> None:
     click.echo(f"generated at scale {scale} in {time.perf_counter() - started:.1f} s")
 
 
+@click.command("jobs")
+@click.option("--workers", type=click.IntRange(1, 16), default=2, show_default=True,
+              help="Jobs run at the same time (threads).")  # fmt: skip
+@with_appcontext
+def jobs_command(workers: int) -> None:
+    """Work through the job queue (mail, bulk files) until stopped; JOBS_URL says where."""
+    from huey.consumer import Consumer
+
+    from paja.jobs import queue_of
+
+    huey = queue_of(current_app).huey
+    if huey.immediate:
+        raise click.ClickException("JOBS_URL is 'immediate': jobs already run where queued.")
+    # SIGTERM (systemd's and gunicorn.conf.py's stop) lets jobs under way finish first.
+    Consumer(
+        huey,
+        workers=workers,
+        worker_type="thread",
+        periodic=False,
+        graceful_signal="TERM",
+        shutdown_timeout=25,
+    ).run()
+
+
 @click.command("backup")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @with_appcontext
@@ -143,6 +167,7 @@ def register_commands(app: Flask) -> None:
         create_user_command,
         backup_command,
         generate_command,
+        jobs_command,
         restore_command,
     ):
         app.cli.add_command(command)

@@ -123,6 +123,11 @@ def load_config(
         ),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), default=True),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Where background jobs wait: run at once (development), a SQLite file `paja jobs`
+        # works through (one machine), or redis://… (several machines).
+        "JOBS_URL": env.get(
+            "JOBS_URL", f"sqlite:///{instance_path / 'jobs.sqlite3'}" if production else "immediate"
+        ),
         "MAIL_BACKEND": env.get("MAIL_BACKEND", "smtp" if production else "console"),
         "MAIL_FOLDER": env.get("MAIL_FOLDER", str(instance_path / "mail")),
         "MAIL_SERVER": env.get("MAIL_SERVER", "localhost"),

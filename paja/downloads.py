@@ -125,6 +125,11 @@ def zip_file(data: bytes, filename: str) -> Response:
     return _file(data, "application/zip", filename)
 
 
+def prepared_file(data: bytes, mimetype: str, filename: str) -> Response:
+    """A file made by a job: PDFs shown in the browser, anything else saved."""
+    return _file(data, mimetype, filename, inline=mimetype == "application/pdf")
+
+
 def pdf_file(data: bytes, filename: str) -> Response:
     """A PDF shown in the browser (it can be saved from there)."""
     return _file(data, "application/pdf", filename, inline=True)

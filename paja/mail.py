@@ -13,15 +13,12 @@ from typing import Any
 
 from flask import current_app, render_template
 from flask_babel import force_locale
-from sqlalchemy import event
-from sqlalchemy.orm import Session
 
 from paja.database import utcnow
-from paja.extensions import db
+from paja.jobs import job, queue
 from paja.models import LANGUAGES
 
 OUTBOX_KEY = "paja.outbox"
-PENDING_KEY = "paja.pending_mail"
 
 
 @dataclass(frozen=True)
@@ -60,9 +57,9 @@ def send_mail(
 ) -> Mail:
     """Render templates/mail/<template>.txt in the recipient's language and send it.
 
-    The template's first line is the subject; the rest is the body. While the database
-    session has a transaction open, the mail goes out only when it commits (never for a
-    change that was rolled back).
+    The template's first line is the subject; the rest is the body. The mail is sent by a
+    job, queued when the current transaction commits (never for a change that was rolled
+    back), so a request never waits for the mail server.
     """
     locale = locale if locale in LANGUAGES else current_app.config["BABEL_DEFAULT_LOCALE"]
     with force_locale(locale):
@@ -74,26 +71,19 @@ def send_mail(
         locale=locale,
         attachments=attachments,
     )
-    session = db.session()
-    if session.in_transaction():
-        session.info.setdefault(PENDING_KEY, []).append(mail)
-    else:
-        deliver(mail)
+    queue(deliver_mail, mail)
     return mail
 
 
-@event.listens_for(Session, "after_commit")
-def _deliver_pending(session: Session) -> None:
-    """Send the mails of a committed transaction."""
-    for mail in session.info.pop(PENDING_KEY, []):
-        deliver(mail)
+def _describe(mail: Mail) -> str:
+    """How admins see a mail in the list of failed jobs."""
+    return f"{mail.to}: {mail.subject}"
 
 
-@event.listens_for(Session, "after_soft_rollback")
-def _drop_pending(session: Session, previous_transaction: Any) -> None:
-    """Forget the mails of a rolled-back transaction (not of a rolled-back savepoint)."""
-    if previous_transaction.parent is None:
-        session.info.pop(PENDING_KEY, None)
+@job(describe=_describe)
+def deliver_mail(mail: Mail) -> None:
+    """Send one rendered mail (a job, retried when the mail server fails)."""
+    deliver(mail)
 
 
 def deliver(mail: Mail) -> None:

@@ -31,9 +31,11 @@ from paja.i18n import (
     select_timezone,
     when,
 )
+from paja.job_failures import purge_failures
 from paja.links import absolute_url
 from paja.markdown import render_markdown
 from paja.models import Role, User
+from paja.prepared_files import purge_files
 from paja.ratelimits import SQLiteStorage
 from paja.security import install_security_headers
 from paja.signups import purge_pending
@@ -86,6 +88,8 @@ def init_extensions(app: Flask) -> None:
     app.extensions.setdefault(PURGERS, {})["audit entries"] = purge_audit
     app.extensions[PURGERS]["rate-limit counters"] = purge_counters
     app.extensions[PURGERS]["unconfirmed sign-ups"] = purge_pending
+    app.extensions[PURGERS]["failed background jobs"] = purge_failures
+    app.extensions[PURGERS]["prepared files"] = purge_files
 
 
 def purge_counters(now: datetime) -> int:
@@ -126,10 +130,10 @@ def register_blueprints(app: Flask) -> None:
     import incentives
     import plans
     import trainings
-    from paja.views import account, admin, auth, errors, main, organisations
+    from paja.views import account, admin, auth, errors, files, main, organisations
 
     blueprints = (
-        *(main, auth, account, admin, organisations),
+        *(main, auth, account, admin, organisations, files),
         *(feedback, trainings, courses, plans, incentives),
     )
     for module in blueprints:

@@ -167,6 +167,13 @@ def racing_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask
 
 
 @pytest.fixture
+def queued_app(tmp_path: Path) -> Flask:
+    """An app on its own SQLite file whose jobs wait in a SQLite queue until worked through
+    (tests.queue.work_through), as in production."""
+    return make_file_app(tmp_path, JOBS_URL=f"sqlite:///{tmp_path / 'jobs.sqlite3'}")
+
+
+@pytest.fixture
 def limited_app(tmp_path: Path) -> Iterator[Flask]:
     """An app with rate limits on; the shared limiter is switched off again afterwards."""
     app = make_file_app(

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import itertools
 
+import sqlalchemy as sa
+from flask import current_app
+
 from paja.business_id import check_digit
 from paja.extensions import db
+from paja.job_failures import JobFailure, record_failure
+from paja.jobs import job_name, queue_of
+from paja.mail import Mail, deliver_mail
 from paja.models import Membership, Organisation, Role, User
+from paja.prepared_files import FileStatus, PreparedFile
 
 PASSWORD = "kolme-iloista-kissaa"
 _sequence = itertools.count(1)
@@ -60,3 +67,32 @@ def create_organisation(
         db.session.add(Membership(organisation=organisation, user=user))
     db.session.commit()
     return organisation
+
+
+def create_job_failure(final: bool = True, to: str = "kalle@example.fi") -> JobFailure:
+    """A failed attempt to send a mail, as the queue records it."""
+    mail = Mail(to=to, subject="Tervetuloa", body="Hei!\n", locale="fi")
+    huey = queue_of(current_app).huey
+    task = queue_of(current_app).tasks[job_name(deliver_mail)].s(mail)
+    record_failure(huey, task, ConnectionRefusedError("smtp down"), final=final)
+    db.session.commit()
+    failure = db.session.scalars(sa.select(JobFailure).order_by(JobFailure.id.desc())).first()
+    assert failure is not None
+    return failure
+
+
+def create_prepared_file(user: User, ready: bool = True) -> PreparedFile:
+    """A one-page PDF made for the user (or still being made)."""
+    prepared = PreparedFile(
+        user_id=user.id,
+        kind="badges",
+        key=1,
+        title="Nimikyltit",
+        filename="paja-badges-1.pdf",
+        locale="fi",
+        status=FileStatus.READY if ready else FileStatus.PREPARING,
+        data=b"%PDF-1.4 test" if ready else None,
+    )
+    db.session.add(prepared)
+    db.session.commit()
+    return prepared

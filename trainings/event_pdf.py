@@ -20,7 +20,7 @@ BADGES_PER_ROW, BADGE_ROWS = 2, 4
 BADGE_HEIGHT, BADGE_PADDING = 60 * mm, 8 * mm
 
 
-def _heading(day: TrainingSession) -> str:
+def day_heading(day: TrainingSession) -> str:
     """The event and the day's time."""
     return f"{day.title}, {when(day.starts_at)}"
 
@@ -41,11 +41,11 @@ def attendance_list_pdf(day: TrainingSession, people: list[Registration]) -> byt
                               ("BOTTOMPADDING", (0, 1), (-1, -1), 6)]))  # fmt: skip
     story = [
         paragraph(title, "title"),
-        paragraph(_heading(day), "heading"),
+        paragraph(day_heading(day), "heading"),
         paragraph(day.place or day.meeting_url),
         grid,
     ]
-    return build_pdf(story, title=f"{title}: {day.title}", subject=_heading(day),
+    return build_pdf(story, title=f"{title}: {day.title}", subject=day_heading(day),
                      language=current_language())  # fmt: skip
 
 
@@ -71,7 +71,7 @@ def badges_pdf(day: TrainingSession, people: list[Registration]) -> bytes:
         return [
             Paragraph(escape(person.name), style),
             Paragraph(escape(details), detail_style),
-            Paragraph(escape(_heading(day)), event_style),
+            Paragraph(escape(day_heading(day)), event_style),
         ]
 
     cells: list[list[Paragraph]] = [badge(person) for person in people]
@@ -85,5 +85,5 @@ def badges_pdf(day: TrainingSession, people: list[Registration]) -> bytes:
                                ("LEFTPADDING", (0, 0), (-1, -1), BADGE_PADDING),
                                ("RIGHTPADDING", (0, 0), (-1, -1), BADGE_PADDING)]))  # fmt: skip
     title = _("Name badges")
-    return build_pdf([sheet], title=f"{title}: {day.title}", subject=_heading(day),
+    return build_pdf([sheet], title=f"{title}: {day.title}", subject=day_heading(day),
                      language=current_language())  # fmt: skip

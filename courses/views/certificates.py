@@ -14,6 +14,7 @@ from courses.forms.certificates import ReissueForm, RevokeForm
 from courses.models import Certificate
 from courses.operations.certificates import reissue, revoke
 from courses.pdf import certificates_pdf
+from courses.prepared import SESSION_CERTIFICATES
 from courses.queries.certificates import (
     CertificateFilter,
     certificate_by_code,
@@ -24,9 +25,10 @@ from courses.queries.certificates import (
 from courses.queries.courses import all_courses
 from paja.access import check, get_or_404, or_404, role_required
 from paja.downloads import pdf_file
-from paja.forms import given
+from paja.forms import ButtonForm, given
 from paja.models import Role
 from paja.perform import perform
+from paja.prepared_files import prepare
 from trainings.models import TrainingSession
 
 PAGE_SIZE = 100
@@ -42,16 +44,22 @@ def certificate_pdf(code: str) -> ResponseReturnValue:
     return pdf_file(certificates_pdf([certificate]), f"paja-certificate-{certificate.code}.pdf")
 
 
-@bp.get("/certificates/session/<int:session_id>.pdf")
+@bp.post("/certificates/session/<int:session_id>")
 @role_required()
 def session_certificates_pdf(session_id: int) -> ResponseReturnValue:
-    """All valid attendance certificates of a session, one per page, for the trainer to hand out."""
+    """All valid attendance certificates of a session, one per page, for the trainer to hand
+    out; made in the background, since a session may have hundreds."""
     session = get_or_404(TrainingSession, session_id, TrainingSession.can_manage)
-    certificates = session_certificates(session)
-    if not certificates:
+    back = redirect(url_for("trainings.participants", session_id=session.id))
+    if not ButtonForm().validate_on_submit():
+        return back
+    if not session_certificates(session):
         flash(_("Nobody has an attendance certificate yet: mark the attendance first."), "info")
-        return redirect(url_for("trainings.session", session_id=session.id))
-    return pdf_file(certificates_pdf(certificates), f"paja-certificates-session-{session.id}.pdf")
+        return back
+    title = _("Attendance certificates: %(session)s", session=session.title)
+    filename = f"paja-certificates-session-{session.id}.pdf"
+    made = perform(lambda: prepare(current_user, SESSION_CERTIFICATES, session.id, title, filename))
+    return redirect(url_for("files.file_page", token=made.result.token))
 
 
 def _date(key: str) -> date | None:

@@ -220,7 +220,11 @@ def invite(survey_id: int) -> ResponseReturnValue:
             if sent.ok:
                 count = len(sent.result)
                 flash(
-                    ngettext("%(num)d invitation sent.", "%(num)d invitations sent.", count),
+                    ngettext(
+                        "%(num)d invitation is on its way.",
+                        "%(num)d invitations are on their way.",
+                        count,
+                    ),
                     "success",
                 )
                 return redirect(url_for("feedback.edit_survey", survey_id=survey.id))
@@ -235,5 +239,5 @@ def remind(survey_id: int) -> ResponseReturnValue:
     if ButtonForm().validate_on_submit():
         reminded = perform(lambda: invitations.remind(survey))
         if reminded.ok:
-            flash(_("Reminders sent: %(num)d.", num=reminded.result), "success")
+            flash(_("Reminders on their way: %(num)d.", num=reminded.result), "success")
     return redirect(url_for("feedback.edit_survey", survey_id=survey.id))

@@ -1,4 +1,4 @@
-"""Admin pages for user accounts: search, roles, deactivation, erasure, and the audit log."""
+"""Admin pages: user accounts (search, roles, deactivation, erasure), the audit log, jobs."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from paja.audit import ACTION_LABELS, AUDIT_RETENTION_YEARS, entries
 from paja.database import writes
 from paja.downloads import zip_file
 from paja.forms import ButtonForm, UserRolesForm
+from paja.job_failures import JobFailure, counts, failures, run_again
+from paja.jobs import RETRIES, RETRY_DELAY
 from paja.models import Role, User
 from paja.perform import perform
 from paja.privacy_forms import AdminEraseForm
@@ -110,3 +112,26 @@ def erase_user(user_id: int) -> ResponseReturnValue:
     elif perform(lambda: privacy.erase(current_user, person)).ok:
         flash(_("The person's personal data is erased."), "success")
     return redirect(url_for("admin.user", user_id=person.id))
+
+
+@bp.get("/jobs")
+@role_required(Role.ADMIN)
+def jobs() -> ResponseReturnValue:
+    """Background jobs: how many wait, and every failed attempt, newest first."""
+    return render_template(
+        "admin/jobs.html",
+        counts=counts(),
+        page=failures(),
+        retries=RETRIES,
+        minutes=RETRY_DELAY // 60,
+    )
+
+
+@bp.post("/jobs/<int:failure_id>/run")
+@role_required(Role.ADMIN)
+def run_job_again(failure_id: int) -> ResponseReturnValue:
+    """Queue a job that gave up once more."""
+    failure = get_or_404(JobFailure, failure_id, None)
+    if ButtonForm().validate_on_submit() and perform(lambda: run_again(failure)).ok:
+        flash(_("The job is queued again: %(job)s", job=failure.description), "success")
+    return redirect(url_for("admin.jobs"))

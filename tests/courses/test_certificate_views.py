@@ -15,6 +15,7 @@ from paja.models import Role
 from tests import factories
 from tests.conftest import Auth
 from tests.courses.factories import certificate_of, complete, create_course, enrol
+from tests.paja.files import made_file
 from tests.trainings.factories import create_registration, create_session, create_trainer
 from trainings.operations.sessions import mark_attendance
 
@@ -128,14 +129,13 @@ def test_trainer_prints_the_sessions_attendance_certificates(
     people = [create_registration(session) for _ in range(3)]
     auth.login(trainer.user)
     url = f"/trainings/sessions/{session.id}/participants"
-    assert f"/courses/certificates/session/{session.id}.pdf" in client.get(url).get_data(
-        as_text=True
-    )
-    empty = client.get(f"/courses/certificates/session/{session.id}.pdf")
-    assert empty.status_code == 302
+    make = f"/courses/certificates/session/{session.id}"
+    assert make in client.get(url).get_data(as_text=True)
+    empty = client.post(make, follow_redirects=True).get_data(as_text=True)
+    assert "merkitse ensin läsnäolo" in empty.lower()
     mark_attendance(session, trainer.user, {people[0].id, people[2].id})
     db.session.commit()
-    pdf = client.get(f"/courses/certificates/session/{session.id}.pdf").data
+    pdf = made_file(client, client.post(make)).data
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 2
     text = _text(pdf)
@@ -144,7 +144,7 @@ def test_trainer_prints_the_sessions_attendance_certificates(
     assert people[1].name not in text
     assert session.offering.title in text
     auth.login(create_trainer().user)  # a trainer of another session
-    assert client.get(f"/courses/certificates/session/{session.id}.pdf").status_code == 403
+    assert client.post(make).status_code == 403
 
 
 def test_admin_lists_and_filters_certificates_in_bounded_queries(

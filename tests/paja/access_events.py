@@ -65,9 +65,7 @@ EVENT_RULES: dict[str, Rule] = {
     "trainings.attendance_pdf": Rule(
         lambda t: f"/trainings/events/days/{t.event_day.id}/attendance.pdf", ADMIN
     ),
-    "trainings.badges": Rule(
-        lambda t: f"/trainings/events/days/{t.event_day.id}/badges.pdf", ADMIN
-    ),
+    "trainings.badges": Rule(lambda t: f"/trainings/events/days/{t.event_day.id}/badges", ADMIN),
     "trainings.message_registrants": Rule(
         lambda t: f"/trainings/events/days/{t.event_day.id}/message", ADMIN, post=200
     ),

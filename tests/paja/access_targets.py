@@ -7,7 +7,9 @@ from courses.models import Certificate, Course, EnrolmentKey
 from feedback.models import Invitation, Survey, Wish, WishBoard
 from incentives.models import Claim, Programme
 from paja.extensions import db
+from paja.job_failures import JobFailure
 from paja.models import Organisation, User
+from paja.prepared_files import PreparedFile
 from plans.models import Comment, Entry, PersonalFeed, Plan
 from tests import factories
 from tests.courses import factories as course_factories
@@ -43,6 +45,14 @@ class Targets:
     @cached_property
     def organisation(self) -> Organisation:
         return factories.create_organisation(members=(self.user,))
+
+    @cached_property
+    def job_failure(self) -> JobFailure:
+        return factories.create_job_failure()
+
+    @cached_property
+    def prepared_file(self) -> PreparedFile:
+        return factories.create_prepared_file(self.user)
 
     @cached_property
     def trainer(self) -> Trainer:

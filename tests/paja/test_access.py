@@ -38,6 +38,11 @@ MATRIX: dict[str, Rule] = {
     "account.change_password": Rule(lambda t: "/account/password", LOGGED_IN, post=200),
     "admin.users": Rule(lambda t: "/admin/users", ADMIN),
     "admin.audit": Rule(lambda t: "/admin/audit", ADMIN),
+    "admin.jobs": Rule(lambda t: "/admin/jobs", ADMIN),
+    "files.index": Rule(lambda t: "/files/", LOGGED_IN),
+    "files.file_page": Rule(lambda t: f"/files/{t.prepared_file.token}", NOBODY),
+    "files.download": Rule(lambda t: f"/files/{t.prepared_file.token}/download", NOBODY),
+    "admin.run_job_again": Rule(lambda t: f"/admin/jobs/{t.job_failure.id}/run", ADMIN),
     "admin.user_data": Rule(lambda t: f"/admin/users/{t.user.id}/data.zip", ADMIN),
     "admin.erase_user": Rule(lambda t: f"/admin/users/{t.user.id}/erase", ADMIN),
     "account.download_data": Rule(lambda t: "/account/data.zip", LOGGED_IN),
@@ -228,7 +233,7 @@ MATRIX |= {
         lambda t: f"/courses/certificates/{t.certificate.code}.pdf", ADMIN
     ),
     "courses.session_certificates_pdf": Rule(
-        lambda t: f"/courses/certificates/session/{t.open_session.id}.pdf", ADMIN, get=302
+        lambda t: f"/courses/certificates/session/{t.open_session.id}", ADMIN
     ),
     "courses.certificates": Rule(lambda t: "/courses/certificates/", ADMIN),
     "courses.certificate_admin": Rule(

@@ -12,12 +12,14 @@ from paja.access import get_or_404, role_required
 from paja.downloads import pdf_file
 from paja.forms import ButtonForm, given
 from paja.perform import perform
+from paja.prepared_files import prepare
 from trainings import bp
-from trainings.event_pdf import attendance_list_pdf, badges_pdf
+from trainings.event_pdf import attendance_list_pdf, day_heading
 from trainings.forms.events import GroupsForm, MessageForm
 from trainings.models import Registration
 from trainings.operations.event_registrations import message_day
 from trainings.operations.small_groups import generate_groups, move_to_group, publish_groups
+from trainings.prepared import BADGES
 from trainings.queries.directory import directories
 from trainings.queries.groups import groups_of, seated, ungrouped
 from trainings.views.event_admin import ORGANISERS, event_day
@@ -31,12 +33,18 @@ def attendance_pdf(session_id: int) -> ResponseReturnValue:
     return pdf_file(attendance_list_pdf(day, seated(day)), f"paja-attendance-{day.id}.pdf")
 
 
-@bp.get("/events/days/<int:session_id>/badges.pdf")
+@bp.post("/events/days/<int:session_id>/badges")
 @role_required(*ORGANISERS)
 def badges(session_id: int) -> ResponseReturnValue:
-    """Name badges, eight to an A4 sheet."""
+    """Name badges, eight to an A4 sheet, made in the background for a day of any size."""
     day = event_day(session_id)
-    return pdf_file(badges_pdf(day, seated(day)), f"paja-badges-{day.id}.pdf")
+    if ButtonForm().validate_on_submit():
+        title = _("Name badges: %(day)s", day=day_heading(day))
+        made = perform(
+            lambda: prepare(current_user, BADGES, day.id, title, f"paja-badges-{day.id}.pdf")
+        )
+        return redirect(url_for("files.file_page", token=made.result.token))
+    return redirect(url_for("trainings.participants", session_id=day.id))
 
 
 @bp.get("/events/days/<int:session_id>/directory")
@@ -68,8 +76,8 @@ def message_registrants(session_id: int) -> ResponseReturnValue:
         )
         if outcome.ok:
             sent = ngettext(
-                "The message is sent to %(num)d person.",
-                "The message is sent to %(num)d people.",
+                "The message is on its way to %(num)d person.",
+                "The message is on its way to %(num)d people.",
                 outcome.result,
             )
             flash(sent, "success")

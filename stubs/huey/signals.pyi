@@ -1,0 +1,1 @@
+SIGNAL_ERROR: str
