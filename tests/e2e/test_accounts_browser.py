@@ -174,3 +174,17 @@ def test_other_pages_pass_axe(page: Page) -> None:
     page.get_by_role("link", name="Sisäministeriö").click()
     page.get_by_role("link", name="Muokkaa tietoja").click()
     check_page(page, "23-organisation-edit-customer-fi")
+
+
+def test_admin_sees_background_jobs_in_three_languages(page: Page) -> None:
+    log_in(page, "admin@paja.example")
+    page.goto("/admin/jobs")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Taustatyöt")
+    check_page(page, "171-jobs-fi")
+    page.get_by_role("button", name="Svenska").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bakgrundsjobb")
+    check_page(page, "172-jobs-sv")
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Background jobs")
+    check_page(page, "173-jobs-en")
+    page.get_by_role("button", name="Suomi").click()  # the switch was saved to the profile
