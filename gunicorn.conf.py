@@ -19,10 +19,13 @@ workers = int(os.environ.get("PAJA_WORKERS", str(2 * (os.cpu_count() or 1))))
 worker_class = "sync"
 timeout = 30
 graceful_timeout = 30
-# A worker is replaced after this many requests, which keeps its memory from creeping up.
-max_requests = 5000
-max_requests_jitter = 500
-accesslog = os.environ.get("PAJA_ACCESS_LOG", "-")
+# A worker is replaced after about this many requests (minutes at full load), which keeps
+# its memory from creeping up without slowing the requests that meet a fresh worker.
+max_requests = 100_000
+max_requests_jitter = 10_000
+# Workers leave out what only `paja` commands need (Alembic).
+raw_env = ["PAJA_WEB_WORKER=1"]
+accesslog = os.environ.get("PAJA_ACCESS_LOG", "-") or None  # empty: no access log
 
 _job_worker: subprocess.Popen[bytes] | None = None
 

@@ -5,6 +5,7 @@ from flask.blueprints import BlueprintSetupState
 
 from paja.cli import PURGERS
 from paja.demo import DEMO_LOADERS
+from paja.generate import GENERATORS
 from paja.privacy import ERASERS, EXPORTERS
 
 bp = Blueprint("feedback", __name__, url_prefix="/feedback")
@@ -15,6 +16,7 @@ def _install(state: BlueprintSetupState) -> None:
     """Give templates the translated statuses and question types; let `paja demo` load ours."""
     from feedback import privacy
     from feedback.demo import load_demo
+    from feedback.generate import generate
     from feedback.labels import QUESTION_KIND_LABELS, SURVEY_STATUS_LABELS, WISH_STATUS_LABELS
 
     state.app.jinja_env.globals.update(
@@ -23,6 +25,7 @@ def _install(state: BlueprintSetupState) -> None:
         wish_status_labels=WISH_STATUS_LABELS,
     )
     state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_demo)
+    state.app.extensions.setdefault(GENERATORS, []).append(generate)
     state.app.extensions.setdefault(EXPORTERS, []).append(privacy.export)
     state.app.extensions.setdefault(PURGERS, {})["survey invitations"] = privacy.purge_invitations
     state.app.extensions.setdefault(ERASERS, []).append(privacy.erase)

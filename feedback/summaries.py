@@ -23,6 +23,7 @@ from feedback.models import (
 )
 from paja.extensions import db
 from paja.numbers import half_up, percent, whole
+from paja.page_cache import remembered
 
 MIN_GROUP = 3  # anonymous breakdowns with fewer answers are hidden
 CONTEXT_LABELLER = "feedback.context_labeller"  # app.extensions key: other packages name contexts
@@ -95,10 +96,44 @@ def _responses(
     return statement
 
 
+@dataclass(frozen=True)
+class Figures:
+    """The raw aggregates of a summary: plain values, safe to remember between requests."""
+
+    responses: int
+    invited: int
+    invitations_answered: int
+    counts: dict[int, dict[int, int]]  # question -> answer number -> answers
+    answered: dict[int, int]  # question -> respondents
+    texts: list[tuple[int, str]]  # (question, text), newest first per question
+
+
 def summarise(
     survey: Survey, start: date | None = None, end: date | None = None, context: str | None = None
 ) -> SurveySummary:
-    """Everything the summary page shows, in five queries whatever the number of answers."""
+    """Everything the summary page shows, in five queries whatever the number of answers;
+    remembered until the next change anywhere (see paja.page_cache.remembered)."""
+    key = f"survey-summary:{survey.id}:{start}:{end}:{context}"
+    figures = remembered(key, lambda: _figures(survey, start, end, context))
+    hidden = survey.anonymous and figures.responses < MIN_GROUP
+    summaries = {q.id: QuestionSummary(q) for q in survey.questions}
+    if not hidden and figures.responses:
+        _fill_counts(summaries, figures)
+        for question_id, text in figures.texts:
+            if question_id in summaries:
+                summaries[question_id].texts.append(text)
+    return SurveySummary(
+        survey,
+        figures.responses,
+        figures.invited,
+        figures.invitations_answered,
+        hidden,
+        list(summaries.values()),
+    )
+
+
+def _figures(survey: Survey, start: date | None, end: date | None, context: str | None) -> Figures:
+    """The aggregates, from the database."""
     scope = _responses(survey.id, start, end, context).subquery()
     total = db.session.scalar(sa.select(sa.func.count()).select_from(scope)) or 0
     invited, answered = db.session.execute(
@@ -106,16 +141,8 @@ def summarise(
             Invitation.survey_id == survey.id, *([Invitation.context == context] if context else [])
         )
     ).one()
-    hidden = survey.anonymous and total < MIN_GROUP
-    summaries = {q.id: QuestionSummary(q) for q in survey.questions}
-    if not hidden and total:
-        _fill_counts(summaries, scope)
-        _fill_texts(summaries, scope)
-    return SurveySummary(survey, total, invited, answered, hidden, list(summaries.values()))
-
-
-def _fill_counts(summaries: dict[int, QuestionSummary], scope: sa.Subquery) -> None:
-    """Counts per question and answer number, and respondents per question."""
+    if not total or (survey.anonymous and total < MIN_GROUP):
+        return Figures(total, invited, answered, {}, {}, [])
     rows = db.session.execute(
         sa.select(Answer.question_id, Answer.number, sa.func.count())
         .where(Answer.response_id.in_(sa.select(scope.c.id)), Answer.number.is_not(None))
@@ -125,16 +152,21 @@ def _fill_counts(summaries: dict[int, QuestionSummary], scope: sa.Subquery) -> N
     for question_id, number, count in rows:
         if number is not None:  # never: the query takes numbers only
             counts.setdefault(question_id, {})[number] = count
-    answered = dict(
+    per_question = dict(
         db.session.execute(
             sa.select(Answer.question_id, sa.func.count(sa.distinct(Answer.response_id)))
             .where(Answer.response_id.in_(sa.select(scope.c.id)))
             .group_by(Answer.question_id)
         ).all()
     )
+    return Figures(total, invited, answered, counts, per_question, _texts(scope))
+
+
+def _fill_counts(summaries: dict[int, QuestionSummary], figures: Figures) -> None:
+    """Buckets per answer option, respondents per question, and the statistics."""
     for question_id, summary in summaries.items():
-        summary.answered = answered.get(question_id, 0)
-        by_number = counts.get(question_id, {})
+        summary.answered = figures.answered.get(question_id, 0)
+        by_number = figures.counts.get(question_id, {})
         question = summary.question
         if question.kind in NUMERIC:
             labels = {0: "0", 1: "1"} if question.kind == QuestionType.YESNO else {}
@@ -178,7 +210,7 @@ def _fill_statistics(summary: QuestionSummary, by_number: dict[int, int]) -> Non
         summary.nps = nps(promoters, detractors, total)
 
 
-def _fill_texts(summaries: dict[int, QuestionSummary], scope: sa.Subquery) -> None:
+def _texts(scope: sa.Subquery) -> list[tuple[int, str]]:
     """The newest free texts (and 'other' answers) per question, at most TEXTS_SHOWN each."""
     rank = (
         sa.func.row_number()
@@ -194,14 +226,14 @@ def _fill_texts(summaries: dict[int, QuestionSummary], scope: sa.Subquery) -> No
         )
         .subquery()
     )
-    rows = db.session.execute(
-        sa.select(ranked.c.question_id, ranked.c.text)
-        .where(ranked.c.rank <= TEXTS_SHOWN)
-        .order_by(ranked.c.rank)
-    ).all()
-    for question_id, text in rows:
-        if question_id in summaries:
-            summaries[question_id].texts.append(text)
+    return [
+        (question_id, text)
+        for question_id, text in db.session.execute(
+            sa.select(ranked.c.question_id, ranked.c.text)
+            .where(ranked.c.rank <= TEXTS_SHOWN)
+            .order_by(ranked.c.rank)
+        )
+    ]
 
 
 @dataclass

@@ -8,7 +8,6 @@ import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 from flask_babel import force_locale
-from flask_migrate import upgrade
 
 from paja.errors import RuleViolation
 from paja.extensions import db
@@ -28,6 +27,8 @@ def _create_app() -> Flask:
 @with_appcontext
 def init_command() -> None:
     """Create or upgrade the database schema (Alembic migrations)."""
+    from flask_migrate import upgrade
+
     upgrade()
     click.echo("Database schema is up to date.")
 

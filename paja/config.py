@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from zxcvbn import zxcvbn
-
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SECRET_KEY = "dev-only-secret-change-me"  # noqa: S105 (a known placeholder, refused in production)
 
@@ -32,6 +30,8 @@ MIN_SECRET_GUESSES_LOG10 = 28
 
 def _check_secret(secret: str) -> None:
     """Production refuses a missing, default, short or low-entropy SECRET_KEY."""
+    from zxcvbn import zxcvbn  # 12 MB of word lists: only where they are needed
+
     if (
         secret == DEFAULT_SECRET_KEY
         or len(secret) < 32
@@ -100,6 +100,8 @@ def load_config(
         # Proxies in front of Paja whose X-Forwarded-For/-Proto to trust (rate limits count
         # the visitor's address, not the proxy's); 0 when browsers reach Paja directly.
         "PAJA_PROXIES": int(env.get("PAJA_PROXIES", "0") or 0),
+        # Set by gunicorn.conf.py: a web worker leaves out what only `paja` commands need.
+        "PAJA_WEB_WORKER": _bool(env.get("PAJA_WEB_WORKER"), default=False),
         "TRUSTED_HOSTS": _trusted_hosts(env, base_url, production),
         "SQLALCHEMY_DATABASE_URI": _database_url(env, instance_path),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
@@ -128,6 +130,9 @@ def load_config(
         "JOBS_URL": env.get(
             "JOBS_URL", f"sqlite:///{instance_path / 'jobs.sqlite3'}" if production else "immediate"
         ),
+        # Where the data generation of cached public pages is shared: a folder (one machine),
+        # redis://… (several machines), memory (tests) or off.
+        "CACHE_URL": env.get("CACHE_URL", f"file://{instance_path / 'cache'}"),
         "MAIL_BACKEND": env.get("MAIL_BACKEND", "smtp" if production else "console"),
         "MAIL_FOLDER": env.get("MAIL_FOLDER", str(instance_path / "mail")),
         "MAIL_SERVER": env.get("MAIL_SERVER", "localhost"),

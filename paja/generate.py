@@ -22,6 +22,7 @@ from paja.models import Membership, Organisation, Role, User, UserRole
 GENERATORS = "paja.generators"  # app.extensions key: functions(scale, rng) -> counts
 Generator = Callable[[int, random.Random], dict[str, int]]
 FIRST = ("Aino", "Eero", "Helmi", "Juho", "Kaisa", "Leo", "Minna", "Olli", "Sanna", "Åsa")
+PEOPLE_PER_STEP = 200
 LAST = ("Virtanen", "Korhonen", "Nieminen", "Mäkinen", "Hämäläinen", "Öhman", "Laine")
 
 
@@ -52,14 +53,14 @@ def _business_id(n: int) -> str:
 
 
 def people_and_organisations(scale: int, rng: random.Random) -> dict[str, int]:
-    """200 people per scale step and 5 organisations of 40 members each."""
+    """PEOPLE_PER_STEP people per scale step and 5 organisations of 40 members each."""
     first_user, first_org = next_id(User), next_id(Organisation)
     now = utcnow()
     users = [
         {"id": first_user + n, "email": f"gen{first_user + n}@scale.example",
          "name": f"{rng.choice(FIRST)} {rng.choice(LAST)} {first_user + n}",
          "password_hash": "!", "active": True, "session_token": f"g{first_user + n}", "created_at": now}
-        for n in range(200 * scale)
+        for n in range(PEOPLE_PER_STEP * scale)
     ]  # fmt: skip
     bulk(User, users)
     bulk(UserRole, [{"user_id": u["id"], "role": Role.PARTICIPANT} for u in users])
@@ -80,6 +81,11 @@ def generated_users(limit: int | None = None) -> list[int]:
     """Ids of generated people, in order."""
     statement = sa.select(User.id).where(User.email.like("gen%@scale.example")).order_by(User.id)
     return list(db.session.scalars(statement.limit(limit) if limit else statement))
+
+
+def people_of_this_run(scale: int) -> list[int]:
+    """Ids of the people the current run made (generated_users() holds earlier runs' too)."""
+    return generated_users()[-PEOPLE_PER_STEP * scale :]
 
 
 def generate(scale: int, seed: int = 2026) -> dict[str, int]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from zxcvbn import zxcvbn
-
 MIN_LENGTH = 12  # ASVS 2.1.1
 MAX_LENGTH = 128
 # zxcvbn knows English lists; these are words Finnish and Swedish users reach for.
@@ -21,4 +19,6 @@ def is_guessable(password: str, user_inputs: list[str] | None = None) -> bool:
     """Whether a password is among the very common or easily guessed ones (zxcvbn score < 2)."""
     words = (word for text in user_inputs or [] for word in re.split(r"[\W_]+", text.lower()))
     inputs = [*_LOCAL_WORDS, *(word for word in words if word)]
+    from zxcvbn import zxcvbn  # 12 MB of word lists: loaded by the first password check
+
     return zxcvbn(password[:MAX_LENGTH], user_inputs=inputs)["score"] < 2

@@ -21,6 +21,7 @@ from paja.database import READING, WRITES_KEY
 from paja.extensions import db, limiter
 from paja.mail import Mail, outbox
 from paja.models import Role, User
+from paja.page_cache import page_cache
 from tests import factories
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://")
@@ -36,6 +37,7 @@ TEST_CONFIG: dict[str, Any] = {
     "SERVER_NAME": "localhost",
     "PAJA_BASE_URL": "http://localhost",
     "RATELIMIT_STORAGE_URI": "memory://",
+    "CACHE_URL": "memory",
 }
 SQL_NOISE = (
     "SAVEPOINT",
@@ -241,6 +243,7 @@ def _transaction(request: pytest.FixtureRequest) -> Iterator[None]:
         factory.class_ = ConnectionBoundSession
         db.session.configure(bind=connection, join_transaction_mode="create_savepoint")
         outbox().clear()
+        page_cache().renew()  # pages cached by an earlier test show its rolled-back rows
         try:
             yield
         finally:

@@ -16,7 +16,7 @@ bp = Blueprint("trainings", __name__, url_prefix="/trainings")
 @bp.record_once
 def _install(state: BlueprintSetupState) -> None:
     """Give templates the translated names; let `paja demo`, `paja purge` and summaries use us."""
-    from trainings import privacy
+    from trainings import generate_events, privacy
     from trainings.demo import load_demo
     from trainings.generate import generate
     from trainings.labels import (
@@ -40,7 +40,7 @@ def _install(state: BlueprintSetupState) -> None:
         registration_labels=REGISTRATION_LABELS,
     )
     state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_demo)
-    state.app.extensions.setdefault(GENERATORS, []).append(generate)
+    state.app.extensions.setdefault(GENERATORS, []).extend((generate, generate_events.generate))
     state.app.extensions.setdefault(PURGERS, {})["network-day needs"] = purge_needs
     state.app.extensions[PURGERS]["cancelled registrations"] = privacy.purge_cancelled
     state.app.extensions.setdefault(COMPLETERS, {})[ORDER_PURPOSE] = complete_order

@@ -19,6 +19,7 @@ from paja.access import get_or_404, or_404, role_required
 from paja.forms import ButtonForm
 from paja.markdown import render_markdown
 from paja.models import Organisation, Role
+from paja.page_cache import cached_for_visitors
 from paja.perform import perform
 from paja.queries import organisations_of
 
@@ -32,12 +33,14 @@ def visible_course(slug: str) -> Course:
 
 
 @bp.get("/")
+@cached_for_visitors
 def catalogue() -> ResponseReturnValue:
     """Published courses."""
     return render_template("courses/catalogue.html", courses=published_courses())
 
 
 @bp.get("/<slug>")
+@cached_for_visitors
 def course(slug: str) -> ResponseReturnValue:
     """A course: what it teaches, its modules, and the visitor's progress."""
     item = visible_course(slug)

@@ -17,6 +17,7 @@ from incentives.models import Category, LedgerEntry, Participant, Programme, Sco
 from paja.database import utcnow
 from paja.extensions import db
 from paja.models import User
+from paja.page_cache import remember
 
 MIN_TEAM = 3  # a team's figures show only with this many participants on the boards
 BOARD_SIZE = 10
@@ -135,6 +136,7 @@ class TeamRow:
     average: float
 
 
+@remember(lambda programme: str(programme.id))
 def team_boards(programme: Programme) -> dict[int, list[TeamRow]]:
     """Per category, the teams with at least three participants on the boards, best first."""
     sizes: dict[int, int] = {
@@ -164,6 +166,7 @@ def team_boards(programme: Programme) -> dict[int, list[TeamRow]]:
     }
 
 
+@remember(lambda programme: str(programme.id))
 def top_board(programme: Programme) -> dict[int, list[Place]]:
     """Per category, the ten best of those on the boards (ranks and names, no totals)."""
     boards = {}
@@ -186,6 +189,7 @@ def top_board(programme: Programme) -> dict[int, list[Place]]:
     return boards
 
 
+@remember(lambda programme, wanted: f"{programme.id}:{wanted}")
 def reached_level(programme: Programme, wanted: int) -> dict[int, list[str]]:
     """Per category, those on the boards who reached the level, by name (at most 200 each)."""
     threshold = (wanted - 1) * programme.level_points
@@ -214,6 +218,7 @@ class Gain:
     points: int
 
 
+@remember(lambda programme, limit=5: f"{programme.id}:{limit}")
 def recent_gains(programme: Programme, limit: int = 5) -> dict[int, list[Gain]]:
     """Per category, who gained the most points in the last 30 days (on the boards)."""
     since = utcnow() - RECENT

@@ -10,6 +10,7 @@ from paja import operations
 from paja.forms import LanguageForm, given
 from paja.i18n import SESSION_KEY
 from paja.models import LANGUAGES
+from paja.page_cache import cached_for_visitors
 from paja.perform import perform
 from paja.queries import database_status
 from paja.views.navigation import safe_next
@@ -18,6 +19,7 @@ bp = Blueprint("main", __name__)
 
 
 @bp.get("/")
+@cached_for_visitors
 def home() -> ResponseReturnValue:
     """The front page."""
     return render_template("main/home.html")

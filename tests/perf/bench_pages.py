@@ -1,9 +1,13 @@
-"""Benchmark: public pages under load, as shares of a bare Flask "hello" (run by `make bench`).
+"""Benchmark: key pages under load, as shares of a bare Flask "hello" (run by `make bench`).
 
-Both run under gunicorn with 2 sync workers, loaded with wrk (Debian's package) for a few
-seconds each, one after the other in the same run, so the ratios hold on a noisy machine.
-Prints, per page, page_<name>_share (requests/s over hello's), page_<name>_p50_ms and
-page_<name>_p99_ms, on the demo data in a fresh SQLite file (or TEST_DATABASE_URL).
+For each scale in PAJA_BENCH_SCALES (1 and 100), a fresh database (a SQLite file, or
+TEST_DATABASE_URL's PostgreSQL) gets the demo and `paja generate --scale N`. Paja then runs
+as production does (gunicorn.conf.py: two sync workers and the job worker, production
+settings, behind a pretend TLS proxy) and the bare "hello" under the same gunicorn; wrk
+(Debian's package) loads each page for PAJA_BENCH_SECONDS after a one-second warm-up, anonymous
+or with the session cookie of the person with the most data of that kind. Prints, per scale
+and page: <db>_s<N>_<page>_share (requests/s over hello's), _p50_ms, _p99_ms and _sql (the
+statements one uncached request runs), then the largest worker's resident memory.
 """
 
 from __future__ import annotations
@@ -11,52 +15,37 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 
+from tests.perf.bench_people import BENCH_PASSWORD, Page, emails, pages
+from tests.production.server import Server, free_port, serve
+from tests.production.visitor import HOST, Visitor
+
 BIN = Path(sys.executable).parent
 SECONDS = os.environ.get("PAJA_BENCH_SECONDS", "5")
+SCALES = [int(n) for n in os.environ.get("PAJA_BENCH_SCALES", "1,100").split(",")]
+PROXY_HEADERS = ("-H", f"Host: {HOST}", "-H", "X-Forwarded-Proto: https")
 
 
-def free_port() -> int:
-    """A free loopback port."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def serve(target: str, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
-    """Start gunicorn with two sync workers; its process and base address once it answers."""
-    port = free_port()
-    process = subprocess.Popen(
-        [str(BIN / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning", target],
-        env={**os.environ, **env},
-    )  # fmt: skip
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    return process, f"http://127.0.0.1:{port}"
-
-
-def load(url: str) -> tuple[float, float, float]:
-    """wrk's requests per second, p50 and p99 in milliseconds (after a one-second warm-up,
-    so both workers have compiled the page's templates)."""
+def load(url: str, cookie: str | None = None) -> tuple[float, float, float]:
+    """wrk's requests per second, p50 and p99 in milliseconds (after a one-second warm-up)."""
     wrk = shutil.which("wrk")
     assert wrk, "install Debian's wrk package (apt-get install wrk)"
-    subprocess.run([wrk, "-t2", "-c8", "-d1s", url], capture_output=True, check=True)
+    headers = [*PROXY_HEADERS, *(("-H", f"Cookie: {cookie}") if cookie else ())]
+    subprocess.run([wrk, "-t2", "-c8", "-d1s", *headers, url], capture_output=True, check=True)
     out = subprocess.run(
-        [wrk, "-t2", "-c8", f"-d{SECONDS}s", "--latency", url], capture_output=True, text=True, check=True
+        [wrk, "-t2", "-c8", f"-d{SECONDS}s", "--latency", *headers, url], capture_output=True, text=True, check=True
     ).stdout  # fmt: skip
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    assert errors is None, f"{url}: {errors.group(0)}"
     return rps, _ms(out, "50%"), _ms(out, "99%")
 
 
@@ -66,49 +55,106 @@ def _ms(out: str, share: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def pages(database: str) -> dict[str, str]:
-    """The public pages to load, with ids and slugs from the demo data."""
-    engine = sa.create_engine(database)
-    with engine.connect() as connection:
-        offering = connection.scalar(sa.text("SELECT slug FROM offerings ORDER BY id LIMIT 1"))
-        course = connection.scalar(sa.text("SELECT slug FROM courses ORDER BY id LIMIT 1"))
-        event = connection.scalar(
-            sa.text("SELECT id FROM events WHERE published ORDER BY id LIMIT 1")
-        )
-    engine.dispose()
-    return {"home": "/", "catalogue": "/trainings/", "workshop": f"/trainings/{offering}",
-            "courses": "/courses/", "course": f"/courses/{course}", "event": f"/trainings/events/{event}"}  # fmt: skip
-
-
-def main() -> None:
-    """Load the demo into a fresh database, then hello and each page in turn."""
-    folder = Path(tempfile.mkdtemp())
-    database = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{folder / 'bench.sqlite3'}"
-    env = {"DATABASE_URL": database, "SECRET_KEY": "bench-" + "x" * 40, "PAJA_ENV": "development",
-           "FLASK_DEBUG": "0"}  # fmt: skip
-    subprocess.run(
-        [str(BIN / "paja"), "init"], env={**os.environ, **env}, check=True, capture_output=True
-    )
-    subprocess.run(
-        [str(BIN / "paja"), "demo"], env={**os.environ, **env}, check=True, capture_output=True
-    )
-    hello, hello_url = serve("tests.perf.hello:app", {})
+def hello_rps() -> float:
+    """The bare Flask app's requests per second under the same gunicorn."""
+    port = free_port()
+    hello = subprocess.Popen(
+        [str(BIN / "gunicorn"), "-c", str(Path(__file__).with_name("hello_gunicorn.py")), "--bind", f"127.0.0.1:{port}", "tests.perf.hello:app"]
+    )  # fmt: skip
     try:
-        ceiling, _p50, _p99 = load(hello_url + "/")
+        for _ in range(100):  # until it listens
+            try:
+                Visitor(port).get("/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        return load(f"http://127.0.0.1:{port}/")[0]
     finally:
         hello.terminate()
         hello.wait()
-    print(f"hello_rps: {ceiling:.0f} req/s")
-    paja, base = serve("paja:create_app()", env)
+
+
+def statements(database: str, page: Page) -> int:
+    """The SQL statements one uncached request of the page runs (in-process, cache off)."""
+    from paja import create_app
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database, "CACHE_URL": "off", "TESTING": True})
+    counted: list[str] = []
+    with app.app_context():
+        from paja.extensions import db
+
+        sa.event.listen(db.engine, "before_cursor_execute", lambda *args: counted.append(args[2]))
+    client = app.test_client()
+    if page.user_id is not None:
+        with client.session_transaction() as session, app.app_context():
+            from paja.models import User
+
+            session["_user_id"] = db.session.get(User, page.user_id).get_id()
+    client.get(page.path)  # warm-up: templates compiled
+    counted.clear()
+    assert client.get(page.path).status_code == 200, page.path
+    return len([s for s in counted if not s.lstrip().upper().startswith(("BEGIN", "COMMIT"))])
+
+
+def log_in(server: Server, email: str) -> str:
+    """A logged-in session's Cookie header value."""
+    visitor = Visitor(server.port)
+    token = visitor.get("/auth/login").csrf_token()
+    form = {"csrf_token": token, "email": email, "password": BENCH_PASSWORD}
+    assert visitor.post("/auth/login", form, referer="/auth/login").status == 302, email
+    return "; ".join(f"{k}={v}" for k, v in visitor.cookies.items())
+
+
+def bench_scale(database: str, scale: int, ceiling: float, label: str) -> None:
+    """Fill a database at the scale, then load every page; print the figures."""
+    env = {**os.environ, "DATABASE_URL": database, "PAJA_ENV": "development"}
+    for command in (["init"], ["demo"], ["generate", "--scale", str(scale)]):
+        subprocess.run([str(BIN / "paja"), *command], env=env, check=True, capture_output=True)
+    found = pages(database)
+    addresses = emails(database, {p.user_id for p in found if p.user_id is not None})
+    folder = Path(tempfile.mkdtemp())
     try:
-        for name, path in pages(database).items():
-            rps, p50, p99 = load(base + path)
-            print(f"page_{name}_share: {rps / ceiling:.3f} ratio")
-            print(f"page_{name}_p50_ms: {p50:.1f} ms")
-            print(f"page_{name}_p99_ms: {p99:.1f} ms")
+        with serve(database, folder, access_log=False) as server:
+            cookies = {user: log_in(server, email) for user, email in addresses.items()}
+            for page in found:
+                cookie = cookies.get(page.user_id) if page.user_id else None
+                rps, p50, p99 = load(f"http://127.0.0.1:{server.port}{page.path}", cookie)
+                prefix = f"{label}_s{scale}_{page.name}"
+                print(f"{prefix}_share: {rps / ceiling:.3f} ratio")
+                print(f"{prefix}_p50_ms: {p50:.1f} ms")
+                print(f"{prefix}_p99_ms: {p99:.1f} ms")
+                print(f"{prefix}_sql: {statements(database, page)} statements", flush=True)
+            workers = [pid for pid, cmd in server.children().items() if "paja jobs" not in cmd]
+            rss = max(server.resident_mb(pid) for pid in workers)
+            print(f"{label}_s{scale}_worker_rss_mb: {rss:.0f} MB", flush=True)
     finally:
-        paja.terminate()
-        paja.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def fresh_database(folder: Path, scale: int) -> str:
+    """An empty database for one scale: a new SQLite file, or PostgreSQL's recreated."""
+    url = os.environ.get("TEST_DATABASE_URL", "")
+    if not url.startswith("postgresql"):
+        return f"sqlite:///{folder / f'bench-{scale}.sqlite3'}"
+    engine: Any = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    name = f"paja_bench_{scale}"
+    with engine.connect() as server:
+        server.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        server.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return sa.make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def main() -> None:
+    """Hello first, then every page at every scale."""
+    ceiling = hello_rps()
+    print(f"hello_rps: {ceiling:.0f} req/s", flush=True)
+    folder = Path(tempfile.mkdtemp())
+    label = "pg" if os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql") else "sqlite"
+    try:
+        for scale in SCALES:
+            bench_scale(fresh_database(folder, scale), scale, ceiling, label)
+    finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 

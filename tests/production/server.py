@@ -56,7 +56,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(database_url: str, folder: Path) -> Iterator[Server]:
+def serve(database_url: str, folder: Path, access_log: bool = True) -> Iterator[Server]:
     """Start gunicorn with production settings on the database; stop it afterwards."""
     port = free_port()
     env = {
@@ -69,10 +69,11 @@ def serve(database_url: str, folder: Path) -> Iterator[Server]:
         "JOBS_URL": f"sqlite:///{folder / 'jobs.sqlite3'}",
         "MAIL_BACKEND": "folder",
         "MAIL_FOLDER": str(folder / "mail"),
+        "CACHE_URL": f"file://{folder / 'cache'}",
         "RATELIMIT_STORAGE_URI": f"paja-sqlite:///{folder / 'ratelimits.sqlite3'}",
         "PAJA_BIND": f"127.0.0.1:{port}",
         "PAJA_WORKERS": "2",
-        "PAJA_ACCESS_LOG": str(folder / "access.log"),
+        "PAJA_ACCESS_LOG": str(folder / "access.log") if access_log else "",
     }
     log = (folder / "gunicorn.log").open("wb")
     process = subprocess.Popen(

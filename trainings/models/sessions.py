@@ -222,7 +222,9 @@ class Registration(Base):
     session_id: Mapped[int] = mapped_column(
         sa.ForeignKey("sessions.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    user_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     name: Mapped[str] = mapped_column(sa.String(120))
     email: Mapped[str] = mapped_column(sa.String(254))
     status: Mapped[RegistrationStatus] = mapped_column(string_enum(RegistrationStatus))

@@ -7,9 +7,11 @@ from datetime import datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
+from flask_sqlalchemy.pagination import Pagination
 
 from paja.extensions import db
 from paja.models import User
+from paja.queries import paginate
 from trainings.models import (
     Channel,
     DeliveryMode,
@@ -19,6 +21,8 @@ from trainings.models import (
     TrainingSession,
 )
 from trainings.models.catalogue import offering_channels, offering_trainers
+
+CATALOGUE_PAGE = 24  # cards a page: a multiple of the two columns
 
 
 @dataclass
@@ -32,8 +36,9 @@ class CatalogueFilter:
     max_price: Decimal | None = None
 
 
-def search_offerings(wanted: CatalogueFilter) -> list[Offering]:
-    """Active offerings matching the filter, cheapest first (a fixed number of queries)."""
+def search_offerings(wanted: CatalogueFilter) -> Pagination:
+    """The page of active offerings matching the filter that `?page=` asks for, cheapest
+    first, CATALOGUE_PAGE a page (a fixed number of queries however many there are)."""
     statement = sa.select(Offering).where(Offering.active.is_(True))
     if wanted.text:
         pattern = f"%{wanted.text.lower()}%"
@@ -59,7 +64,7 @@ def search_offerings(wanted: CatalogueFilter) -> list[Offering]:
     if wanted.max_price is not None:
         statement = statement.where(Offering.price_excl_vat <= wanted.max_price)
     statement = statement.order_by(Offering.price_excl_vat, Offering.title, Offering.id)
-    return list(db.session.scalars(statement))
+    return paginate(statement, per_page=CATALOGUE_PAGE)
 
 
 def channels() -> list[Channel]:

@@ -11,6 +11,7 @@ from paja.database import utcnow
 from paja.forms import SelectChoice
 from paja.i18n import current_language
 from paja.markdown import render_markdown
+from paja.page_cache import cached_for_visitors
 from trainings import bp
 from trainings.forms.catalogue import CatalogueFilterForm
 from trainings.queries.catalogue import (
@@ -23,6 +24,7 @@ from trainings.queries.catalogue import (
 
 
 @bp.get("/")
+@cached_for_visitors
 def catalogue() -> ResponseReturnValue:
     """The catalogue: filter by channel, mode, duration, price and words."""
     form = CatalogueFilterForm(request.args)
@@ -42,12 +44,14 @@ def catalogue() -> ResponseReturnValue:
     return render_template(
         "trainings/catalogue.html",
         form=form,
-        offerings=search_offerings(wanted),
+        page=search_offerings(wanted),
+        filters={key: value for key, value in request.args.items() if key != "page"},
         language=language,
     )
 
 
 @bp.get("/<slug>")
+@cached_for_visitors
 def offering(slug: str) -> ResponseReturnValue:
     """An offering: what it contains, its trainers, its series, and how to order it."""
     item = or_404(offering_by_slug(slug))

@@ -13,6 +13,7 @@ from paja.database import utcnow
 from paja.extensions import limiter
 from paja.forms import ButtonForm, SelectChoice, given
 from paja.i18n import when
+from paja.page_cache import cached_for_visitors
 from paja.perform import perform
 from trainings import bp
 from trainings.forms.events import EventRegistrationForm, LinkForm, ResendForm
@@ -79,12 +80,14 @@ def _render(event: Event, days: list[TrainingSession], form: EventRegistrationFo
 
 
 @bp.get("/events/")
+@cached_for_visitors
 def events() -> ResponseReturnValue:
     """Published events with days to come."""
     return render_template("trainings/events.html", events=upcoming_events())
 
 
 @bp.get("/events/<int:event_id>")
+@cached_for_visitors
 def event_page(event_id: int) -> ResponseReturnValue:
     """The days with agendas, presenters and seats left, and registration."""
     event = visible_event(event_id)
