@@ -55,12 +55,16 @@ translations: $(VENV)/.installed
 
 ## Benchmarks (not part of `make test`): one `name: value unit` line per figure.
 bench: install-test compile-translations
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -q >/dev/null && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; } || \
+		echo "The page figures need wrk: apt-get install wrk"
 	$(BIN)/python -m tests.perf.bench_registrations
 	bash scripts/with-postgres.sh $(BIN)/python -m tests.perf.bench_registrations
 	$(BIN)/python -m tests.perf.bench_summary
 	$(BIN)/python -m tests.perf.bench_certificates
 	$(BIN)/python -m tests.perf.bench_leaderboard
 	$(BIN)/python -m tests.perf.bench_pages
+	bash scripts/with-postgres.sh $(BIN)/python -m tests.perf.bench_pages
 
 ## Rewrite the lock files from pyproject.toml, keeping every locked version that still fits.
 # Locking needs only uv, at its locked version (a new dependency is not installed yet).

@@ -38,6 +38,7 @@ from flask_wtf.csrf import generate_csrf
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session
 
+from paja.extensions import db
 from paja.i18n import select_language
 
 CACHE_KEY = "paja.page_cache"
@@ -132,7 +133,8 @@ def remembered(key: str, compute: Callable[[], T]) -> T:
     value: T | None = cache.pages.get(full_key)
     if value is None:
         value = compute()
-        cache.pages.set(full_key, value)
+        if not db.session.info.get(WROTE_KEY):  # never what an uncommitted change shows
+            cache.pages.set(full_key, value)
     return value
 
 

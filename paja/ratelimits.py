@@ -23,6 +23,22 @@ CREATE TABLE IF NOT EXISTS counters (
 """
 
 
+def _use_wal(connection: sqlite3.Connection, seconds: float = 10) -> None:
+    """Switch the file to write-ahead logging. Switching a new file needs a moment's write
+    lock, which SQLite refuses at once (no busy wait) while another process switches it too:
+    several workers' first requests after a deploy. So try again until the deadline."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
+
+
 class SQLiteStorage(Storage):
     """Fixed-window counters, each increment one short write transaction."""
 
@@ -46,7 +62,7 @@ class SQLiteStorage(Storage):
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
             connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            connection.execute("PRAGMA journal_mode=WAL")
+            _use_wal(connection)
             connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute(_SCHEMA)
             self._local.connection = connection

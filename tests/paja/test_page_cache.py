@@ -14,7 +14,8 @@ from flask.testing import FlaskClient
 
 from feedback.models import QuestionType
 from paja.extensions import db
-from paja.models import Role
+from paja.models import Organisation, Role
+from paja.page_cache import remembered
 from tests.conftest import Auth, make_file_app
 from tests.feedback.factories import add_question, answer, create_survey
 from tests.trainings.factories import create_offering, create_registration, create_session
@@ -152,3 +153,18 @@ def test_a_remembered_summary_follows_new_answers(
         page = client.get(url).get_data(as_text=True)
     assert "3,75" in page and "4,67" not in page
     assert len(after) > len(again)  # counted anew, then remembered
+
+
+def test_what_an_uncommitted_change_shows_is_never_remembered(app: Flask) -> None:
+    runs: list[int] = []
+
+    def compute() -> int:
+        runs.append(1)
+        return len(runs)
+
+    db.session.add(Organisation(name="Keskeneräinen ry", business_id="0000000-0"))
+    db.session.flush()  # written, not committed
+    assert remembered("organisations", compute) == 1
+    db.session.rollback()
+    assert remembered("organisations", compute) == 2  # computed anew, then kept
+    assert remembered("organisations", compute) == 2

@@ -1,11 +1,14 @@
 """Every form an anonymous visitor can repeat is rate-limited, per address, across processes."""
 
 import multiprocessing
+import threading
 from pathlib import Path
 
+import pytest
 from flask import Flask
 
 from paja.extensions import limiter
+from paja.ratelimits import SQLiteStorage
 from tests.factories import PASSWORD, create_user
 from tests.paja.limits_worker import send_reset_requests
 
@@ -106,3 +109,24 @@ def test_behind_a_proxy_each_visitor_is_counted_by_their_own_address(tmp_path: P
     finally:
         limiter.reset()
         limiter.enabled = False
+
+
+@pytest.mark.nodb
+def test_workers_opening_a_new_counter_file_at_once_all_count(tmp_path: Path) -> None:
+    for attempt in range(20):  # a fresh file each time: the moment it is switched to WAL
+        path = tmp_path / f"ratelimits-{attempt}.sqlite3"
+        barrier, counted = threading.Barrier(8), []
+
+        def first_request(
+            path: Path = path, barrier: threading.Barrier = barrier, counted: list = counted
+        ) -> None:
+            storage = SQLiteStorage(f"paja-sqlite://{path}")
+            barrier.wait()
+            counted.append(storage.incr("first-requests", 60))
+
+        threads = [threading.Thread(target=first_request) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(counted) == list(range(1, 9))  # no "database is locked"

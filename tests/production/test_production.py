@@ -68,7 +68,8 @@ def test_production_serves_races_and_mails(racing_app: Flask, tmp_path: Path) ->
         assert Visitor(server.port, host="paja.evil.example").get("/").status == 400
         assert Visitor(server.port).get("/healthz").status == 200
 
-        assert race_for_seats(server, session_id) == [302] * RACERS
+        codes = race_for_seats(server, session_id)
+        assert codes == [302] * RACERS, (tmp_path / "gunicorn.log").read_text()[-4000:]
         mails = wait_for_mail(server.mail_folder, RACERS)
         assert len(mails) == RACERS, (tmp_path / "gunicorn.log").read_text()[-3000:]
         assert all(b"https://paja.test/" in mail.read_bytes() for mail in mails)
