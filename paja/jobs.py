@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -116,7 +117,9 @@ def _huey(url: str) -> Huey:
         return MemoryHuey("paja", immediate=True, results=False)
     scheme = urlsplit(url).scheme
     if scheme == "sqlite":
-        return SqliteHuey("paja", filename=url.removeprefix("sqlite:///"), results=False)
+        path = Path(url.removeprefix("sqlite:///"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return SqliteHuey("paja", filename=str(path), results=False)
     if scheme in {"redis", "rediss", "unix"}:
         return RedisHuey("paja", url=url, results=False)
     raise ValueError(f"JOBS_URL must be immediate, sqlite:///… or redis://…, not {url!r}")
@@ -149,6 +152,8 @@ def init_jobs(app: Flask) -> None:
 
     @huey.signal(huey_signals.SIGNAL_ERROR)
     def failed(signal: str, task: Task, error: BaseException | None = None) -> None:
+        # Should recording fail too (the database may be what failed), Huey logs it and
+        # still retries the job.
         with app.app_context():
             record_failure(huey, task, error, final=not task.retries)
             db.session.commit()

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
+import paja.job_failures
 import paja.mail
 from paja.database import utcnow
 from paja.extensions import db
@@ -124,3 +125,18 @@ def test_the_worker_command_refuses_immediate_mode(app: Flask) -> None:
 def test_an_unknown_queue_address_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="JOBS_URL"):
         make_file_app(tmp_path, migrate=False, JOBS_URL="ftp://queue")
+
+
+def test_a_failure_that_cannot_be_recorded_is_still_retried(
+    queued_app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ask_for_reset_link(queued_app)
+
+    def down(*args: Any) -> None:
+        raise ConnectionRefusedError("everything is down")
+
+    monkeypatch.setattr(paja.mail, "deliver", down)
+    monkeypatch.setattr(paja.job_failures, "describe", down)  # recording fails too
+    with queued_app.app_context():
+        assert work_through(queue_of(queued_app).huey) == 1 + RETRIES
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(JobFailure)) == 0
