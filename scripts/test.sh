@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every check of `make test`: ruff, mypy, the suite on SQLite, the database tests again on a
 # throwaway PostgreSQL cluster, and the browser tests in Debian's Chromium.
-# A part that cannot run (no PostgreSQL or Chromium) is skipped with a notice,
+# A part that cannot run (no PostgreSQL, Chromium or redis-server) is skipped with a notice,
 # except under CI=true, where it fails the run.
 set -uo pipefail
 
@@ -42,6 +42,12 @@ if "$BIN/ruff" check . && "$BIN/ruff" format --check .; then :; else failed+=("r
 
 say "mypy (paja, feedback, trainings, courses, plans, incentives)"
 if "$BIN/mypy"; then :; else failed+=("mypy"); fi
+
+say "Redis (the tests start their own server for the several-machines set-up)"
+if ! command -v redis-server >/dev/null; then
+  apt_install redis-server || missing "redis-server (Debian package redis-server) not found" redis
+fi
+command -v redis-server >/dev/null && redis-server --version
 
 say "tests on SQLite"
 run_pytest sqlite -m "not e2e" -q
