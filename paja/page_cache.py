@@ -1,4 +1,4 @@
-"""Public pages rendered once and served again to anonymous visitors until anything changes.
+"""Pages rendered once and served again to the same person until anything changes.
 
 A cached page is never stale after a change: its key holds the data *generation*, a random
 value replaced after every committed transaction that wrote to the database, in whatever
@@ -8,13 +8,20 @@ several machines (`CACHE_URL`). Pages themselves are kept in each process's memo
 PAGE_SECONDS at most, which also bounds how long a page may lag behind the clock (a session
 whose registration has just closed). The form tokens (CSRF) in a page differ per visitor:
 the page is rendered with a placeholder and each visitor's own token goes in when served.
-Logged-in visitors, pages with a message (flash) and anything but a plain 200 page are
-never cached.
+A page is kept per person (anonymous visitors share theirs), language and address, after
+the view's own access checks have passed for that person; pages with a message (flash),
+pages that set a cookie and anything but a plain 200 page are never kept. Pages are kept
+compressed, so a worker's memory stays small with many people's pages in it. Anonymous
+visitors' pages carry an ETag (generation, address and the visitor's own form token), so a
+browser may keep them and ask again with If-None-Match: 304 while nothing changed. Personal
+pages stay `no-store`: nothing of a person is kept on a shared computer.
 """
 
 from __future__ import annotations
 
+import hashlib
 import secrets
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -175,45 +182,58 @@ def _rolled_back(session: Session, previous_transaction: Any) -> None:
 
 def _cacheable() -> bool:
     """Whether this request may be answered from, and stored into, the cache."""
-    return (
-        request.method in {"GET", "HEAD"}
-        and not current_user.is_authenticated
-        and "_flashes" not in session
-    )
+    return request.method in {"GET", "HEAD"} and "_flashes" not in session
 
 
-def _with_token(page: str) -> Response:
-    """The page with this visitor's own form token in place of the placeholder."""
+def _page_key() -> str:
+    """Where this request's page is kept: generation, language, person and address."""
+    person = str(current_user.id) if current_user.is_authenticated else "-"
+    return f"{_generation_seen()}|{select_language()}|{person}|{request.full_path}"
+
+
+def _with_token(page: str, key: str) -> Response:
+    """The page with this visitor's own form token in place of the placeholder; for an
+    anonymous visitor with an ETag, or 304 when their browser holds this very page."""
     if PLACEHOLDER in page:
         g.pop("csrf_token", None)
         page = page.replace(PLACEHOLDER, generate_csrf())
-    return Response(page, mimetype="text/html")
+    if current_user.is_authenticated:
+        return Response(page, mimetype="text/html")
+    # The form token stays valid while the session's own token does (no time limit).
+    tag = hashlib.sha256(f"{key}|{session.get('csrf_token', '')}".encode()).hexdigest()[:32]
+    headers = {"ETag": f'"{tag}"', "Cache-Control": "private, no-cache"}
+    if tag in request.if_none_match:
+        return Response(status=304, headers=headers)
+    return Response(page, mimetype="text/html", headers=headers)
 
 
-def cached_for_visitors(view: F) -> F:
-    """Serve the view's page to anonymous visitors from the cache (see the module)."""
+def cached_page(view: F) -> F:
+    """Serve the view's page from the cache to the same person (see the module); put it
+    below the route's access decorators, which therefore run on every request."""
 
     @wraps(view)
     def serve(*args: Any, **kwargs: Any) -> Any:
         if not _cacheable():
             return view(*args, **kwargs)
         cache = page_cache()
-        key = f"{_generation_seen()}|{select_language()}|{request.full_path}"
-        page = cache.pages.get(key)
-        if page is None:
-            g.csrf_token = PLACEHOLDER
-            response = current_app.make_response(view(*args, **kwargs))
-            g.pop("csrf_token", None)
-            if (
-                response.status_code != 200
-                or response.mimetype != "text/html"
-                or "Set-Cookie" in response.headers
-                or get_flashed_messages()
-            ):
-                return _restore_token(response)
-            page = response.get_data(as_text=True)
-            cache.pages.set(key, page)
-        return _with_token(page)
+        key = _page_key()
+        kept: bytes | None = cache.pages.get(key)
+        if kept is not None:
+            return _with_token(zlib.decompress(kept).decode(), key)
+        g.csrf_token = PLACEHOLDER
+        response = current_app.make_response(view(*args, **kwargs))
+        g.pop("csrf_token", None)
+        if (
+            response.status_code != 200
+            or response.mimetype != "text/html"
+            or "Set-Cookie" in response.headers
+            or get_flashed_messages()
+            or db.session.info.get(WROTE_KEY)
+        ):
+            return _restore_token(response)
+        page = response.get_data(as_text=True)
+        cache.pages.set(key, zlib.compress(page.encode(), 1))
+        return _with_token(page, key)
 
     return serve  # type: ignore[return-value]
 

@@ -8,6 +8,7 @@ from typing import Any
 from flask import Flask, has_request_context
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy.orm import joinedload
 from werkzeug.routing import IntegerConverter, Map
 
 from paja.access import AnonymousUser
@@ -35,7 +36,7 @@ from paja.job_failures import purge_failures
 from paja.links import absolute_url
 from paja.markdown import render_markdown
 from paja.models import Role, User
-from paja.page_cache import init_page_cache
+from paja.page_cache import init_page_cache, remembered
 from paja.prepared_files import purge_files
 from paja.ratelimits import SQLiteStorage
 from paja.security import install_security_headers
@@ -110,10 +111,22 @@ def load_user(login_id: str) -> User | None:
     user_id, _, token = login_id.partition(":")
     if not user_id.isdigit() or not token:
         return None
-    user = db.session.get(User, int(user_id))
+    user = _known_user(int(user_id))
     if user is None or not user.active or user.session_token != token:
         return None
     return user
+
+
+def _known_user(user_id: int) -> User | None:
+    """The user with their roles (which every menu and access check needs): while nothing
+    has changed anywhere, from this process's remembered copy without SQL, else one query."""
+    if (User, (user_id,), None) in db.session.identity_map:
+        return db.session.get(User, user_id)
+    kept = remembered(
+        f"login:{user_id}",
+        lambda: db.session.get(User, user_id, options=[joinedload(User.role_links)]),
+    )
+    return None if kept is None else db.session.merge(kept, load=False)
 
 
 class IdConverter(IntegerConverter):

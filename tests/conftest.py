@@ -295,12 +295,15 @@ def auth(client: FlaskClient) -> Auth:
 
 
 @pytest.fixture
-def count_queries(app: Flask) -> Callable[[], Any]:
-    """A context manager collecting the SQL statements run inside it (not BEGIN etc.)."""
+def count_queries(app: Flask) -> Callable[..., Any]:
+    """A context manager collecting the SQL statements run inside it (not BEGIN etc.); pages
+    are rendered anew unless `kept=True` (what a page costs, not what its cached copy costs)."""
 
     @contextmanager
-    def counter() -> Iterator[list[str]]:
+    def counter(kept: bool = False) -> Iterator[list[str]]:
         statements: list[str] = []
+        if not kept:
+            page_cache().renew()
 
         def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
             if not statement.lstrip().upper().startswith(SQL_NOISE):

@@ -19,7 +19,7 @@ from paja.access import get_or_404, or_404, role_required
 from paja.forms import ButtonForm
 from paja.markdown import render_markdown
 from paja.models import Organisation, Role
-from paja.page_cache import cached_for_visitors
+from paja.page_cache import cached_page
 from paja.perform import perform
 from paja.queries import organisations_of
 
@@ -33,14 +33,14 @@ def visible_course(slug: str) -> Course:
 
 
 @bp.get("/")
-@cached_for_visitors
+@cached_page
 def catalogue() -> ResponseReturnValue:
     """Published courses."""
     return render_template("courses/catalogue.html", courses=published_courses())
 
 
 @bp.get("/<slug>")
-@cached_for_visitors
+@cached_page
 def course(slug: str) -> ResponseReturnValue:
     """A course: what it teaches, its modules, and the visitor's progress."""
     item = visible_course(slug)
@@ -205,6 +205,7 @@ def tick(slug: str, module_id: int, task: int) -> ResponseReturnValue:
 
 @bp.get("/my")
 @role_required()
+@cached_page
 def my_learning() -> ResponseReturnValue:
     """The user's courses with progress and where to continue."""
     mine = enrolments_of(current_user)

@@ -19,6 +19,7 @@ from paja.access import get_or_404, role_required
 from paja.audit import Action, record
 from paja.database import writes
 from paja.downloads import csv_file, pdf_file, xlsx_file
+from paja.page_cache import cached_page
 from paja.perform import perform
 
 
@@ -38,6 +39,7 @@ def _day(name: str) -> date | None:
 
 @bp.get("/surveys/<int:survey_id>/summary")
 @role_required()
+@cached_page
 def summary(survey_id: int) -> ResponseReturnValue:
     """A survey's figures at a glance, with charts and tables; filter by dates and context."""
     survey = get_or_404(Survey, survey_id, Survey.can_view)

@@ -31,6 +31,7 @@ from incentives.queries.standings import (
 )
 from paja.access import get_or_404, role_required
 from paja.forms import ButtonForm, SelectChoice, given
+from paja.page_cache import cached_page
 from paja.perform import perform
 
 
@@ -149,6 +150,7 @@ def log(programme_id: int) -> ResponseReturnValue:
 
 @bp.get("/<int:programme_id>/boards")
 @role_required()
+@cached_page
 def boards(programme_id: int) -> ResponseReturnValue:
     """The boards: the top ten per category, teams, who reached a level, who is rising."""
     item = get_or_404(Programme, programme_id, Programme.can_view)

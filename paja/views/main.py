@@ -10,7 +10,7 @@ from paja import operations
 from paja.forms import LanguageForm, given
 from paja.i18n import SESSION_KEY
 from paja.models import LANGUAGES
-from paja.page_cache import cached_for_visitors
+from paja.page_cache import cached_page
 from paja.perform import perform
 from paja.queries import database_status
 from paja.views.navigation import safe_next
@@ -19,7 +19,7 @@ bp = Blueprint("main", __name__)
 
 
 @bp.get("/")
-@cached_for_visitors
+@cached_page
 def home() -> ResponseReturnValue:
     """The front page."""
     return render_template("main/home.html")

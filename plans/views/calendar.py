@@ -18,6 +18,7 @@ from paja.database import utcnow
 from paja.forms import ButtonForm, SelectChoice, given
 from paja.i18n import day as day_text
 from paja.i18n import wall_clock
+from paja.page_cache import cached_page
 from paja.perform import perform
 from paja.queries import paginate
 from plans import bp
@@ -62,6 +63,7 @@ def _context(plan: Plan) -> dict[str, object]:
 
 @bp.get("/<int:plan_id>/calendar")
 @role_required()
+@cached_page
 def calendar(plan_id: int) -> ResponseReturnValue:
     """A month of the calendar as a grid of weeks (Monday first)."""
     plan = get_or_404(Plan, plan_id, Plan.can_view)

@@ -27,7 +27,7 @@ TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 def test_a_repeated_visit_runs_no_sql(client: FlaskClient, count_queries: Any) -> None:
     create_offering(title="Somen perusteet")
     first = client.get("/trainings/").get_data(as_text=True)
-    with count_queries() as statements:
+    with count_queries(kept=True) as statements:
         again = client.get("/trainings/").get_data(as_text=True)
     assert statements == []
     assert "Somen perusteet" in again and TOKEN.sub("", again) == TOKEN.sub("", first)
@@ -146,10 +146,10 @@ def test_a_remembered_summary_follows_new_answers(
     auth.login(survey.owner)
     url = f"/feedback/surveys/{survey.id}/summary"
     assert "4,67" in client.get(url).get_data(as_text=True)
-    with count_queries() as again:
+    with count_queries(kept=True) as again:
         client.get(url)
     answer(survey, {rating: 1})  # a new answer: a new generation
-    with count_queries() as after:
+    with count_queries(kept=True) as after:
         page = client.get(url).get_data(as_text=True)
     assert "3,75" in page and "4,67" not in page
     assert len(after) > len(again)  # counted anew, then remembered
@@ -168,3 +168,29 @@ def test_what_an_uncommitted_change_shows_is_never_remembered(app: Flask) -> Non
     db.session.rollback()
     assert remembered("organisations", compute) == 2  # computed anew, then kept
     assert remembered("organisations", compute) == 2
+
+
+def test_a_browser_holding_the_page_gets_304_until_it_changes(client: FlaskClient) -> None:
+    offering = create_offering(price="500.00")
+    url = f"/trainings/{offering.slug}"
+    first = client.get(url)
+    assert first.headers["Cache-Control"] == "private, no-cache" and first.headers["ETag"]
+    again = client.get(url, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.get_data() == b""
+    offering.price_excl_vat = Decimal("650.00")
+    db.session.commit()
+    changed = client.get(url, headers={"If-None-Match": first.headers["ETag"]})
+    assert changed.status_code == 200 and "650,00" in changed.get_data(as_text=True)
+
+
+def test_another_visitor_never_gets_304_for_someone_elses_copy(app: Flask) -> None:
+    url = f"/trainings/sessions/{create_session().id}"
+    tag = app.test_client().get(url).headers["ETag"]
+    other = app.test_client().get(url, headers={"If-None-Match": tag})
+    assert other.status_code == 200 and TOKEN.search(other.get_data(as_text=True))
+
+
+def test_personal_pages_are_never_kept_by_the_browser(client: FlaskClient, auth: Auth) -> None:
+    auth.login(Role.PARTICIPANT)
+    response = client.get("/trainings/")
+    assert response.headers["Cache-Control"] == "no-store" and "ETag" not in response.headers

@@ -6,8 +6,9 @@ as production does (gunicorn.conf.py: two sync workers and the job worker, produ
 settings, behind a pretend TLS proxy) and the bare "hello" under the same gunicorn; wrk
 (Debian's package) loads each page for PAJA_BENCH_SECONDS after a one-second warm-up, anonymous
 or with the session cookie of the person with the most data of that kind. Prints, per scale
-and page: <db>_s<N>_<page>_share (requests/s over hello's), _p50_ms, _p99_ms and _sql (the
-statements one uncached request runs), then the largest worker's resident memory.
+and page: <db>_s<N>_<page>_share (requests/s over hello's), _p50_ms, _p99_ms, _sql (the
+statements one uncached request runs) and _uncached_ms (its median time in-process: the cost
+of the first view after a change), then the largest worker's resident memory.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -74,8 +76,9 @@ def hello_rps() -> float:
         hello.wait()
 
 
-def statements(database: str, page: Page) -> int:
-    """The SQL statements one uncached request of the page runs (in-process, cache off)."""
+def uncached(database: str, page: Page) -> tuple[int, float]:
+    """The SQL statements one uncached request of the page runs and its median time in
+    milliseconds (in-process, cache off: what a page costs right after a change)."""
     from paja import create_app
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": database, "CACHE_URL": "off", "TESTING": True})
@@ -93,7 +96,13 @@ def statements(database: str, page: Page) -> int:
     client.get(page.path)  # warm-up: templates compiled
     counted.clear()
     assert client.get(page.path).status_code == 200, page.path
-    return len([s for s in counted if not s.lstrip().upper().startswith(("BEGIN", "COMMIT"))])
+    sql = len([s for s in counted if not s.lstrip().upper().startswith(("BEGIN", "COMMIT"))])
+    times = []
+    for _ in range(21):
+        started = time.perf_counter()
+        client.get(page.path)
+        times.append((time.perf_counter() - started) * 1000)
+    return sql, statistics.median(times)
 
 
 def log_in(server: Server, email: str) -> str:
@@ -102,6 +111,7 @@ def log_in(server: Server, email: str) -> str:
     token = visitor.get("/auth/login").csrf_token()
     form = {"csrf_token": token, "email": email, "password": BENCH_PASSWORD}
     assert visitor.post("/auth/login", form, referer="/auth/login").status == 302, email
+    visitor.get("/")  # as a browser follows the login: the welcome message is read and gone
     return "; ".join(f"{k}={v}" for k, v in visitor.cookies.items())
 
 
@@ -123,7 +133,9 @@ def bench_scale(database: str, scale: int, ceiling: float, label: str) -> None:
                 print(f"{prefix}_share: {rps / ceiling:.3f} ratio")
                 print(f"{prefix}_p50_ms: {p50:.1f} ms")
                 print(f"{prefix}_p99_ms: {p99:.1f} ms")
-                print(f"{prefix}_sql: {statements(database, page)} statements", flush=True)
+                sql, ms = uncached(database, page)
+                print(f"{prefix}_sql: {sql} statements")
+                print(f"{prefix}_uncached_ms: {ms:.1f} ms", flush=True)
             workers = [pid for pid, cmd in server.children().items() if "paja jobs" not in cmd]
             rss = max(server.resident_mb(pid) for pid in workers)
             print(f"{label}_s{scale}_worker_rss_mb: {rss:.0f} MB", flush=True)

@@ -11,6 +11,7 @@ from paja.access import or_404, role_required
 from paja.downloads import calendar_file
 from paja.forms import ButtonForm
 from paja.models import User
+from paja.page_cache import cached_page
 from paja.perform import perform
 from trainings import bp
 from trainings.calendar import calendar
@@ -29,6 +30,7 @@ def session_ics(session_id: int) -> ResponseReturnValue:
 
 @bp.get("/my-sessions")
 @role_required()
+@cached_page
 def my_sessions() -> ResponseReturnValue:
     """The user's sessions (trained, registered, ordered) and their calendar feed."""
     return render_template(

@@ -11,7 +11,7 @@ from paja.database import utcnow
 from paja.forms import SelectChoice
 from paja.i18n import current_language
 from paja.markdown import render_markdown
-from paja.page_cache import cached_for_visitors
+from paja.page_cache import cached_page
 from trainings import bp
 from trainings.forms.catalogue import CatalogueFilterForm
 from trainings.queries.catalogue import (
@@ -24,7 +24,7 @@ from trainings.queries.catalogue import (
 
 
 @bp.get("/")
-@cached_for_visitors
+@cached_page
 def catalogue() -> ResponseReturnValue:
     """The catalogue: filter by channel, mode, duration, price and words."""
     form = CatalogueFilterForm(request.args)
@@ -51,7 +51,7 @@ def catalogue() -> ResponseReturnValue:
 
 
 @bp.get("/<slug>")
-@cached_for_visitors
+@cached_page
 def offering(slug: str) -> ResponseReturnValue:
     """An offering: what it contains, its trainers, its series, and how to order it."""
     item = or_404(offering_by_slug(slug))

@@ -12,6 +12,7 @@ from paja.access import get_or_404, role_required
 from paja.forms import ButtonForm, SelectChoice, given
 from paja.i18n import LANGUAGE_NAMES
 from paja.models import Organisation, Role
+from paja.page_cache import cached_page
 from paja.perform import perform
 from trainings import bp
 from trainings.forms.events import EventForm, LinkForm, ProjectForm
@@ -92,6 +93,7 @@ def new_event() -> ResponseReturnValue:
 
 @bp.route("/events/<int:event_id>/manage", methods=["GET", "POST"])
 @role_required(*ORGANISERS)
+@cached_page
 def manage_event(event_id: int) -> ResponseReturnValue:
     """The organiser's view: details, days with figures, projects, the ranked wishes."""
     event = get_or_404(Event, event_id, Event.can_manage)

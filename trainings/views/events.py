@@ -13,7 +13,7 @@ from paja.database import utcnow
 from paja.extensions import limiter
 from paja.forms import ButtonForm, SelectChoice, given
 from paja.i18n import when
-from paja.page_cache import cached_for_visitors
+from paja.page_cache import cached_page
 from paja.perform import perform
 from trainings import bp
 from trainings.forms.events import EventRegistrationForm, LinkForm, ResendForm
@@ -80,14 +80,14 @@ def _render(event: Event, days: list[TrainingSession], form: EventRegistrationFo
 
 
 @bp.get("/events/")
-@cached_for_visitors
+@cached_page
 def events() -> ResponseReturnValue:
     """Published events with days to come."""
     return render_template("trainings/events.html", events=upcoming_events())
 
 
 @bp.get("/events/<int:event_id>")
-@cached_for_visitors
+@cached_page
 def event_page(event_id: int) -> ResponseReturnValue:
     """The days with agendas, presenters and seats left, and registration."""
     event = visible_event(event_id)
@@ -151,6 +151,7 @@ def _personal(token: str) -> tuple[Event, list[Registration]]:
 
 
 @bp.get("/events/me/<token>")
+@cached_page
 def my_event(token: str) -> ResponseReturnValue:
     """A participant's own page: days, groups, who is here, shared links."""
     event, mine = _personal(token)

@@ -13,7 +13,7 @@ from paja.extensions import limiter
 from paja.forms import ButtonForm, SelectChoice, given
 from paja.i18n import helsinki
 from paja.models import Role
-from paja.page_cache import cached_for_visitors
+from paja.page_cache import cached_page
 from paja.perform import perform
 from trainings import bp
 from trainings.forms.sessions import RegistrationForm, SessionForm
@@ -69,14 +69,14 @@ def _render(session: TrainingSession, form: RegistrationForm) -> str:
 
 
 @bp.get("/sessions/")
-@cached_for_visitors
+@cached_page
 def sessions() -> ResponseReturnValue:
     """Upcoming open sessions anyone can register for."""
     return render_template("trainings/sessions.html", sessions=upcoming_open_sessions())
 
 
 @bp.get("/sessions/<int:session_id>")
-@cached_for_visitors
+@cached_page
 def session(session_id: int) -> ResponseReturnValue:
     """A session: time, place or link, seats, and registration."""
     item = visible_session(session_id)

@@ -10,7 +10,7 @@ from flask_login import current_user
 from paja.access import check, or_404, role_required
 from paja.markdown import render_markdown
 from paja.models import Role
-from paja.page_cache import cached_for_visitors
+from paja.page_cache import cached_page
 from paja.perform import perform
 from trainings import bp
 from trainings.forms.trainers import TrainerForm
@@ -20,14 +20,14 @@ from trainings.queries.catalogue import offerings_of, public_trainers, trainer_b
 
 
 @bp.get("/trainers/")
-@cached_for_visitors
+@cached_page
 def trainers() -> ResponseReturnValue:
     """All trainers."""
     return render_template("trainings/trainers.html", trainers=public_trainers())
 
 
 @bp.get("/trainers/<slug>")
-@cached_for_visitors
+@cached_page
 def trainer(slug: str) -> ResponseReturnValue:
     """A trainer's profile and workshops; contact details only for logged-in customers."""
     item = or_404(trainer_by_slug(slug))
