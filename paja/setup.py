@@ -9,6 +9,7 @@ from flask import Flask, has_request_context
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.util import identity_key
 from werkzeug.routing import IntegerConverter, Map
 
 from paja.access import AnonymousUser
@@ -120,7 +121,7 @@ def load_user(login_id: str) -> User | None:
 def _known_user(user_id: int) -> User | None:
     """The user with their roles (which every menu and access check needs): while nothing
     has changed anywhere, from this process's remembered copy without SQL, else one query."""
-    if (User, (user_id,), None) in db.session.identity_map:
+    if identity_key(User, user_id) in db.session.identity_map:
         return db.session.get(User, user_id)
     kept = remembered(
         f"login:{user_id}",

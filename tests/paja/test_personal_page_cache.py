@@ -36,7 +36,7 @@ def test_a_personal_page_again_runs_no_sql(
     first = client.get(MY_SESSIONS).get_data(as_text=True)
     with count_queries(kept=True) as statements:
         again = client.get(MY_SESSIONS).get_data(as_text=True)
-    assert statements == []  # the login and the page both remembered
+    assert statements == []  # the page kept (the login: see the last test)
     assert "Somen perusteet" in again and again.count("Somen perusteet") == first.count(
         "Somen perusteet"
     )
