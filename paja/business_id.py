@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
-_FORMAT = re.compile(r"^(\d{6,7})-(\d)$")
+_FORMAT = re.compile(r"^([0-9]{6,7})-([0-9])$")  # ASCII digits only: \d takes any script's
+_WITHOUT_HYPHEN = re.compile(r"^[0-9]{8}$")
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+_SPACES = re.compile(r"\s+")
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+
+Problem = Literal["format", "check digit"]
 
 
 def normalise_business_id(value: str) -> str:
-    """Strip spaces and pad the old six-digit form with a leading zero."""
-    value = value.strip().replace(" ", "")
+    """The usual spelling: no spaces, a plain hyphen, no VAT prefix, seven digits."""
+    value = _SPACES.sub("", value).translate(_DASHES)
+    if value[:2].upper() == "FI" and _WITHOUT_HYPHEN.match(value[2:]):
+        value = value[2:]  # the VAT number FI12345678
+    if _WITHOUT_HYPHEN.match(value):
+        value = f"{value[:7]}-{value[7]}"
     match = _FORMAT.match(value)
     if match and len(match.group(1)) == 6:
         return f"0{match.group(1)}-{match.group(2)}"
@@ -27,9 +37,16 @@ def check_digit(digits: str) -> int | None:
     return 11 - remainder
 
 
+def business_id_problem(value: str) -> Problem | None:
+    """What is wrong with a Y-tunnus as typed (after normalising), or None when it is valid."""
+    match = _FORMAT.match(normalise_business_id(value))
+    if not match:
+        return "format"
+    if check_digit(match.group(1)) != int(match.group(2)):
+        return "check digit"
+    return None
+
+
 def is_valid_business_id(value: str) -> bool:
     """Whether value is a well-formed Y-tunnus with a correct check digit."""
-    match = _FORMAT.match(normalise_business_id(value))
-    if not match or len(match.group(1)) != 7:
-        return False
-    return check_digit(match.group(1)) == int(match.group(2))
+    return business_id_problem(value) is None

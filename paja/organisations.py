@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from paja.audit import Action, record
-from paja.business_id import is_valid_business_id, normalise_business_id
+from paja.business_id import business_id_problem, normalise_business_id
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.models import Membership, Organisation, User
@@ -35,11 +35,17 @@ class OrganisationDetails:
 def apply_details(organisation: Organisation, details: OrganisationDetails) -> None:
     """Copy validated details onto the organisation."""
     business_id = normalise_business_id(details.business_id)
-    if not is_valid_business_id(business_id):
+    problem = business_id_problem(business_id)
+    if problem == "format":
         raise RuleViolation(
-            _("This is not a valid business ID (Y-tunnus). Check the digits and the check digit."),
-            "business_id",
-        )
+            _("Write the business ID (Y-tunnus) as seven digits, a hyphen and a check digit, "
+              "e.g. 1234567-8."), "business_id",
+        )  # fmt: skip
+    if problem == "check digit":
+        raise RuleViolation(
+            _("The check digit (the last digit) does not match the business ID's other digits. "
+              "Check the number."), "business_id",
+        )  # fmt: skip
     if bool(details.einvoice_address.strip()) != bool(details.einvoice_operator.strip()):
         raise RuleViolation(
             _("Give both the e-invoice address and the operator, or neither."), "einvoice_operator"

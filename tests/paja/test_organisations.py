@@ -37,10 +37,29 @@ def test_wrong_check_digit_is_refused_and_input_kept(client: FlaskClient, auth: 
     auth.login(Role.ADMIN)
     page = client.post("/organisations/new", data={**DETAILS, "business_id": "0112038-8"})
     text = page.get_data(as_text=True)
-    assert "Y-tunnus ei ole kelvollinen" in text
+    assert "Tarkistusmerkki (viimeinen numero) ei täsmää" in text
     assert 'value="0112038-8"' in text and 'value="Hämeen ELY-keskus"' in text
     assert 'id="business_id-error"' in text
     assert organisation_count() == 0
+
+
+def test_a_malformed_business_id_gets_its_own_message(client: FlaskClient, auth: Auth) -> None:
+    auth.login(Role.ADMIN)
+    arabic = "\u0660\u0661\u0661\u0662\u0660\u0663\u0668-\u0669"  # 0112038-9
+    page = client.post("/organisations/new", data={**DETAILS, "business_id": arabic})
+    assert "Kirjoita Y-tunnus muodossa seitsemän numeroa" in page.get_data(as_text=True)
+    assert organisation_count() == 0
+
+
+def test_the_vat_form_and_an_en_dash_are_stored_as_the_business_id(
+    client: FlaskClient, auth: Auth
+) -> None:
+    auth.login(Role.ADMIN)
+    client.post("/organisations/new", data={**DETAILS, "business_id": "FI01120389"})
+    assert db.session.scalar(sa.select(Organisation.business_id)) == "0112038-9"
+    page = client.post("/organisations/new", data={**DETAILS, "business_id": "0112038\u20139"})
+    assert "Tällä Y-tunnuksella on jo organisaatio." in page.get_data(as_text=True)
+    assert organisation_count() == 1
 
 
 def test_duplicate_business_id_is_refused(client: FlaskClient, auth: Auth) -> None:
