@@ -47,7 +47,7 @@ test: install-test compile-translations
 
 ## Extract new strings, update the fi/sv/en catalogues and compile them.
 translations: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location \
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_pgettext:1c,2 --no-location \
 		--project Paja --copyright-holder "Paja contributors" -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap
 	$(BIN)/python scripts/fill_english.py translations/en/LC_MESSAGES/messages.po

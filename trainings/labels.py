@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 from trainings.models import (
     AgendaKind,
@@ -35,7 +36,7 @@ REGISTRATION_LABELS = {
     RegistrationStatus.CANCELLED: _l("cancelled"),
 }
 AGENDA_LABELS = {
-    AgendaKind.INTRODUCTION: _l("Introduction"),
+    AgendaKind.INTRODUCTION: lazy_pgettext("agenda item", "Introduction"),
     AgendaKind.PRESENTATION: _l("Presentation"),
     AgendaKind.QUESTIONS: _l("Questions and discussion"),
     AgendaKind.GROUPS: _l("Small-group discussion"),

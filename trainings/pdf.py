@@ -98,7 +98,7 @@ def _story(order: Order, session: TrainingSession | None, title: str) -> list[Fl
     totals = order.totals
     rows.append(["", "", "", _("Net total"), money(totals.net)])
     for row in totals.vat_rows:
-        rows.append(["", "", "", _("VAT %(rate)s %%", rate=number(row.rate)), money(row.tax)])
+        rows.append(["", "", "", _("VAT %(rate)s%%", rate=number(row.rate)), money(row.tax)])
     rows.append(["", "", "", _("Total"), money(totals.gross)])
     story += [
         paragraph(_("Price"), "heading"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
@@ -32,7 +33,9 @@ class SurveyForm(FlaskForm):
     title = StringField(
         _l("Title"), validators=[DataRequired(message=_l("Enter the title.")), Length(max=200)]
     )
-    intro = TextAreaField(_l("Introduction"), validators=[Length(max=2000)])
+    intro = TextAreaField(
+        lazy_pgettext("text before the questions", "Introduction"), validators=[Length(max=2000)]
+    )
     thanks = TextAreaField(_l("Thank-you text"), validators=[Length(max=2000)])
     language = ChoiceField(_l("Language of the survey"), choices=LANGUAGE_CHOICES)
     anonymous = BooleanField(

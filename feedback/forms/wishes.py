@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
@@ -29,5 +30,7 @@ class BoardForm(FlaskForm):
     title = StringField(
         _l("Title"), validators=[DataRequired(message=_l("Enter the title.")), Length(max=200)]
     )
-    description = TextAreaField(_l("Introduction"), validators=[Length(max=2000)])
+    description = TextAreaField(
+        lazy_pgettext("text before the questions", "Introduction"), validators=[Length(max=2000)]
+    )
     submit = SubmitField(_l("Create the board"))

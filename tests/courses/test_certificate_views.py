@@ -48,7 +48,7 @@ def test_participant_completes_and_downloads_a_certificate_with_a_working_qr_cod
     response = client.get(link)
     assert response.mimetype == "application/pdf"
     text = _text(response.data)
-    for expected in ("Todistus suorituksesta", "Åsa Öberg-Łukasik", course.title, "Osio 1"):
+    for expected in ("Suoritustodistus", "Åsa Öberg-Łukasik", course.title, "Osio 1"):
         assert expected in text
     assert certificate.code in text
     (url,) = _qr_codes(response.data)

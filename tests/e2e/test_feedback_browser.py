@@ -49,7 +49,7 @@ def test_answer_on_a_phone_and_read_the_summary(page: Page, live_app: Flask) -> 
     page.set_viewport_size({"width": 1440, "height": 900})
     log_in(page, "pilvi.nummi@paja.example")
     page.goto("/trainings/feedback")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Koulutusteni palaute")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Koulutustilaisuuksieni palaute")
     check_page(page, "53-trainer-feedback-fi")
     page.get_by_role("link", name="Twitter-koulutus: perusteet").last.click()  # the delivered one
     expect(page.get_by_text("NPS").first).to_be_visible()

@@ -128,7 +128,7 @@ def test_communications_officer_writes_plans_in_finnish_and_swedish(
 def test_trainer_reads_and_comments_the_plans_shared_with_her_session(page: Page) -> None:
     log_in(page, "pilvi.nummi@paja.example")
     page.goto("/plans/")
-    expect(page.get_by_role("heading", name="Jaettu koulutuksiini")).to_be_visible()
+    expect(page.get_by_role("heading", name="Jaettu koulutustilaisuuksiini")).to_be_visible()
     page.get_by_role("link", name="Oma Twitter-suunnitelma").first.click()
     expect(page.get_by_text("Roolisi: Kommentoija")).to_be_visible()
     check_page(page, "149-shared-plan-fi")

@@ -14,7 +14,7 @@ from tests.trainings.factories import create_channel, create_offering, create_tr
     [
         ("fi", "500,00\xa0€ (alv 0 %)", "627,50\xa0€ sis. alv 25,5 %"),
         ("sv", "500,00\xa0€ (moms 0 %)", "627,50\xa0€ inkl. moms 25,5 %"),
-        ("en", "€500.00 (VAT 0 %)", "€627.50 incl. VAT 25.5 %"),
+        ("en", "€500.00 (VAT 0%)", "€627.50 incl. VAT 25.5%"),
     ],
 )
 def test_cards_show_prices_as_customers_know_them(

@@ -68,10 +68,10 @@ def test_join_button_becomes_prominent_15_minutes_before(client: FlaskClient, au
     soon = create_session(starts_in=timedelta(minutes=14), closes_before=timedelta(minutes=5))
     for session in (later, soon):
         create_registration(session, user=user)
-    assert "Liity koulutukseen" not in client.get(f"/trainings/sessions/{later.id}").get_data(
-        as_text=True
-    )
-    assert "Liity koulutukseen" in client.get(f"/trainings/sessions/{soon.id}").get_data(
+    assert "Liity koulutustilaisuuteen" not in client.get(
+        f"/trainings/sessions/{later.id}"
+    ).get_data(as_text=True)
+    assert "Liity koulutustilaisuuteen" in client.get(f"/trainings/sessions/{soon.id}").get_data(
         as_text=True
     )
 
@@ -191,7 +191,9 @@ def test_admin_cancels_a_session_and_everyone_is_told(
     page = client.post(
         f"/trainings/sessions/{session.id}/register", data={"name": "X", "email": "x@example.fi"}
     )
-    assert "Ilmoittautuminen tähän koulutukseen on päättynyt." in page.get_data(as_text=True)
+    assert "Ilmoittautuminen tähän koulutustilaisuuteen on päättynyt." in page.get_data(
+        as_text=True
+    )
     assert session.seats_taken == 1
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
@@ -19,7 +20,7 @@ class TrainerForm(FlaskForm):
         description=_l("E.g. social media researcher and planning architect."),
     )
     bio = TextAreaField(
-        _l("Introduction"),
+        lazy_pgettext("a person describing themselves", "Introduction"),
         validators=[Length(max=5000)],
         description=_l("Markdown: **bold**, *italics*, lists and links."),
     )
