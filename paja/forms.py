@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from wtforms import (
     BooleanField,
     EmailField,
@@ -283,3 +285,12 @@ def given(value: T | None) -> T:
     if value is None:
         raise ValueError("a required field was empty after its form validated")
     return value
+
+
+@pass_context
+def page_has_errors(context: Context) -> bool:
+    """Whether the page shows a failed submission: a form with errors, or a view's own
+    `errors` / `problems` (survey answers, skill checks, imports)."""
+    if context.get("errors") or context.get("problems"):
+        return True
+    return any(isinstance(v, FlaskForm) and v.errors for v in context.get_all().values())

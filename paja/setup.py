@@ -18,7 +18,7 @@ from paja.config import PROJECT_ROOT
 from paja.database import render_migration_item
 from paja.extensions import babel, bootstrap, csrf, db, limiter, login_manager
 from paja.fields import INT_MAX
-from paja.forms import ROLE_LABELS
+from paja.forms import ROLE_LABELS, page_has_errors
 from paja.i18n import (
     LANGUAGE_NAMES,
     clock,
@@ -84,6 +84,7 @@ def init_extensions(app: Flask) -> None:
         LANGUAGE_NAMES=LANGUAGE_NAMES,
         absolute_url=absolute_url,
         current_language=current_language,
+        page_has_errors=page_has_errors,
         role_labels=ROLE_LABELS,
         Role=Role,
     )

@@ -170,3 +170,8 @@ def sign_up(page: Page, app: Flask, name: str, email: str, password: str) -> Non
     page.goto(mailed_path(app, email, "/auth/confirm/"))
     page.get_by_role("button", name="Luo tilini").click()
     expect(page.get_by_role("status")).to_contain_text("Tervetuloa Pajaan")
+
+
+def error_message(page: Page) -> Locator:
+    """What the page says went wrong: the error summary (which gets the focus) or a message."""
+    return page.locator(".error-summary, [role='alert']").first

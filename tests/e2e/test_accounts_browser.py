@@ -6,7 +6,14 @@ from flask import Flask
 from playwright.sync_api import Page, expect
 
 from paja.demo import DEMO_PASSWORD
-from tests.e2e.conftest import check_page, lang_of, log_in, mailed_path, wait_for_path
+from tests.e2e.conftest import (
+    check_page,
+    error_message,
+    lang_of,
+    log_in,
+    mailed_path,
+    wait_for_path,
+)
 
 PASSWORD = "kolme-iloista-kissaa"
 
@@ -28,7 +35,7 @@ def test_sign_up_log_out_log_in_languages_and_profile(page: Page, live_app: Flas
     page.get_by_role("textbox", name="Salasana", exact=True).fill("salasana1234")
     page.get_by_label("Salasana uudelleen").fill("salasana1234")
     page.get_by_role("button", name="Luo tili").click()
-    expect(page.get_by_role("alert")).to_contain_text("liian yleinen tai helppo arvata")
+    expect(error_message(page)).to_contain_text("liian yleinen tai helppo arvata")
     expect(page.get_by_label("Nimi")).to_have_value("Åsa Öhman-Łukasiewicz")
     expect(page.get_by_role("textbox", name="Salasana", exact=True)).to_have_attribute(
         "aria-invalid", "true"
@@ -58,7 +65,7 @@ def test_sign_up_log_out_log_in_languages_and_profile(page: Page, live_app: Flas
     page.get_by_label("Sähköposti").fill("ASA.E2E@example.fi")
     page.get_by_label("Salasana").fill("väärä-salasana")
     page.get_by_role("button", name="Kirjaudu sisään").click()
-    expect(page.get_by_role("alert")).to_contain_text("Sähköposti tai salasana ei ole oikein.")
+    expect(error_message(page)).to_contain_text("Sähköposti tai salasana ei ole oikein.")
     check_page(page, "06-login-error-fi")
     page.get_by_label("Salasana").fill(PASSWORD)
     page.get_by_role("button", name="Kirjaudu sisään").click()
@@ -96,6 +103,23 @@ def test_keyboard_user_can_skip_to_the_content(page: Page) -> None:
     expect(page.locator("main")).to_be_focused()
 
 
+def test_the_keyboard_focus_is_always_seen(page: Page) -> None:
+    page.goto("/auth/login")
+    seen: list[str] = []
+    while len(seen) < 80:  # every link, button and field of the page, once round
+        page.keyboard.press("Tab")
+        ring = page.evaluate(
+            "() => { const s = getComputedStyle(document.activeElement);"
+            " return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth,"
+            " s.outlineColor]; }"
+        )
+        if ring[0] == "BODY":
+            break
+        seen.append(ring[0])
+        assert ring[1:] == ["solid", "3px", "rgb(11, 83, 148)"], ring  # #0b5394: 8:1 on white
+    assert {"INPUT", "BUTTON", "A"} <= set(seen)  # fields, the menu and language buttons
+
+
 def test_admin_manages_users_and_organisations(page: Page) -> None:
     page.goto("/auth/login?next=/admin/users")
     page.get_by_label("Sähköposti").fill("admin@paja.example")
@@ -123,10 +147,15 @@ def test_admin_manages_users_and_organisations(page: Page) -> None:
     page.get_by_label("Y-tunnus").fill("0112038-8")
     page.get_by_role("button", name="Tallenna").click()
     expect(page.get_by_label("Y-tunnus")).to_have_attribute("aria-invalid", "true")
+    expect(page).to_have_title(re.compile("^Virhe: "))
+    expect(page.locator("#form-errors")).to_be_focused()  # read out at once
     check_page(page, "13-organisation-error-fi")
+    page.locator("#form-errors").get_by_role("link", name="Y-tunnus").click()
+    expect(page.get_by_label("Y-tunnus")).to_be_focused()
     page.get_by_label("Y-tunnus").fill("0112038-9")
     page.get_by_role("button", name="Tallenna").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Iisisti töihin -hanke")
+    expect(page.locator(".flashes .alert").first).to_be_focused()  # the confirmation too
     page.get_by_label("Jäsenen sähköposti").fill("asa.ohman@paja.example")
     page.get_by_role("button", name="Lisää jäsen").click()
     expect(page.get_by_role("listitem").filter(has_text="asa.ohman@paja.example")).to_be_visible()
@@ -158,7 +187,7 @@ def test_other_pages_pass_axe(page: Page) -> None:
     page.get_by_role("button", name="Lähetä linkki").click()
     expect(page.get_by_role("status")).to_contain_text("Linkki toimii tunnin ajan.")
     page.goto("/auth/reset-password/vanha-linkki")
-    expect(page.get_by_role("alert")).to_contain_text("virheellinen, vanhentunut tai jo käytetty")
+    expect(error_message(page)).to_contain_text("virheellinen, vanhentunut tai jo käytetty")
     check_page(page, "19-reset-link-invalid-fi")
     response = page.goto("/ei-ole-olemassa")
     assert response is not None and response.status == 404

@@ -5,7 +5,7 @@ import re
 from flask import Flask
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import check_page, log_in, sign_up
+from tests.e2e.conftest import check_page, error_message, log_in, sign_up
 
 
 def test_complete_a_course_download_and_verify_the_certificate(page: Page, live_app: Flask) -> None:
@@ -60,7 +60,7 @@ def test_admin_finds_and_corrects_a_certificate(page: Page) -> None:
     page.get_by_role("button", name="Myönnä uudelleen tällä nimellä").click()
     expect(page.get_by_role("status")).to_contain_text("Korjattu todistus myönnettiin.")
     page.get_by_role("button", name="Mitätöi todistus").click()
-    expect(page.get_by_role("alert")).to_contain_text("Kerro mitätöinnin syy.")
+    expect(error_message(page)).to_contain_text("Kerro mitätöinnin syy.")
     expect(page.get_by_label(re.compile("^Mitätöinnin syy"))).to_have_attribute(
         "aria-invalid", "true"
     )

@@ -58,8 +58,10 @@ def test_skill_check_before_and_after(page: Page) -> None:
         groups = page.locator("main fieldset")
         for index in range(groups.count()):
             group = groups.nth(index)
-            if group.get_by_text(value, exact=True).count():
-                group.get_by_text(value, exact=True).click()
+            # each scale button is named by its number and its meaning, e.g. "2: vähän"
+            button = group.get_by_role("radio", name=re.compile(rf"^{value}\W"))
+            if button.count():
+                group.locator(f"label[for='{button.get_attribute('id')}']").click()
         page.get_by_label("Kasvokuva ja kuvaus työstä").check()
         page.get_by_role("button", name="Lähetä vastaukset").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Osaamisprofiilisi")

@@ -7,7 +7,7 @@ from flask import Flask
 from playwright.sync_api import Page, expect
 
 from paja.extensions import db
-from tests.e2e.conftest import check_page, log_in
+from tests.e2e.conftest import check_page, error_message, log_in
 from trainings.models import TrainingSession
 
 
@@ -22,25 +22,30 @@ def survey_token(live_app: Flask) -> str:
         return session.feedback_survey.public_token
 
 
+def choose(page: Page, question: str, value: str) -> None:
+    """Click a scale button by its number (its name may add what the end of the scale means)."""
+    group = page.get_by_role("group", name=re.compile(f"^{question}"))
+    group.locator("label").filter(has_text=re.compile(rf"^{value}(\D|$)")).click()
+
+
 def test_answer_on_a_phone_and_read_the_summary(page: Page, live_app: Flask) -> None:
     page.set_viewport_size({"width": 375, "height": 740})
     page.goto(f"/feedback/a/{survey_token(live_app)}")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Twitter-koulutus: perusteet")
     check_page(page, "50-survey-phone-fi")
-    page.get_by_role("group", name=re.compile("^Kokonaisarvio")).get_by_text(
-        "5", exact=True
-    ).click()
+    choose(page, "Kokonaisarvio", "5")
     page.get_by_role("button", name="Lähetä vastaukset").click()
-    expect(page.get_by_role("alert")).to_contain_text("Tähän kysymykseen tarvitaan vastaus.")
+    expect(error_message(page)).to_contain_text("Tähän kysymykseen tarvitaan vastaus.")
+    expect(page.locator("#form-errors")).to_be_focused()
     check_page(page, "51-survey-errors-phone-fi")
     expect(
-        page.get_by_role("group", name=re.compile("^Kokonaisarvio")).get_by_role("radio", name="5")
+        page.get_by_role("group", name=re.compile("^Kokonaisarvio")).get_by_role(
+            "radio", name=re.compile(r"^5\b")
+        )
     ).to_be_checked()
     for name in ("Kuinka konkreettinen", "Kuinka rohkaiseva", "Kouluttajan asiantuntemus"):
-        page.get_by_role("group", name=re.compile(f"^{name}")).get_by_text("4", exact=True).click()
-    page.get_by_role("group", name=re.compile("^Kuinka todennäköisesti")).get_by_text(
-        "9", exact=True
-    ).click()
+        choose(page, name, "4")
+    choose(page, "Kuinka todennäköisesti", "9")
     page.get_by_label("Mikä oli parasta?").fill("Konkreettiset esimerkit")
     page.get_by_role("button", name="Lähetä vastaukset").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kiitos!")

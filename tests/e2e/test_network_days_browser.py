@@ -7,7 +7,7 @@ from flask import Flask
 from playwright.sync_api import Page, expect
 
 from paja.extensions import db
-from tests.e2e.conftest import check_page, field, log_in, wait_for_path
+from tests.e2e.conftest import check_page, error_message, field, log_in, wait_for_path
 from trainings.demo.event_data import NEXT_TITLE, TITLE
 from trainings.models import Event, Registration
 from trainings.queries.events import days_of
@@ -41,7 +41,7 @@ def test_register_for_two_days_and_share_a_link(page: Page, live_app: Flask) -> 
     field(page, "Nimi").fill("Riikka Rekisteröijä")
     field(page, "Sähköposti").fill("riikka@example.fi")
     page.get_by_role("button", name="Ilmoittaudu").click()
-    expect(page.get_by_role("alert")).to_contain_text("Kirjoita organisaatiosi nimi.")
+    expect(error_message(page)).to_contain_text("Kirjoita organisaatiosi nimi.")
     expect(field(page, "Nimi")).to_have_value("Riikka Rekisteröijä")
     expect(page.get_by_role("checkbox", name=re.compile(r"^8\.6\.2027"))).to_be_checked()
     check_page(page, "92-event-registration-errors-fi")
@@ -56,7 +56,7 @@ def test_register_for_two_days_and_share_a_link(page: Page, live_app: Flask) -> 
     expect(page.get_by_role("heading", level=2, name=re.compile(r"^8\.6\.2027"))).to_be_visible()
     field(page, "Tilin osoite").fill("http://www.instagram.com/yhdessa")
     page.get_by_role("button", name="Jaa linkki").click()
-    expect(page.get_by_role("alert")).to_contain_text("https://")
+    expect(error_message(page)).to_contain_text("https://")
     field(page, "Tilin osoite").fill("https://www.instagram.com/yhdessatoihin")
     page.get_by_role("button", name="Jaa linkki").click()
     expect(page.get_by_role("link", name=re.compile("^Instagram")).first).to_be_visible()

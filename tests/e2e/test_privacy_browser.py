@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from paja.demo import DEMO_PASSWORD
 from paja.extensions import db
 from paja.operations import create_user
-from tests.e2e.conftest import check_page, field, log_in, wait_for_path
+from tests.e2e.conftest import check_page, error_message, field, log_in, wait_for_path
 
 
 def test_download_and_delete_ones_account(page: Page, live_app: Flask) -> None:
@@ -36,7 +36,7 @@ def test_download_and_delete_ones_account(page: Page, live_app: Flask) -> None:
     check_page(page, "121-delete-account-fi")
     field(page, "Salasanasi").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Poista tilini").click()
-    expect(page.get_by_role("alert")).to_contain_text("Vahvista rastittamalla ruutu.")
+    expect(error_message(page)).to_contain_text("Vahvista rastittamalla ruutu.")
     check_page(page, "122-delete-account-error-fi")
     field(page, "Salasanasi").fill(DEMO_PASSWORD)
     page.get_by_label("Ymmärrän, että tilini ja henkilötietoni poistetaan lopullisesti").check()
@@ -47,7 +47,7 @@ def test_download_and_delete_ones_account(page: Page, live_app: Flask) -> None:
     field(page, "Sähköposti").fill("poistuja.e2e@example.fi")
     page.get_by_label("Salasana").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Kirjaudu sisään").click()
-    expect(page.get_by_role("alert")).to_contain_text("Sähköposti tai salasana ei ole oikein.")
+    expect(error_message(page)).to_contain_text("Sähköposti tai salasana ei ole oikein.")
 
 
 def test_admin_reads_the_audit_log_in_three_languages(page: Page) -> None:

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from flask import Flask
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import check_page, field, log_in, mailed_path, wait_for_path
+from tests.e2e.conftest import check_page, error_message, field, log_in, mailed_path, wait_for_path
 
 PASSWORD = "kolme-iloista-kissaa"
 
@@ -40,7 +40,7 @@ def test_new_customer_orders_and_admin_confirms(page: Page, browser, live_app: F
     field(page, "Verkkolaskuosoite").fill("003701120389")
     field(page, "Verkkolaskuoperaattori").fill("003721291126")
     page.get_by_role("button", name="Lähetä tilaus").click()
-    expect(page.get_by_role("alert")).to_contain_text("Ehdota tulevia päiviä.")
+    expect(error_message(page)).to_contain_text("Ehdota tulevia päiviä.")
     expect(field(page, "Räätälöintitoiveet")).to_have_value("Kaavoituksen viestintä")
     check_page(page, "34-order-form-error-fi")
     field(page, "Salasana").fill(PASSWORD)

@@ -78,7 +78,7 @@ def test_bad_answers_are_refused_and_nothing_is_stored(
     data = full_answer(survey, **{f"q{question.id}": value})
     page = client.post(f"/feedback/a/{survey.public_token}", data=data).get_data(as_text=True)
     assert message in page
-    assert 'role="alert"' in page
+    assert 'class="alert alert-danger error-summary" tabindex="-1"' in page  # focused on load
     assert 'value="4" checked' in page or "checked" in page  # the other answers are kept
     assert count(Response) == 0
 
