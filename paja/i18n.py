@@ -12,6 +12,7 @@ from babel.units import format_unit
 from flask import current_app, has_request_context, request, session
 from flask_babel import format_currency, format_date, format_decimal, format_time, get_locale
 from flask_login import current_user
+from markupsafe import Markup
 
 from paja.models import LANGUAGES
 
@@ -49,6 +50,14 @@ def current_language() -> str:
     """The language code (fi, sv, en) of the page being rendered."""
     locale = get_locale()
     return locale.language if locale else current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def content_lang(language: str) -> Markup:
+    """` lang="fi"` for content written in another language than the page, else nothing
+    (WCAG 3.1.2: a screen reader then reads a Finnish title on a Swedish page as Finnish)."""
+    if language == current_language() or language not in LANGUAGES:
+        return Markup("")
+    return Markup(' lang="{}"').format(language)
 
 
 def money(amount: Decimal | int | None, currency: str = "EUR") -> str:

@@ -22,6 +22,7 @@ from paja.forms import ROLE_LABELS, page_has_errors
 from paja.i18n import (
     LANGUAGE_NAMES,
     clock,
+    content_lang,
     current_language,
     day,
     days,
@@ -84,6 +85,7 @@ def init_extensions(app: Flask) -> None:
         LANGUAGE_NAMES=LANGUAGE_NAMES,
         absolute_url=absolute_url,
         current_language=current_language,
+        content_lang=content_lang,
         page_has_errors=page_has_errors,
         role_labels=ROLE_LABELS,
         Role=Role,
