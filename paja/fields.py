@@ -6,9 +6,11 @@ and of sane size, dates fall between 1900 and 2999.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import wtforms
+from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 
 INT_MAX = 2**31 - 1
@@ -28,7 +30,8 @@ class IntegerField(wtforms.IntegerField):
 
 
 class DecimalField(wtforms.DecimalField):
-    """A finite decimal number (NaN and infinities are refused) below a billion."""
+    """A finite decimal number below a billion with no more decimals than its `places`
+    (NaN and infinities are refused)."""
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         """Refuse NaN, sNaN, infinities and absurd sizes."""
@@ -41,6 +44,13 @@ class DecimalField(wtforms.DecimalField):
         if abs(self.data) >= DECIMAL_MAX:
             self.data = None
             raise ValueError(_l("Enter a smaller number."))
+        exponent = self.data.as_tuple().exponent
+        if self.places is not None and isinstance(exponent, int) and -exponent > self.places:
+            rounded = self.data.quantize(Decimal(1).scaleb(-self.places), ROUND_HALF_UP)
+            self.data = None  # 0,333 is not taken as 0,33 behind the person's back
+            raise ValueError(
+                _l("Too many decimals: write e.g. %(example)s.", example=format_decimal(rounded))
+            )
 
 
 def _check_year(field: wtforms.Field) -> None:

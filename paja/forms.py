@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from wtforms import (
@@ -20,14 +19,18 @@ from wtforms import (
 )
 from wtforms.fields import choices as wtforms_choices
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, Regexp
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.widgets import CheckboxInput, ListWidget, PasswordInput
 
+from paja.form_base import PageForm
 from paja.i18n import LANGUAGE_NAMES
 from paja.models import Role
 from paja.passwords import MAX_LENGTH, MIN_LENGTH
 from paja.slugs import SLUG_PATTERN
 
 T = TypeVar("T")
+# A new password stays in its field when the form comes back with errors elsewhere, so that
+# nothing typed is lost (the page is the answer to the person's own POST and is never cached).
+KEPT_PASSWORD = PasswordInput(hide_value=False)
 #: WTForms 3.3's option of a select list; types-WTForms 3.2 does not know it yet.
 SelectChoice: Any = wtforms_choices.SelectChoice  # type: ignore[attr-defined]
 #: The message of every choice field when a submitted value is not among the options.
@@ -119,6 +122,7 @@ def new_password_field(label: str = _l("Password")) -> PasswordField:
         validators=[DataRequired(message=_l("Choose a password.")), Length(max=MAX_LENGTH)],
         description=_l("At least %(n)d characters. A few unrelated words work well.", n=MIN_LENGTH),
         render_kw={"autocomplete": "new-password"},
+        widget=KEPT_PASSWORD,
     )
 
 
@@ -131,6 +135,7 @@ def confirm_field() -> PasswordField:
             EqualTo("password", message=_l("The passwords do not match.")),
         ],
         render_kw={"autocomplete": "new-password"},
+        widget=KEPT_PASSWORD,
     )
 
 
@@ -143,7 +148,7 @@ def name_field() -> StringField:
     )
 
 
-class SignupForm(FlaskForm):
+class SignupForm(PageForm):
     """Create an account."""
 
     name = name_field()
@@ -153,7 +158,7 @@ class SignupForm(FlaskForm):
     submit = SubmitField(_l("Create account"))
 
 
-class LoginForm(FlaskForm):
+class LoginForm(PageForm):
     """Log in with email and password."""
 
     email = email_field()
@@ -167,14 +172,14 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Log in"))
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(PageForm):
     """Ask for a password reset link."""
 
     email = email_field()
     submit = SubmitField(_l("Send the link"))
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(PageForm):
     """Choose a new password with a reset link."""
 
     password = new_password_field(_l("New password"))
@@ -182,7 +187,7 @@ class ResetPasswordForm(FlaskForm):
     submit = SubmitField(_l("Save the new password"))
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(PageForm):
     """A user's name and preferred language."""
 
     name = name_field()
@@ -200,7 +205,7 @@ class ProfileForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(PageForm):
     """Change the password, knowing the current one."""
 
     current_password = PasswordField(
@@ -213,18 +218,18 @@ class ChangePasswordForm(FlaskForm):
     submit = SubmitField(_l("Change password"))
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(PageForm):
     """The header's language switcher (works without JavaScript)."""
 
     language = HiddenField(validators=[DataRequired()])
     next = HiddenField()
 
 
-class ButtonForm(FlaskForm):
+class ButtonForm(PageForm):
     """An empty form so that POST-only buttons carry a CSRF token."""
 
 
-class UserRolesForm(FlaskForm):
+class UserRolesForm(PageForm):
     """An admin sets a user's roles."""
 
     roles = MultiCheckboxField(
@@ -234,7 +239,7 @@ class UserRolesForm(FlaskForm):
     submit = SubmitField(_l("Save roles"))
 
 
-class OrganisationForm(FlaskForm):
+class OrganisationForm(PageForm):
     """An organisation's name, business ID and billing details."""
 
     name = StringField(
@@ -273,7 +278,7 @@ class OrganisationForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class AddMemberForm(FlaskForm):
+class AddMemberForm(PageForm):
     """Add a member by email."""
 
     email = email_field(_l("Member's email"))
@@ -293,4 +298,4 @@ def page_has_errors(context: Context) -> bool:
     `errors` / `problems` (survey answers, skill checks, imports)."""
     if context.get("errors") or context.get("problems"):
         return True
-    return any(isinstance(v, FlaskForm) and v.errors for v in context.get_all().values())
+    return any(isinstance(v, PageForm) and v.errors for v in context.get_all().values())

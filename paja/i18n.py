@@ -10,7 +10,14 @@ from babel.dates import format_interval
 from babel.dates import format_time as format_wall_time
 from babel.units import format_unit
 from flask import current_app, has_request_context, request, session
-from flask_babel import format_currency, format_date, format_decimal, format_time, get_locale
+from flask_babel import (
+    format_currency,
+    format_date,
+    format_decimal,
+    format_time,
+    get_locale,
+    gettext,
+)
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -35,10 +42,19 @@ def select_language() -> str:
         return default
     if current_user.is_authenticated and current_user.locale in LANGUAGES:
         return str(current_user.locale)
+    return visitor_language() or default
+
+
+def visitor_language() -> str | None:
+    """The language the visitor chose on the pages, else their browser's (None outside a
+    request). A column default: it reads no account, so it is safe while rows are flushed."""
+    if not has_request_context():
+        return None
     chosen = session.get(SESSION_KEY)
     if chosen in LANGUAGES:
         return str(chosen)
-    return request.accept_languages.best_match(LANGUAGES) or default
+    best: str | None = request.accept_languages.best_match(LANGUAGES)
+    return best
 
 
 def select_timezone() -> str:
@@ -50,6 +66,12 @@ def current_language() -> str:
     """The language code (fi, sv, en) of the page being rendered."""
     locale = get_locale()
     return locale.language if locale else current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def mail_language(user: object | None, stored: str | None) -> str | None:
+    """The language to mail someone in: their account's choice, else the language of the
+    pages they used (stored with their registration, order or answer)."""
+    return getattr(user, "locale", None) or stored
 
 
 def content_lang(language: str) -> Markup:
@@ -89,10 +111,12 @@ def wall_clock(value: datetime) -> datetime:
 
 
 def when(value: datetime | None) -> str:
-    """A date and time in Helsinki time for the page's locale, e.g. '1.6.2026 12.00'."""
+    """A date and time in Helsinki time for the page's locale, e.g. '1.6.2026 klo 12.00'."""
     if value is None:
         return ""
-    return f"{format_date(value, 'medium')} {format_time(value, 'short')}"
+    return gettext(
+        "%(date)s at %(time)s", date=format_date(value, "medium"), time=format_time(value, "short")
+    )
 
 
 def clock(value: time) -> str:
@@ -101,10 +125,12 @@ def clock(value: time) -> str:
 
 
 def period(start: datetime, end: datetime) -> str:
-    """A start and end, the date once when both fall on the same Helsinki day."""
+    """A start and end, the date once when both fall on the same Helsinki day:
+    10.12.2026 klo 9.00 to 11.00 is written with an en dash."""
     if start.astimezone(HELSINKI).date() == end.astimezone(HELSINKI).date():
-        return f"{when(start)}–{format_time(end, 'short')}"
-    return f"{when(start)}–{when(end)}"
+        times = f"{format_time(start, 'short')}–{format_time(end, 'short')}"
+        return gettext("%(date)s at %(time)s", date=format_date(start, "medium"), time=times)
+    return f"{when(start)} – {when(end)}"
 
 
 def day(value: date | datetime | None) -> str:

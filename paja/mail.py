@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import smtplib
 import sys
 from dataclasses import dataclass, field
@@ -10,12 +11,14 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import current_app, render_template
 from flask_babel import force_locale
 
 from paja.database import utcnow
 from paja.jobs import job, queue
+from paja.mail_html import mail_html
 from paja.models import LANGUAGES
 
 OUTBOX_KEY = "paja.outbox"
@@ -92,7 +95,7 @@ def deliver(mail: Mail) -> None:
     if backend == "memory":
         outbox().append(mail)
     elif backend == "console":
-        print(_message(mail).as_string(), file=sys.stderr)
+        print(message_of(mail).as_string(), file=sys.stderr)
     elif backend == "folder":
         _write_to_folder(mail)
     elif backend == "smtp":
@@ -101,22 +104,40 @@ def deliver(mail: Mail) -> None:
         raise ValueError(f"unknown MAIL_BACKEND {backend!r}")
 
 
-def _message(mail: Mail) -> EmailMessage:
-    """The MIME message for a Mail."""
+def message_of(mail: Mail) -> EmailMessage:
+    """The MIME message for a Mail: plain text and simple HTML, then any attachments.
+
+    Content-Language follows the parts (set_content clears content headers it finds).
+    """
     message = EmailMessage()
     message["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
     message["To"] = mail.to
     message["Subject"] = mail.subject
     message["Date"] = format_datetime(mail.sent_at)
-    message["Message-ID"] = make_msgid(domain="paja")
-    message["Content-Language"] = mail.locale
+    message["Message-ID"] = make_msgid(domain=_domain())
+    message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies
     message.set_content(mail.body)
+    message.add_alternative(mail_html(mail.subject, mail.body, mail.locale), subtype="html")
     for attachment in mail.attachments:
         maintype, _, subtype = attachment.content_type.partition("/")
-        message.add_attachment(
-            attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename
-        )
+        if maintype == "text":  # text parts say their charset (calendars their METHOD too)
+            text = attachment.data.decode()
+            method = re.search(r"^METHOD:(\w+)", text, re.MULTILINE)
+            message.add_attachment(
+                text, subtype=subtype, filename=attachment.filename,
+                params={"method": method.group(1)} if method else {},
+            )  # fmt: skip
+        else:
+            message.add_attachment(
+                attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename
+            )
+    message["Content-Language"] = mail.locale
     return message
+
+
+def _domain() -> str:
+    """The host of the configured base address (Message-IDs are unique on it)."""
+    return urlsplit(current_app.config["PAJA_BASE_URL"]).hostname or "localhost"
 
 
 def _write_to_folder(mail: Mail) -> None:
@@ -124,7 +145,7 @@ def _write_to_folder(mail: Mail) -> None:
     folder = Path(current_app.config["MAIL_FOLDER"])
     folder.mkdir(parents=True, exist_ok=True)
     stamp = mail.sent_at.strftime("%Y%m%dT%H%M%S%f")
-    (folder / f"{stamp}.eml").write_bytes(bytes(_message(mail)))
+    (folder / f"{stamp}.eml").write_bytes(bytes(message_of(mail)))
 
 
 def _send_smtp(mail: Mail) -> None:
@@ -135,4 +156,4 @@ def _send_smtp(mail: Mail) -> None:
             smtp.starttls()
         if config["MAIL_USERNAME"]:
             smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
-        smtp.send_message(_message(mail))
+        smtp.send_message(message_of(mail))

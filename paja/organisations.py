@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from paja.audit import Action, record
 from paja.business_id import business_id_problem, normalise_business_id
-from paja.errors import RuleViolation
+from paja.errors import RuleViolation, check_all
 from paja.extensions import db
 from paja.models import Membership, Organisation, User
 from paja.operations import find_user_by_email
@@ -32,9 +32,9 @@ class OrganisationDetails:
     einvoice_operator: str = ""
 
 
-def apply_details(organisation: Organisation, details: OrganisationDetails) -> None:
-    """Copy validated details onto the organisation."""
-    business_id = normalise_business_id(details.business_id)
+def check_business_id(given: str) -> str:
+    """The business ID in its normal form; refused with what is wrong with it."""
+    business_id = normalise_business_id(given)
     problem = business_id_problem(business_id)
     if problem == "format":
         raise RuleViolation(
@@ -46,10 +46,21 @@ def apply_details(organisation: Organisation, details: OrganisationDetails) -> N
             _("The check digit (the last digit) does not match the business ID's other digits. "
               "Check the number."), "business_id",
         )  # fmt: skip
+    return business_id
+
+
+def check_einvoice(details: OrganisationDetails) -> None:
+    """An e-invoice address needs its operator and the other way round."""
     if bool(details.einvoice_address.strip()) != bool(details.einvoice_operator.strip()):
         raise RuleViolation(
             _("Give both the e-invoice address and the operator, or neither."), "einvoice_operator"
         )
+
+
+def apply_details(organisation: Organisation, details: OrganisationDetails) -> None:
+    """Copy validated details onto the organisation."""
+    check_all(lambda: check_business_id(details.business_id), lambda: check_einvoice(details))
+    business_id = normalise_business_id(details.business_id)
     taken = db.session.scalar(
         sa.select(Organisation.id).where(
             Organisation.business_id == business_id, Organisation.id != organisation.id

@@ -49,12 +49,25 @@ def perform(operation: Callable[[], T], form: FlaskForm | None = None) -> Outcom
 
 
 def mark_error(form: FlaskForm, error: RuleViolation) -> None:
-    """Show a refused rule at its field, or at the form's top when it has none."""
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        form.form_errors.append(error.message)
+    """Show each refused rule at its field (unless the field already says what is wrong), or
+    at the form's top when it has none."""
+    for violation in error.violations:
+        field = getattr(form, violation.field, None) if violation.field else None
+        if field is None:
+            form.form_errors.append(violation.message)
+        elif not field.errors:
+            field.errors = [*field.errors, violation.message]
+
+
+def mark_rule_errors(check: Callable[[], object], form: FlaskForm) -> None:
+    """After a form failed its own checks, show what the rules would refuse too (nothing is
+    written), so that every problem is reported in one round."""
+    try:
+        check()
+    except RuleViolation as error:
+        mark_error(form, error)
+    finally:
+        db.session.rollback()
 
 
 def abandon() -> None:

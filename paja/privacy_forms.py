@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SubmitField
 from wtforms.validators import DataRequired
 
+from paja.form_base import PageForm
 
-class EraseAccountForm(FlaskForm):
+
+class EraseAccountForm(PageForm):
     """A person deletes their account: their password and a deliberate tick."""
 
     password = PasswordField(
@@ -23,7 +24,7 @@ class EraseAccountForm(FlaskForm):
     submit = SubmitField(_l("Delete my account"))
 
 
-class AdminEraseForm(FlaskForm):
+class AdminEraseForm(PageForm):
     """An admin erases a person's data on their request."""
 
     understood = BooleanField(

@@ -9,9 +9,11 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from icalendar import Calendar, Event
 
+from paja.database import utcnow
 from paja.links import absolute_url
 from plans.labels import CHANNEL_LABELS, FORMAT_LABELS, STATUS_LABELS, Status
 from plans.models import Entry
+from trainings.calendar import TIME_ZONE, calendar_domain
 
 LENGTH = timedelta(minutes=30)
 CONFIRMED = (Status.APPROVED, Status.PUBLISHED)
@@ -20,8 +22,9 @@ CONFIRMED = (Status.APPROVED, Status.PUBLISHED)
 def entry_event(entry: Entry) -> Event:
     """One entry as a VEVENT: tentative until approved, its status and text in the description."""
     event = Event()
-    event.add("uid", f"paja-plan-entry-{entry.id}@paja")
-    event.add("dtstamp", entry.created_at)
+    event.add("uid", f"paja-plan-entry-{entry.id}@{calendar_domain()}")
+    event.add("dtstamp", utcnow())
+    event.add("created", entry.created_at)
     event.add("sequence", entry.sequence)
     event.add("dtstart", entry.starts_at)
     event.add("dtend", entry.starts_at + LENGTH)
@@ -49,6 +52,7 @@ def entries_calendar(entries: Iterable[Entry], name: str, language: str) -> byte
     cal.add("version", "2.0")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Helsinki")
+    cal.add_component(TIME_ZONE)  # never an empty VCALENDAR
     with force_locale(language):
         for entry in entries:
             cal.add_component(entry_event(entry))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField
 from wtforms.validators import DataRequired, Length
 
+from paja.form_base import PageForm
 
-class RevokeForm(FlaskForm):
+
+class RevokeForm(PageForm):
     """Why a certificate is revoked."""
 
     reason = StringField(
@@ -18,7 +19,7 @@ class RevokeForm(FlaskForm):
     submit = SubmitField(_l("Revoke the certificate"))
 
 
-class ReissueForm(FlaskForm):
+class ReissueForm(PageForm):
     """The corrected name on a re-issued certificate."""
 
     name = StringField(

@@ -5,12 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from courses.labels import LEVEL_LABELS
 from paja.fields import DecimalField, IntegerField
+from paja.form_base import PageForm
 from paja.forms import (
     ChoiceField,
     MultiCheckboxField,
@@ -21,7 +21,7 @@ from paja.forms import (
 )
 
 
-class CourseForm(FlaskForm):
+class CourseForm(PageForm):
     """A course's details."""
 
     title = title_field()
@@ -50,7 +50,7 @@ class CourseForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class ModuleForm(FlaskForm):
+class ModuleForm(PageForm):
     """A module's text and tasks."""
 
     title = title_field()

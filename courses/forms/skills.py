@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Regexp
 
 from paja.fields import IntegerField
+from paja.form_base import PageForm
 from paja.forms import ChoiceField
 
 
-class SkillCheckForm(FlaskForm):
+class SkillCheckForm(PageForm):
     """A course's skill check: level thresholds and retakes."""
 
     intermediate_from = IntegerField(
@@ -28,7 +28,7 @@ class SkillCheckForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class AreaForm(FlaskForm):
+class AreaForm(PageForm):
     """A competence area with its statements."""
 
     name = StringField(
@@ -44,7 +44,7 @@ class AreaForm(FlaskForm):
     submit = SubmitField(_l("Add the area"))
 
 
-class KnowledgeForm(FlaskForm):
+class KnowledgeForm(PageForm):
     """A knowledge question with its right answers and an explanation."""
 
     text = StringField(

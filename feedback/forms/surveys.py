@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from feedback.labels import QUESTION_KIND_LABELS as KIND_LABELS
 from paja.fields import DateTimeLocalField
+from paja.form_base import PageForm
 from paja.forms import ChoiceField, SelectChoice
 from paja.i18n import LANGUAGE_NAMES
 
 LANGUAGE_CHOICES = [SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()]
 
 
-class NewSurveyForm(FlaskForm):
+class NewSurveyForm(PageForm):
     """Start a survey, empty or from the training-feedback template."""
 
     title = StringField(
@@ -27,7 +27,7 @@ class NewSurveyForm(FlaskForm):
     submit = SubmitField(_l("Create the survey"))
 
 
-class SurveyForm(FlaskForm):
+class SurveyForm(PageForm):
     """A survey's texts and answering period (Helsinki time)."""
 
     title = StringField(
@@ -53,7 +53,7 @@ class SurveyForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class QuestionForm(FlaskForm):
+class QuestionForm(PageForm):
     """One question."""
 
     kind = ChoiceField(
@@ -72,7 +72,7 @@ class QuestionForm(FlaskForm):
     submit = SubmitField(_l("Save the question"))
 
 
-class InviteForm(FlaskForm):
+class InviteForm(PageForm):
     """Invite people by email, one per line."""
 
     people = TextAreaField(

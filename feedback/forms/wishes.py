@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
-from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from paja.form_base import PageForm
 
-class WishForm(FlaskForm):
+
+class WishForm(PageForm):
     """Suggest a theme."""
 
     text = TextAreaField(
@@ -24,7 +25,7 @@ class WishForm(FlaskForm):
     submit = SubmitField(_l("Add the wish"))
 
 
-class BoardForm(FlaskForm):
+class BoardForm(PageForm):
     """A new theme-wish board."""
 
     title = StringField(

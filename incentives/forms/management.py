@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from incentives.labels import SOURCE_LABELS, STANDING_VIEW_LABELS, Source, StandingView
 from paja.fields import DateField, IntegerField
+from paja.form_base import PageForm
 from paja.forms import ChoiceField, MultiCheckboxField, SelectChoice, title_field
 
 CAP = [Optional(), NumberRange(min=1, max=1000, message=_l("From 1 to 1000."))]
 
 
-class ProgrammeForm(FlaskForm):
+class ProgrammeForm(PageForm):
     """A programme's name, purpose, period, how standing is shown, levels and links."""
 
     name = title_field(_l("Name"))
@@ -52,7 +52,7 @@ class ProgrammeForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class CategoryForm(FlaskForm):
+class CategoryForm(PageForm):
     """A category's name in Finnish, Swedish and English."""
 
     name_fi = StringField(
@@ -64,7 +64,7 @@ class CategoryForm(FlaskForm):
     submit = SubmitField(_l("Save the category"))
 
 
-class ActivityTypeForm(FlaskForm):
+class ActivityTypeForm(PageForm):
     """What gives points, how many, and the rules for it."""
 
     name = title_field(_l("Activity"))
@@ -85,13 +85,13 @@ class ActivityTypeForm(FlaskForm):
     submit = SubmitField(_l("Save the activity"))
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(PageForm):
     """A manager's decision on a logged activity; a rejection needs a reason."""
 
     reason = StringField(_l("Reason"), validators=[Length(max=500)])
 
 
-class BonusForm(FlaskForm):
+class BonusForm(PageForm):
     """Extra points (or a correction) with a written justification."""
 
     participant = ChoiceField(_l("Participant"), coerce=int)
@@ -109,7 +109,7 @@ class BonusForm(FlaskForm):
     submit = SubmitField(_l("Give the points"))
 
 
-class RecognitionForm(FlaskForm):
+class RecognitionForm(PageForm):
     """A recognition with a certificate for a participant."""
 
     participant = ChoiceField(_l("Participant"), coerce=int)
@@ -118,7 +118,7 @@ class RecognitionForm(FlaskForm):
     submit = SubmitField(_l("Give the recognition"))
 
 
-class ManagerForm(FlaskForm):
+class ManagerForm(PageForm):
     """Name a member of the organisation a programme manager."""
 
     person = ChoiceField(_l("Member"), coerce=int)

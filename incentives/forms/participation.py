@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, StringField, SubmitField, TextAreaField, URLField
 from wtforms.validators import URL, InputRequired, Length, Optional
 
 from incentives.labels import VISIBILITY_LABELS, Visibility
 from paja.fields import DateField
+from paja.form_base import PageForm
 from paja.forms import CHOICE, ChoiceField, SelectChoice
 
 
-class JoinForm(FlaskForm):
+class JoinForm(PageForm):
     """Take part: by name, by a pseudonym, or not on the boards at all; and one's team."""
 
     visibility = RadioField(
@@ -34,7 +34,7 @@ class JoinForm(FlaskForm):
         self.visibility.invalid_choice_message = CHOICE  # type: ignore[attr-defined]
 
 
-class ClaimForm(FlaskForm):
+class ClaimForm(PageForm):
     """An activity one did, with the evidence the activity type asks for."""
 
     activity = ChoiceField(_l("Activity"), coerce=int)

@@ -20,7 +20,7 @@ from paja.forms import (
     given,
 )
 from paja.i18n import current_language
-from paja.perform import perform
+from paja.perform import mark_rule_errors, perform
 from paja.tokens import user_for_reset_token
 from paja.views.navigation import safe_next
 
@@ -35,7 +35,14 @@ def signup() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = SignupForm()
-    if form.validate_on_submit():
+    if form.is_submitted() and not form.validate():  # the password's rules are told at once
+        mark_rule_errors(
+            lambda: operations.check_new_password(
+                form.password.data or "", [form.name.data or "", form.email.data or ""]
+            ),
+            form,
+        )
+    elif form.is_submitted():
         outcome = perform(
             lambda: signups.start_signup(
                 given(form.email.data),

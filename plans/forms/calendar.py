@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from paja.fields import DateField, DateTimeLocalField, IntegerField
+from paja.form_base import PageForm
 from paja.forms import ChoiceField, SelectChoice
 from plans.labels import FORMAT_LABELS, STATUS_LABELS, Format, Status
 
@@ -19,7 +19,7 @@ REPEATS = [
 ]
 
 
-class EntryForm(FlaskForm):
+class EntryForm(PageForm):
     """A calendar entry."""
 
     starts = DateTimeLocalField(
@@ -58,14 +58,14 @@ class NewEntryForm(EntryForm):
     )
 
 
-class MoveForm(FlaskForm):
+class MoveForm(PageForm):
     """Move an entry to another day (the time stays)."""
 
     day = DateField(_l("Move to day"), validators=[InputRequired(message=_l("Give a day."))])
     submit = SubmitField(_l("Move"))
 
 
-class StatusForm(FlaskForm):
+class StatusForm(PageForm):
     """Take an entry to another status."""
 
     status = ChoiceField(
@@ -74,7 +74,7 @@ class StatusForm(FlaskForm):
     submit = SubmitField(_l("Change the status"))
 
 
-class ImportForm(FlaskForm):
+class ImportForm(PageForm):
     """A CSV file of calendar entries."""
 
     file = FileField(_l("CSV file"), validators=[FileRequired(message=_l("Choose a file."))])

@@ -6,12 +6,13 @@ from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
+from paja.form_base import PageForm
 
-class CommentForm(FlaskForm):
+
+class CommentForm(PageForm):
     """A comment's text; @Handle mentions a person on the plan."""
 
     body = TextAreaField(

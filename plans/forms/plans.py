@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, SubmitField
 from wtforms.validators import InputRequired
 
+from paja.form_base import PageForm
 from paja.forms import (
     ChoiceField,
     MultiCheckboxField,
@@ -20,7 +20,7 @@ PERSONAL = "0"
 GIVEN = (PlanRole.EDITOR, PlanRole.COMMENTER, PlanRole.VIEWER)
 
 
-class PlanForm(FlaskForm):
+class PlanForm(PageForm):
     """A plan's title, language, channels, approval rule, and (personal plans) sharing."""
 
     title = title_field(_l("Name of the plan"))
@@ -45,7 +45,7 @@ class PlanForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class RoleForm(FlaskForm):
+class RoleForm(PageForm):
     """The owner gives a colleague a role on an organisation's plan."""
 
     person = ChoiceField(_l("Colleague"), coerce=int)
@@ -56,7 +56,7 @@ class RoleForm(FlaskForm):
     submit = SubmitField(_l("Give the role"))
 
 
-class DeletePlanForm(FlaskForm):
+class DeletePlanForm(PageForm):
     """Deleting a plan needs a tick: its sections, comments and calendar go with it."""
 
     confirm = BooleanField(

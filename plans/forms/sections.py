@@ -6,11 +6,11 @@ from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import Field, HiddenField, StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
 from paja.fields import DateField, IntegerField
+from paja.form_base import PageForm
 from paja.forms import ChoiceField, SelectChoice
 from plans.models import Answers
 from plans.worksheet import Kind, Question, Section
@@ -22,7 +22,7 @@ PER = [SelectChoice("week", _l("a week")), SelectChoice("month", _l("a month"))]
 MONTHS = [SelectChoice(str(n), str(n)) for n in range(3, 7)]
 
 
-class SectionForm(FlaskForm):
+class SectionForm(PageForm):
     """A section's answers and the version the person opened."""
 
     version = HiddenField()

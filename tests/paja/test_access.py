@@ -98,7 +98,9 @@ MATRIX |= {
         lambda t: f"/trainings/orders/{t.order.id}/confirm", ADMIN, post=200
     ),
     "trainings.advance_order": Rule(lambda t: f"/trainings/orders/{t.order.id}/advance", ADMIN),
-    "trainings.add_order_line": Rule(lambda t: f"/trainings/orders/{t.order.id}/lines", ADMIN),
+    "trainings.add_order_line": Rule(
+        lambda t: f"/trainings/orders/{t.order.id}/lines", ADMIN, post=200
+    ),
     "trainings.new_session": Rule(lambda t: "/trainings/sessions/new", ADMIN, post=200),
     "trainings.participants": Rule(
         lambda t: f"/trainings/sessions/{t.private_session.id}/participants", ADMIN

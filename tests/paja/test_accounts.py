@@ -104,6 +104,14 @@ def test_signup_refuses_short_and_common_passwords(client: FlaskClient) -> None:
     assert users_with("maija@example.fi") == 0
 
 
+def test_signup_tells_a_weak_password_with_the_other_problems(client: FlaskClient) -> None:
+    page = signup(client, password="password1234", confirm="password1234", email="ei-osoite")
+    text = page.get_data(as_text=True)
+    assert "Kirjoita kelvollinen sähköpostiosoite" in text
+    assert "liian yleinen tai helppo arvata" in text  # not only after the address is fixed
+    assert 'value="password1234"' in text  # what was typed is kept
+
+
 def test_signup_needs_matching_passwords_and_a_valid_email(client: FlaskClient) -> None:
     page = signup(client, confirm="toinen-salasana-123", email="ei-osoite").get_data(as_text=True)
     assert "Salasanat eivät täsmää." in page

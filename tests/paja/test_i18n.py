@@ -8,7 +8,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from flask_babel import force_locale
 
-from paja.i18n import money, number, when
+from paja.i18n import money, number, period, when
 from tests import factories
 from tests.conftest import Auth
 
@@ -67,10 +67,10 @@ def test_every_page_has_the_switcher_with_the_current_language_marked(client: Fl
 @pytest.mark.parametrize(
     ("locale", "price", "big", "time"),
     [
-        ("fi_FI", "500,00\xa0€", "1\xa0234\xa0567,5", "1.6.2026 12.00"),
+        ("fi_FI", "500,00\xa0€", "1\xa0234\xa0567,5", "1.6.2026 klo 12.00"),
         # CLDR 47 (Babel 2.19) writes Finland-Swedish times with a dot, as readers do: kl. 12.00
-        ("sv_FI", "500,00\xa0€", "1\xa0234\xa0567,5", "1 juni 2026 12.00"),
-        ("en_GB", "€500.00", "1,234,567.5", "1 Jun 2026 12:00"),
+        ("sv_FI", "500,00\xa0€", "1\xa0234\xa0567,5", "1 juni 2026 kl. 12.00"),
+        ("en_GB", "€500.00", "1,234,567.5", "1 Jun 2026 at 12:00"),
     ],
 )
 def test_money_numbers_and_times_follow_the_locale(
@@ -81,3 +81,20 @@ def test_money_numbers_and_times_follow_the_locale(
         assert number(Decimal("1234567.5")) == big
         # 09:00 UTC is 12:00 in Helsinki in summer
         assert when(datetime(2026, 6, 1, 9, 0, tzinfo=UTC)) == time
+
+
+@pytest.mark.parametrize(
+    ("locale", "same_day", "two_days"),
+    [
+        ("fi_FI", "10.12.2026 klo 9.00–11.00", "10.12.2026 klo 9.00 – 11.12.2026 klo 16.00"),
+        ("sv_FI", "10 dec. 2026 kl. 9.00–11.00", "10 dec. 2026 kl. 9.00 – 11 dec. 2026 kl. 16.00"),
+        ("en_GB", "10 Dec 2026 at 09:00–11:00", "10 Dec 2026 at 09:00 – 11 Dec 2026 at 16:00"),
+    ],
+)
+def test_a_time_range_names_a_single_day_once(
+    app: Flask, locale: str, same_day: str, two_days: str
+) -> None:
+    start = datetime(2026, 12, 10, 7, 0, tzinfo=UTC)  # 9.00 in Helsinki in winter
+    with app.test_request_context(), force_locale(locale):
+        assert period(start, start.replace(hour=9)) == same_day
+        assert period(start, start.replace(day=11, hour=14)) == two_days

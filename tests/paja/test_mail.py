@@ -36,18 +36,51 @@ def test_folder_backend_writes_eml_files(tmp_path: Path) -> None:
     message = message_from_bytes(path.read_bytes(), policy=policy.default)
     assert message["To"] == "asa@example.fi"
     assert message["Subject"] == "Choose a new Paja password"
-    assert "Hello Åsa Öhman-Łukasiewicz," in message.get_content()
+    assert "Hello Åsa Öhman-Łukasiewicz," in message.get_body(("plain",)).get_content()
+
+
+class Script:
+    name = "<script>alert(1)</script> Åsa"
+
+
+def test_a_mail_has_text_and_html_in_its_language_and_marks_itself_automatic(
+    tmp_path: Path,
+) -> None:
+    app = make_app(
+        MAIL_BACKEND="folder", MAIL_FOLDER=str(tmp_path), PAJA_BASE_URL="https://paja.example.fi"
+    )
+    with app.test_request_context():
+        send_mail("asa@example.fi", "password_reset", "sv", user=Script(),
+                  link="https://paja.example.fi/auth/reset-password/abc?x=1&y=2")  # fmt: skip
+    (path,) = tmp_path.glob("*.eml")
+    message = message_from_bytes(path.read_bytes(), policy=policy.default)
+    assert message["Content-Language"] == "sv"
+    assert message["Auto-Submitted"] == "auto-generated"
+    assert message["Message-ID"].endswith("@paja.example.fi>")
+    assert message.get_content_type() == "multipart/alternative"
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert "Hej <script>alert(1)</script> Åsa," in text
+    assert '<html lang="sv">' in html
+    assert "<title>Välj ett nytt lösenord för Paja</title>" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Åsa" in html and "<script>" not in html
+    link = "https://paja.example.fi/auth/reset-password/abc?x=1&amp;y=2"
+    assert f'<a href="{link}">{link}</a>' in html
 
 
 def test_attachments_travel_as_mime_parts(tmp_path: Path) -> None:
     app = make_app(MAIL_BACKEND="folder", MAIL_FOLDER=str(tmp_path))
-    invite = Attachment("paja.ics", "text/calendar", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    invite = Attachment(
+        "paja.ics", "text/calendar", b"BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n"
+    )
     with app.test_request_context():
         send_mail("asa@example.fi", "password_reset", "fi", (invite,), user=Person(), link="x")
     (path,) = tmp_path.glob("*.eml")
     message = message_from_bytes(path.read_bytes(), policy=policy.default)
     [part] = list(message.iter_attachments())
     assert (part.get_filename(), part.get_content_type()) == ("paja.ics", "text/calendar")
+    assert part.get_content_charset() == "utf-8"
+    assert part.get_param("method") == "CANCEL"
     assert "BEGIN:VCALENDAR" in part.get_content()
     assert message["Subject"] == "Valitse uusi Paja-salasana"
 

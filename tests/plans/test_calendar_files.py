@@ -32,13 +32,16 @@ def test_the_plan_feed_parses_and_carries_scheduled_entries(client: FlaskClient)
     assert response.status_code == 200
     assert response.mimetype == "text/calendar"
     found = {str(e["uid"]): e for e in events(response.data)}
-    assert set(found) == {f"paja-plan-entry-{idea.id}@paja", f"paja-plan-entry-{approved.id}@paja"}
-    first = found[f"paja-plan-entry-{idea.id}@paja"]
+    assert set(found) == {
+        f"paja-plan-entry-{idea.id}@localhost",
+        f"paja-plan-entry-{approved.id}@localhost",
+    }
+    first = found[f"paja-plan-entry-{idea.id}@localhost"]
     assert first.decoded("dtstart") == datetime(2027, 3, 2, 8, tzinfo=UTC)
     assert str(first["status"]) == "TENTATIVE"
     assert str(first["summary"]) == "Facebook: Viikon uutiset"
     assert "Tila: Idea" in str(first["description"])
-    assert str(found[f"paja-plan-entry-{approved.id}@paja"]["status"]) == "CONFIRMED"
+    assert str(found[f"paja-plan-entry-{approved.id}@localhost"]["status"]) == "CONFIRMED"
     assert str(first["url"]) == f"{base_url()}/plans/entries/{idea.id}"
 
 
@@ -65,7 +68,7 @@ def test_the_personal_feed_has_the_entries_one_owns_in_plans_one_sees(
     page = client.get("/plans/").get_data(as_text=True)
     token = page.split("/plans/my-feed/")[1].split(".ics")[0]
     found = events(client.get(f"/plans/my-feed/{token}.ics").data)
-    assert [str(e["uid"]) for e in found] == [f"paja-plan-entry-{mine.id}@paja"]
+    assert [str(e["uid"]) for e in found] == [f"paja-plan-entry-{mine.id}@localhost"]
     plan.organisation.memberships = [
         m for m in plan.organisation.memberships if m.user_id != editor.id
     ]

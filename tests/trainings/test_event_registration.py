@@ -221,3 +221,16 @@ def test_a_lost_personal_link_is_mailed_again_without_revealing_who_registered(
     assert "Kirjoita kelvollinen sähköpostiosoite" in client.get(
         response.headers["Location"]
     ).get_data(as_text=True)
+
+
+def test_no_day_and_no_organisation_are_told_together(client: FlaskClient) -> None:
+    event = create_event(days=2)
+    response = client.post(
+        f"/trainings/events/{event.id}/register", data=form([], organisation_name="")
+    )
+    page = response.get_data(as_text=True)
+    assert "Valitse vähintään yksi päivä." in page
+    assert "Kirjoita organisaatiosi nimi." in page
+    assert '<a href="#days-0" class="alert-link">' in page  # the first day's checkbox
+    assert 'id="days-0"' in page
+    assert 'value="Maija Meikäläinen"' in page

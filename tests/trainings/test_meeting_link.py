@@ -107,8 +107,8 @@ def test_the_calendar_feed_follows_the_rule(client: FlaskClient, auth: Auth) -> 
     events = Calendar.from_ical(client.get(f"/trainings/calendar/{token}.ics").data).walk("VEVENT")
     locations = {str(e["uid"]): str(e.get("location", "")) for e in events}
     assert locations == {
-        f"paja-session-{seated_session.id}@paja": LINK,
-        f"paja-session-{queued_session.id}@paja": "",
+        f"paja-session-{seated_session.id}@localhost": LINK,
+        f"paja-session-{queued_session.id}@localhost": "",
     }
 
 

@@ -68,7 +68,7 @@ def test_a_newcomer_orders_with_a_new_account_and_organisation(
         ("Kahden tunnin somestartti", Decimal("500.00"), Decimal("25.50"))
     ]
     assert order.totals.gross == Decimal("627.50")
-    assert mails[0].subject == "Tilauksenne on vastaanotettu: Kahden tunnin somestartti"
+    assert mails[0].subject == "Tilauksesi on vastaanotettu: Kahden tunnin somestartti"
     page = client.get(response.headers["Location"]).get_data(
         as_text=True
     )  # logged in as the new customer
@@ -296,3 +296,75 @@ def test_admins_hear_of_new_orders(app: Flask, mails: list[Mail]) -> None:
     to_admin = [m for m in mails if m.to == admin.email]
     assert [m.subject for m in to_admin] == [f"New order {order.id}: Somestartti"]
     assert len(mails) == 2  # the contact and the one active admin
+
+
+def test_a_newcomer_sees_every_problem_of_the_order_at_once(client: FlaskClient) -> None:
+    offering = create_offering(max_participants=20)
+    data = order_form(
+        name="Marja Laine", email="marja@example.fi", password="salasana1234",
+        confirm="salasana1234", participants="", business_id="1567535-1", address="",
+        einvoice_address="", einvoice_operator="", organisation_name="Tuusulan kunta",
+    )  # fmt: skip
+    page = client.post(f"/trainings/{offering.slug}/order", data=data).get_data(as_text=True)
+    for message in (
+        "Anna osallistujamäärä.",  # the form's own check
+        "helppo arvata",  # the password rules
+        "Tarkistusmerkki",  # the business ID's check digit
+        "Anna osoite, jossa koulutus pidetään.",
+        "Anna verkkolaskuosoite ja operaattori tai postitse tuleva laskutusosoite.",
+    ):
+        assert message in page
+    assert page.count('class="alert-link"') == 5  # one summary line per field
+    assert 'value="salasana1234"' in page  # the passwords are not cleared
+    assert 'value="Tuusulan kunta"' in page
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 0
+
+
+def test_a_member_sees_every_problem_of_the_order_at_once(client: FlaskClient, auth: Auth) -> None:
+    auth.login(Role.CUSTOMER)
+    offering = create_offering()
+    data = order_form(participants="", date_1=future(-3).isoformat(), organisation_name="")
+    data.update(einvoice_address="", einvoice_operator="", business_id="")
+    page = client.post(f"/trainings/{offering.slug}/order", data=data).get_data(as_text=True)
+    for message in (
+        "Anna osallistujamäärä.",
+        "Ehdota tulevia päiviä.",
+        "Kirjoita nimi.",
+        "Kirjoita Y-tunnus.",
+        "Anna verkkolaskuosoite ja operaattori tai postitse tuleva laskutusosoite.",
+    ):
+        assert message in page
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Order)) == 0
+
+
+def test_a_unit_price_with_more_than_two_decimals_is_refused(
+    client: FlaskClient, auth: Auth
+) -> None:
+    auth.login(Role.ADMIN)
+    order = create_order(offering=create_offering(price="500.00"))
+    data = {"description": "Matkakulut", "quantity": "3", "unit_price": "0.333", "vat_rate": "0"}
+    page = client.post(f"/trainings/orders/{order.id}/lines", data=data).get_data(as_text=True)
+    assert "Liikaa desimaaleja: kirjoita esimerkiksi 0,33." in page
+    assert 'value="0.333"' in page and 'value="Matkakulut"' in page  # nothing typed is lost
+    assert len(order.lines) == 1  # only the workshop itself
+    assert order.totals.net == Decimal("500.00")
+
+
+def test_order_mails_follow_the_language_of_the_order_pages(
+    client: FlaskClient, mails: list[Mail]
+) -> None:
+    contact = factories.create_user(roles={Role.CUSTOMER}, locale=None)
+    organisation = factories.create_organisation(members=(contact,))
+    offering = create_offering()
+    with client.session_transaction() as session:
+        session["_user_id"] = contact.get_id()
+    data = order_form(organisation=str(organisation.id))
+    response = client.post(
+        f"/trainings/{offering.slug}/order", data=data, headers={"Accept-Language": "sv"}
+    )
+    assert response.status_code == 302
+    order = db.session.scalar(sa.select(Order))
+    assert order.language == "sv"
+    [to_contact] = [mail for mail in mails if mail.to == contact.email]
+    assert to_contact.locale == "sv"
+    assert to_contact.subject.startswith("Vi har tagit emot din beställning")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Regexp
 
 from paja.fields import DecimalField, IntegerField
+from paja.form_base import PageForm
 from paja.forms import ChoiceField, MultiCheckboxField, SelectChoice, email_field
 from paja.i18n import LANGUAGE_NAMES
 from trainings.money import DEFAULT_VAT_RATE
@@ -18,7 +18,7 @@ SLUG = Regexp(
 )
 
 
-class OfferingForm(FlaskForm):
+class OfferingForm(PageForm):
     """A workshop in the catalogue."""
 
     title = StringField(
@@ -71,7 +71,7 @@ class OfferingForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class ChannelForm(FlaskForm):
+class ChannelForm(PageForm):
     """A social-media channel, named in each language."""
 
     slug = StringField(
@@ -98,7 +98,7 @@ class ChannelForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class NewTrainerForm(FlaskForm):
+class NewTrainerForm(PageForm):
     """Give a user with the trainer role a public profile."""
 
     email = email_field(_l("The trainer's email"))

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SearchField
 from wtforms.validators import NumberRange, Optional
 
 from paja.fields import DecimalField, IntegerField
+from paja.form_base import PageForm
 from paja.forms import ChoiceField, SelectChoice
 from trainings.labels import MODE_LABELS
 
 
-class CatalogueFilterForm(FlaskForm):
+class CatalogueFilterForm(PageForm):
     """Narrow the catalogue by words, channel, mode, duration and price."""
 
     class Meta:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, SubmitField, TextAreaField, TimeField, URLField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from paja.fields import IntegerField
+from paja.form_base import PageForm
 from paja.forms import ChoiceField, MultiCheckboxField, SelectChoice, email_field, name_field
 from trainings.forms.sessions import CLOSES, ENDS, SEATS, STARTS
 
 
-class EventForm(FlaskForm):
+class EventForm(PageForm):
     """An event's title, description, language, organisation and publication."""
 
     title = StringField(
@@ -25,7 +25,7 @@ class EventForm(FlaskForm):
     submit = SubmitField(_l("Save the event"))
 
 
-class DayForm(FlaskForm):
+class DayForm(PageForm):
     """A day of an event (Helsinki time)."""
 
     starts_at = STARTS
@@ -41,13 +41,16 @@ class DayForm(FlaskForm):
     submit = SubmitField(_l("Save the day"))
 
 
-class AgendaForm(FlaskForm):
+class AgendaForm(PageForm):
     """A slot in a day's programme."""
 
+    # The day's own form on the same page has start and end fields too: ids of their own.
     starts_at = TimeField(
-        _l("Starts"), validators=[InputRequired(message=_l("Give the start time."))]
+        _l("Starts"),
+        validators=[InputRequired(message=_l("Give the start time."))],
+        id="agenda-starts_at",
     )
-    ends_at = TimeField(_l("Ends"), validators=[Optional()])
+    ends_at = TimeField(_l("Ends"), validators=[Optional()], id="agenda-ends_at")
     kind = ChoiceField(_l("Kind"))
     title = StringField(
         _l("Title"), validators=[DataRequired(message=_l("Enter the title.")), Length(max=200)]
@@ -57,18 +60,20 @@ class AgendaForm(FlaskForm):
     submit = SubmitField(_l("Add to the agenda"))
 
 
-class ProjectForm(FlaskForm):
+class ProjectForm(PageForm):
     """A presenting project."""
 
     name = StringField(
         _l("Project"), validators=[DataRequired(message=_l("Enter the name.")), Length(max=200)]
     )
     organisation_name = StringField(_l("Organisation"), validators=[Length(max=200)])
-    description = TextAreaField(_l("Short description"), validators=[Length(max=1000)])
+    description = TextAreaField(
+        _l("Short description"), validators=[Length(max=1000)], id="project-description"
+    )
     submit = SubmitField(_l("Add the project"))
 
 
-class LinkForm(FlaskForm):
+class LinkForm(PageForm):
     """A link to a social-media account."""
 
     url = URLField(
@@ -79,10 +84,12 @@ class LinkForm(FlaskForm):
     submit = SubmitField(_l("Share the link"))
 
 
-class EventRegistrationForm(FlaskForm):
+class EventRegistrationForm(PageForm):
     """Register for one or several days."""
 
-    days = MultiCheckboxField(_l("Days"), coerce=int)
+    days = MultiCheckboxField(
+        _l("Days"), coerce=int, validators=[DataRequired(message=_l("Choose at least one day."))]
+    )
     name = name_field()
     email = email_field()
     organisation_name = StringField(
@@ -102,14 +109,14 @@ class EventRegistrationForm(FlaskForm):
     submit = SubmitField(_l("Register"))
 
 
-class ResendForm(FlaskForm):
+class ResendForm(PageForm):
     """Ask for one's personal link again."""
 
     email = email_field(_l("The email you registered with"))
     submit = SubmitField(_l("Send me my link"))
 
 
-class MessageForm(FlaskForm):
+class MessageForm(PageForm):
     """An email to everyone registered for a day."""
 
     subject = StringField(
@@ -123,7 +130,7 @@ class MessageForm(FlaskForm):
     submit = SubmitField(_l("Send the message"))
 
 
-class GroupsForm(FlaskForm):
+class GroupsForm(PageForm):
     """Generate a day's small groups."""
 
     size = IntegerField(

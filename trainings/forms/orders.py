@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, SubmitField, TextAreaField, URLField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from paja.fields import DateField, DecimalField, IntegerField
+from paja.form_base import PageForm
 from paja.forms import (
     ChoiceField,
     MultiCheckboxField,
@@ -22,7 +22,7 @@ from trainings.money import DEFAULT_VAT_RATE
 CODE = Regexp(r"^[A-Za-z0-9]{4,35}$", message=_l("Use 4–35 letters and digits, no spaces."))
 
 
-class OrderForm(FlaskForm):
+class OrderForm(PageForm):
     """Order a workshop; the view removes the account and organisation parts it does not need."""
 
     # A new visitor's account (removed for logged-in users)
@@ -85,7 +85,7 @@ class OrderForm(FlaskForm):
     submit = SubmitField(_l("Send the order"))
 
 
-class CancelOrderForm(FlaskForm):
+class CancelOrderForm(PageForm):
     """Cancel an order, with a reason."""
 
     note = TextAreaField(
@@ -98,7 +98,7 @@ class CancelOrderForm(FlaskForm):
     submit = SubmitField(_l("Cancel the order"))
 
 
-class ConfirmOrderForm(FlaskForm):
+class ConfirmOrderForm(PageForm):
     """Confirm an order: when, who and where (Helsinki time)."""
 
     starts_at = STARTS
@@ -114,7 +114,7 @@ class ConfirmOrderForm(FlaskForm):
     submit = SubmitField(_l("Confirm the order"))
 
 
-class OrderLineForm(FlaskForm):
+class OrderLineForm(PageForm):
     """Add a line such as travel costs."""
 
     description = StringField(
@@ -138,7 +138,7 @@ class OrderLineForm(FlaskForm):
     submit = SubmitField(_l("Add the line"))
 
 
-class AdvanceOrderForm(FlaskForm):
+class AdvanceOrderForm(PageForm):
     """Mark an order delivered or invoiced."""
 
     to = ChoiceField(choices=["delivered", "invoiced"], validate_choice=True)

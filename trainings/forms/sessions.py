@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField, URLField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from paja.fields import DateTimeLocalField, IntegerField
+from paja.form_base import PageForm
 from paja.forms import ChoiceField, MultiCheckboxField, email_field, name_field
 
 # Fields shared by the forms that schedule something (Helsinki time).
@@ -28,7 +28,7 @@ SEATS = IntegerField(
 )
 
 
-class RegistrationForm(FlaskForm):
+class RegistrationForm(PageForm):
     """Register for a session; name and email only for visitors without an account."""
 
     name = name_field()
@@ -36,7 +36,7 @@ class RegistrationForm(FlaskForm):
     submit = SubmitField(_l("Register"))
 
 
-class SessionForm(FlaskForm):
+class SessionForm(PageForm):
     """An admin schedules an open session of a workshop (Helsinki time)."""
 
     offering = ChoiceField(_l("Workshop"), coerce=int)

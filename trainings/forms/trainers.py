@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
-from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
 from paja.fields import IntegerField
+from paja.form_base import PageForm
 
 
-class TrainerForm(FlaskForm):
+class TrainerForm(PageForm):
     """What a trainer tells about themself."""
 
     title = StringField(

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from paja.database import Base, UTCDateTime, string_enum, utcnow
 from paja.extensions import db
+from paja.i18n import visitor_language
 from paja.models import Membership, Organisation, Role, User
 from trainings.models.catalogue import Channel, Offering
 from trainings.money import PriceLine, Totals, totals
@@ -58,6 +59,8 @@ class Order(Base):
     einvoice_operator: Mapped[str] = mapped_column(sa.String(35), default="")
     billing_address: Mapped[str] = mapped_column(sa.String(300), default="")
     buyer_reference: Mapped[str] = mapped_column(sa.String(100), default="")
+    # The language of the pages the person used: their mails follow it (see mail_language).
+    language: Mapped[str | None] = mapped_column(sa.String(5), default=visitor_language)
     cancel_reason: Mapped[str] = mapped_column(sa.String(500), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

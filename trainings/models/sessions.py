@@ -13,6 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from feedback.models import Survey
 from paja.database import Base, UTCDateTime, string_enum, utcnow
 from paja.extensions import db
+from paja.i18n import visitor_language
 from paja.models import Membership, Organisation, Role, User
 from trainings.models.catalogue import Offering, Trainer
 
@@ -82,6 +83,9 @@ class TrainingSession(Base):
         sa.ForeignKey("surveys.id", ondelete="SET NULL")
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Raised on every change people's calendars must follow (iCalendar SEQUENCE, LAST-MODIFIED).
+    calendar_sequence: Mapped[int] = mapped_column(default=0, server_default="0")
+    changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (
         sa.CheckConstraint(
@@ -237,6 +241,8 @@ class Registration(Base):
     project: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
     needs: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     directory_consent: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # The language of the pages the person used: their mails follow it (see mail_language).
+    language: Mapped[str | None] = mapped_column(sa.String(5), default=visitor_language)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (
@@ -280,3 +286,15 @@ class CalendarFeed(Base):
     token: Mapped[str] = mapped_column(sa.String(64), unique=True, default=new_token)
 
     user: Mapped[User] = relationship()
+
+
+CALENDAR_FIELDS = ("starts_at", "ends_at", "place", "meeting_url", "mode", "status")
+
+
+@sa.event.listens_for(TrainingSession, "before_update")
+def _calendar_changed(mapper: object, connection: object, session: TrainingSession) -> None:
+    """A changed time, place, link or status is a new version of the calendar event."""
+    state = sa.inspect(session)
+    if any(state.attrs[name].history.has_changes() for name in CALENDAR_FIELDS):
+        session.calendar_sequence = (session.calendar_sequence or 0) + 1
+        session.changed_at = utcnow()

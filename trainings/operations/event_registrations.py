@@ -14,10 +14,11 @@ from paja.audit import Action, record
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.i18n import day as day_label
+from paja.i18n import mail_language
 from paja.mail import Attachment, send_mail
 from paja.models import User
 from paja.sql import changed
-from trainings.calendar import calendar
+from trainings.calendar import PUBLISH, calendar
 from trainings.models import Event, Registration, RegistrationStatus, TrainingSession
 from trainings.models.sessions import new_token
 from trainings.operations.registrations import LIVE, register
@@ -123,11 +124,13 @@ def _confirm(event: Event, registrations: list[Registration]) -> None:
     seats = [(r.session, r.session.can_see_link(r)) for r in registrations if r.confirmed]
     attachments: tuple[Attachment, ...] = ()
     if seats:
-        attachments = (Attachment("paja-event.ics", "text/calendar", calendar(seats, event.title)),)
+        attachments = (
+            Attachment("paja-event.ics", "text/calendar", calendar(seats, event.title, PUBLISH)),
+        )
     send_mail(
         first.email,
         "event_registration",
-        first.user.locale if first.user else event.language,
+        mail_language(first.user, first.language or event.language),
         attachments=attachments,
         event=event,
         has_calendar=bool(seats),
@@ -155,7 +158,7 @@ def resend_link(event: Event, email: str) -> None:
     send_mail(
         email,
         "event_link",
-        first.user.locale if first.user else event.language,
+        mail_language(first.user, first.language or event.language),
         event=event,
         registration=first,
         pages=pages,
@@ -194,7 +197,7 @@ def message_day(day: TrainingSession, actor: User, subject: str, body: str, wait
         send_mail(
             person.email,
             "day_message",
-            person.user.locale if person.user else day.language,
+            mail_language(person.user, person.language or day.language),
             subject=subject.strip(),
             body=body.strip(),
             registration=person,

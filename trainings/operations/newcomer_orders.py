@@ -11,9 +11,10 @@ from flask import url_for
 from flask_babel import gettext as _
 
 from paja.database import utcnow
-from paja.errors import RuleViolation
+from paja.errors import RuleViolation, check_all
 from paja.extensions import db
 from paja.models import User
+from paja.operations import check_new_password
 from paja.organisations import OrganisationDetails
 from paja.signups import start_signup
 from trainings.models import Channel, Offering
@@ -28,6 +29,17 @@ from trainings.operations.orders import (
 ORDER_PURPOSE = "trainings.order"
 
 
+def check_order_by_mail(
+    account: NewAccount, details: OrganisationDetails, offering: Offering, request: OrderRequest
+) -> None:
+    """Everything a newcomer's order form could get wrong, refused together."""
+    check_all(
+        lambda: check_new_password(account.password, [account.name, account.email]),
+        lambda: check_request(offering, request, utcnow().date()),
+        lambda: check_new_organisation(details),
+    )
+
+
 def request_order_by_mail(
     account: NewAccount, details: OrganisationDetails, offering: Offering, request: OrderRequest
 ) -> None:
@@ -35,8 +47,7 @@ def request_order_by_mail(
 
     The visitor is told the same whether or not the address has an account.
     """
-    check_request(offering, request, utcnow().date())
-    check_new_organisation(details)
+    check_order_by_mail(account, details, offering, request)
     asked = {f.name: getattr(request, f.name) for f in fields(request)}
     payload: dict[str, object] = {
         "offering": offering.id,

@@ -12,11 +12,17 @@ from flask_babel import gettext as _
 
 from paja.business_id import normalise_business_id
 from paja.database import utcnow
-from paja.errors import RuleViolation
+from paja.errors import RuleViolation, RuleViolations, check_all
 from paja.extensions import db
+from paja.i18n import mail_language
 from paja.mail import send_mail
 from paja.models import Membership, Organisation, Role, User, UserRole
-from paja.organisations import OrganisationDetails, apply_details, create_organisation
+from paja.organisations import (
+    OrganisationDetails,
+    check_business_id,
+    check_einvoice,
+    create_organisation,
+)
 from trainings.labels import STATUS_LABELS
 from trainings.models import (
     Channel,
@@ -82,30 +88,33 @@ class Confirmation:
 
 
 def check_request(offering: Offering, request: OrderRequest, today: date) -> None:
-    """Refuse an order the offering cannot take."""
+    """Refuse an order the offering cannot take, saying everything that is wrong at once."""
     if not offering.active:
         raise RuleViolation(_("This workshop is no longer available."))
+    found: list[RuleViolation] = []
     if not 1 <= request.participants <= offering.max_participants:
-        raise RuleViolation(
+        found.append(RuleViolation(
             _("Expect 1–%(max)d participants for this workshop.", max=offering.max_participants),
             "participants",
-        )
+        ))  # fmt: skip
     if not 1 <= len(request.preferred_dates) <= 3:
-        raise RuleViolation(_("Suggest one to three dates."), "date_1")
-    if any(day <= today for day in request.preferred_dates):
-        raise RuleViolation(_("Suggest dates in the future."), "date_1")
+        found.append(RuleViolation(_("Suggest one to three dates."), "date_1"))
+    elif any(day <= today for day in request.preferred_dates):
+        found.append(RuleViolation(_("Suggest dates in the future."), "date_1"))
     if request.mode not in {mode.value for mode in offering.modes}:
-        raise RuleViolation(_("This workshop is not delivered that way."), "mode")
-    if request.mode != "remote" and not request.address.strip():
-        raise RuleViolation(_("Give the address where the workshop is held."), "address")
+        found.append(RuleViolation(_("This workshop is not delivered that way."), "mode"))
+    elif request.mode != "remote" and not request.address.strip():
+        found.append(RuleViolation(_("Give the address where the workshop is held."), "address"))
     if (
         not (request.einvoice_address and request.einvoice_operator)
         and not request.billing_address.strip()
     ):
-        raise RuleViolation(
+        found.append(RuleViolation(
             _("Give an e-invoice address and operator, or a postal billing address."),
             "billing_address",
-        )
+        ))  # fmt: skip
+    if found:
+        raise RuleViolations(found)
 
 
 def place_order(
@@ -163,19 +172,41 @@ def order_workshop(
     request: OrderRequest,
 ) -> Order:
     """Order as a member of an organisation, or create the organisation first."""
+    check_member_order(user, organisation_id, new_organisation, offering, request)
     user.set_roles(user.roles | {Role.CUSTOMER, Role.PARTICIPANT})
     if organisation_id is not None:
-        organisation = db.session.get(Organisation, organisation_id)
-        if organisation is None or db.session.get(Membership, (organisation_id, user.id)) is None:
-            raise RuleViolation(_("You can order only for your own organisations."), "organisation")
+        organisation = db.session.get_one(Organisation, organisation_id)
     else:
         organisation = _new_organisation(user, new_organisation)
     return place_order(user, organisation, offering, request)
 
 
+def check_member_order(
+    user: User,
+    organisation_id: int | None,
+    new_organisation: OrganisationDetails,
+    offering: Offering,
+    request: OrderRequest,
+) -> None:
+    """Everything a member's order form could get wrong, refused together."""
+    check_all(
+        lambda: _check_orderer(user, organisation_id, new_organisation),
+        lambda: check_request(offering, request, utcnow().date()),
+    )
+
+
+def _check_orderer(
+    user: User, organisation_id: int | None, new_organisation: OrganisationDetails
+) -> None:
+    """One of the user's own organisations, or a new one with valid details."""
+    if organisation_id is None:
+        check_new_organisation(new_organisation)
+    elif db.session.get(Membership, (organisation_id, user.id)) is None:
+        raise RuleViolation(_("You can order only for your own organisations."), "organisation")
+
+
 def _new_organisation(user: User, details: OrganisationDetails) -> Organisation:
-    """Create the ordering organisation with the user as its member; an existing one is refused."""
-    check_new_organisation(details)
+    """Create the ordering organisation with the user as its member (details checked before)."""
     organisation = create_organisation(user, details)
     db.session.add(Membership(organisation=organisation, user=user))
     db.session.flush()
@@ -184,10 +215,23 @@ def _new_organisation(user: User, details: OrganisationDetails) -> Organisation:
 
 def check_new_organisation(details: OrganisationDetails) -> None:
     """Refuse missing or invalid details and an organisation that already uses Paja."""
+    check_all(
+        lambda: _check_new_name(details), lambda: _check_new_business_id(details),
+        lambda: check_einvoice(details),
+    )  # fmt: skip
+
+
+def _check_new_name(details: OrganisationDetails) -> None:
+    """The new organisation needs a name."""
     if not details.name.strip():
         raise RuleViolation(_("Enter the name."), "organisation_name")
+
+
+def _check_new_business_id(details: OrganisationDetails) -> None:
+    """A valid business ID that no organisation in Paja has yet."""
     if not details.business_id.strip():
         raise RuleViolation(_("Enter the business ID."), "business_id")
+    check_business_id(details.business_id)
     taken = db.session.scalar(
         sa.select(Organisation.id).where(
             Organisation.business_id == normalise_business_id(details.business_id)
@@ -201,7 +245,6 @@ def check_new_organisation(details: OrganisationDetails) -> None:
             ),
             "business_id",
         )
-    apply_details(Organisation(), details)  # checks the digits and e-invoice details only
 
 
 def transition(order: Order, to: OrderStatus, actor: User, note: str = "") -> None:
@@ -288,4 +331,9 @@ def status_label(status: OrderStatus) -> str:
 
 def _notify(order: Order) -> None:
     """Tell the customer contact about the order's new status, in their language."""
-    send_mail(order.contact.email, f"order_{order.status.value}", order.contact.locale, order=order)
+    send_mail(
+        order.contact.email,
+        f"order_{order.status.value}",
+        mail_language(order.contact, order.language),
+        order=order,
+    )

@@ -16,9 +16,11 @@ from sqlalchemy.exc import IntegrityError
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
-from paja.mail import send_mail
+from paja.i18n import mail_language
+from paja.mail import Attachment, send_mail
 from paja.models import User
 from paja.sql import changed
+from trainings.calendar import CANCEL, PUBLISH, calendar
 from trainings.models import Registration, RegistrationStatus, SessionStatus, TrainingSession
 from trainings.signals import registered
 
@@ -169,13 +171,27 @@ def promote_waiting(session: TrainingSession) -> Registration | None:
     return None
 
 
+CALENDAR_METHODS = {
+    "registration_confirmed": PUBLISH,
+    "registration_promoted": PUBLISH,
+    "registration_cancelled": CANCEL,
+}
+
+
 def _send(registration: Registration, template: str) -> None:
-    """Mail the registrant in their language (their account's, else Finnish)."""
-    locale = registration.user.locale if registration.user else None
+    """Mail the registrant in their language (their account's, else that of the pages used),
+    with the calendar event of a seat, or its cancellation."""
+    session = registration.session
+    method = CALENDAR_METHODS.get(template)
+    attachments: tuple[Attachment, ...] = ()
+    if method:
+        ics = calendar([(session, session.can_see_link(registration))], session.title, method)
+        attachments = (Attachment("paja-session.ics", "text/calendar", ics),)
     send_mail(
         registration.email,
         template,
-        locale,
+        mail_language(registration.user, registration.language),
+        attachments,
         registration=registration,
-        session=registration.session,
+        session=session,
     )

@@ -13,8 +13,10 @@ from paja.audit import Action, record
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
-from paja.mail import send_mail
+from paja.i18n import mail_language
+from paja.mail import Attachment, send_mail
 from paja.models import User
+from trainings.calendar import CANCEL, calendar
 from trainings.models import (
     CalendarFeed,
     Offering,
@@ -117,9 +119,13 @@ def cancel_session(session: TrainingSession, actor: User, reason: str) -> int:
             Registration.status != RegistrationStatus.CANCELLED,
         )
     ).all()
+    template = "day_cancelled" if session.event_id is not None else "session_cancelled"
+    removal = Attachment(
+        "paja-cancelled.ics", "text/calendar", calendar([(session, False)], session.title, CANCEL)
+    )
     for registration in registrations:
-        locale = registration.user.locale if registration.user else None
-        send_mail(registration.email, "session_cancelled", locale, registration=registration,
+        locale = mail_language(registration.user, registration.language)
+        send_mail(registration.email, template, locale, (removal,), registration=registration,
                   session=session, reason=reason.strip())  # fmt: skip
     db.session.flush()
     log.info(

@@ -7,9 +7,10 @@ import sqlalchemy as sa
 from paja.database import utcnow
 from paja.extensions import db
 from paja.i18n import day
-from paja.models import Membership, User
+from paja.models import Membership, Role, User
 from trainings.models import (
     CalendarFeed,
+    Event,
     Order,
     Registration,
     RegistrationStatus,
@@ -77,24 +78,23 @@ def participants(session: TrainingSession) -> list[Registration]:
 
 
 def user_sessions(user: User) -> list[TrainingSession]:
-    """Sessions the user trains, is registered to (seat or queue), or whose organisation ordered."""
+    """Sessions the user trains, is registered to (seat or queue), whose organisation ordered,
+    and, for an organiser, the days of the events their organisations run."""
     registered = sa.select(Registration.session_id).where(Registration.user_id == user.id, LIVE)
-    ordered = sa.select(TrainingSession.id).where(
-        TrainingSession.organisation_id.in_(
-            sa.select(Membership.organisation_id).where(Membership.user_id == user.id)
+    mine = sa.select(Membership.organisation_id).where(Membership.user_id == user.id)
+    ordered = sa.select(TrainingSession.id).where(TrainingSession.organisation_id.in_(mine))
+    kinds = [
+        TrainingSession.id.in_(trained_by(user)),
+        TrainingSession.id.in_(registered),
+        TrainingSession.id.in_(ordered),
+    ]
+    if user.has_role(Role.ORGANISER):
+        kinds.append(
+            TrainingSession.event_id.in_(sa.select(Event.id).where(Event.organisation_id.in_(mine)))
         )
-    )
     return list(
         db.session.scalars(
-            sa.select(TrainingSession)
-            .where(
-                sa.or_(
-                    TrainingSession.id.in_(trained_by(user)),
-                    TrainingSession.id.in_(registered),
-                    TrainingSession.id.in_(ordered),
-                )
-            )
-            .order_by(TrainingSession.starts_at)
+            sa.select(TrainingSession).where(sa.or_(*kinds)).order_by(TrainingSession.starts_at)
         )
     )
 

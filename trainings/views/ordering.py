@@ -9,11 +9,11 @@ from flask_login import current_user
 
 from paja.access import or_404
 from paja.extensions import limiter
-from paja.forms import SelectChoice, given
+from paja.forms import SelectChoice
 from paja.i18n import current_language
 from paja.models import Organisation
 from paja.organisations import OrganisationDetails
-from paja.perform import perform
+from paja.perform import mark_rule_errors, perform
 from paja.queries import organisations_of
 from trainings import bp
 from trainings.forms.orders import (
@@ -21,8 +21,13 @@ from trainings.forms.orders import (
 )
 from trainings.labels import MODE_LABELS
 from trainings.models import Offering, Order
-from trainings.operations.newcomer_orders import request_order_by_mail
-from trainings.operations.orders import NewAccount, OrderRequest, order_workshop
+from trainings.operations.newcomer_orders import check_order_by_mail, request_order_by_mail
+from trainings.operations.orders import (
+    NewAccount,
+    OrderRequest,
+    check_member_order,
+    order_workshop,
+)
 from trainings.queries.catalogue import channels as all_channels
 from trainings.queries.catalogue import channels_by_ids, offering_by_slug
 
@@ -52,7 +57,7 @@ def _order_request(form: OrderForm) -> OrderRequest:
     """The form's workshop and billing answers."""
     chosen = {int(value) for value in form.channels.data or []}
     return OrderRequest(
-        participants=given(form.participants.data),
+        participants=form.participants.data or 0,
         preferred_dates=[d for d in (form.date_1.data, form.date_2.data, form.date_3.data) if d],
         mode=form.mode.data,
         address=form.address.data or "",
@@ -78,19 +83,37 @@ def _details(form: OrderForm) -> OrganisationDetails:
 
 def _place(form: OrderForm, offering: Offering) -> Order:
     """A member's order, with what the form says."""
-    organisation_id = None if form.organisation.data == NEW else int(form.organisation.data)
     return order_workshop(
-        current_user, organisation_id, _details(form), offering, _order_request(form)
+        current_user, _organisation_id(form), _details(form), offering, _order_request(form)
+    )
+
+
+def _organisation_id(form: OrderForm) -> int | None:
+    """The chosen organisation, or None for a new one (or none chosen)."""
+    chosen = form.organisation.data or NEW
+    return int(chosen) if chosen.isdigit() else None
+
+
+def _account(form: OrderForm) -> NewAccount:
+    """A newcomer's account as the form gives it."""
+    return NewAccount(
+        form.name.data or "", form.email.data or "", form.password.data or "", current_language()
     )
 
 
 def _request_by_mail(form: OrderForm, offering: Offering) -> None:
     """A newcomer's order, placed once they confirm their address from the mail."""
-    account = NewAccount(
-        given(form.name.data), given(form.email.data), given(form.password.data),
-        current_language(),
-    )  # fmt: skip
-    request_order_by_mail(account, _details(form), offering, _order_request(form))
+    request_order_by_mail(_account(form), _details(form), offering, _order_request(form))
+
+
+def _check(form: OrderForm, offering: Offering) -> None:
+    """What the ordering rules refuse in the form, as it stands."""
+    if current_user.is_authenticated:
+        check_member_order(
+            current_user, _organisation_id(form), _details(form), offering, _order_request(form)
+        )
+    else:
+        check_order_by_mail(_account(form), _details(form), offering, _order_request(form))
 
 
 @bp.route("/<slug>/order", methods=["GET", "POST"])
@@ -100,7 +123,9 @@ def order(slug: str) -> ResponseReturnValue:
     offering = or_404(offering_by_slug(slug))
     form = OrderForm()
     organisations = _prepare(form, offering)
-    if form.validate_on_submit():
+    if form.is_submitted() and not form.validate():
+        mark_rule_errors(lambda: _check(form, offering), form)
+    elif form.is_submitted():
         if not current_user.is_authenticated:
             if perform(lambda: _request_by_mail(form, offering), form).ok:
                 return render_template("auth/check_mail.html", email=form.email.data, order=True)

@@ -60,19 +60,24 @@ def orders_csv() -> ResponseReturnValue:
 def order_page(order_id: int) -> ResponseReturnValue:
     """An order: lines, totals, history and the actions the viewer may take."""
     item = get_or_404(Order, order_id, Order.can_view)
-    confirm_form = ConfirmOrderForm(formdata=None)
-    confirm_form.trainers.choices = trainer_choices()
-    return _render_order(item, confirm_form)
+    return _render_order(item)
 
 
-def _render_order(item: Order, confirm_form: ConfirmOrderForm) -> str:
-    """The order page, with the confirmation form as given (fresh, or with errors)."""
+def _render_order(
+    item: Order,
+    confirm_form: ConfirmOrderForm | None = None,
+    line_form: OrderLineForm | None = None,
+) -> str:
+    """The order page, with the confirmation and line forms as given (fresh, or with errors)."""
+    if confirm_form is None:
+        confirm_form = ConfirmOrderForm(formdata=None)
+        confirm_form.trainers.choices = trainer_choices()
     return render_template(
         "trainings/order.html",
         order=item,
         session=session_of(item),
         cancel_form=CancelOrderForm(formdata=None),
-        line_form=OrderLineForm(formdata=None),
+        line_form=line_form or OrderLineForm(formdata=None),
         advance_form=AdvanceOrderForm(formdata=None),
         confirm_form=confirm_form,
         can_manage=item.can_manage(current_user),
@@ -149,8 +154,9 @@ def add_order_line(order_id: int) -> ResponseReturnValue:
     """Add a priced line to an order."""
     item = get_or_404(Order, order_id, Order.can_manage)
     form = OrderLineForm()
-    if form.validate_on_submit():
-        if perform(
+    if (
+        form.validate_on_submit()
+        and perform(
             lambda: rules.add_line(
                 item,
                 current_user,
@@ -158,14 +164,13 @@ def add_order_line(order_id: int) -> ResponseReturnValue:
                 given(form.quantity.data),
                 given(form.unit_price.data),
                 given(form.vat_rate.data),
-            )
-        ).ok:
-            flash(_("The line is added."), "success")
-    else:
-        for errors in form.errors.values():
-            for message in errors:
-                flash(message, "danger")
-    return redirect(url_for("trainings.order_page", order_id=item.id))
+            ),
+            form,
+        ).ok
+    ):
+        flash(_("The line is added."), "success")
+        return redirect(url_for("trainings.order_page", order_id=item.id))
+    return _render_order(item, line_form=form)  # what was typed stays, each error at its field
 
 
 @bp.get("/orders/<int:order_id>/confirmation.pdf")
