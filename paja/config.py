@@ -147,4 +147,5 @@ def load_config(
         "SELLER_EMAIL": env.get("SELLER_EMAIL", "tilaukset@paja.example"),
         "SELLER_IBAN": env.get("SELLER_IBAN", "FI21 1234 5600 0007 85"),
         "SELLER_VAT_ID": env.get("SELLER_VAT_ID", "FI12345671"),
+        "SELLER_LOGO": env.get("SELLER_LOGO", ""),  # a PNG or JPEG file for certificates
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +51,15 @@ def styles() -> StyleSheet1:
     return sheet
 
 
-def table(rows: Sequence[list[Any]], widths: Sequence[float], header: bool = True) -> Table:
-    """A plain table in the Paja fonts; numbers right-aligned in the last columns by the caller."""
+def table(
+    rows: Sequence[list[Any]],
+    widths: Sequence[float],
+    header: bool = True,
+    numbers_from: int | None = None,
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> Table:
+    """A plain table in the Paja fonts; the columns from `numbers_from` on are right-aligned
+    (money and counts line up), and `extra` adds TableStyle commands."""
     _register_fonts()
     result = Table(list(rows), colWidths=list(widths), repeatRows=1 if header else 0)
     commands: list[Any] = [
@@ -61,6 +68,9 @@ def table(rows: Sequence[list[Any]], widths: Sequence[float], header: bool = Tru
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.grey),
     ]
+    if numbers_from is not None:
+        commands.append(("ALIGN", (numbers_from, 0), (-1, -1), "RIGHT"))
+    commands += list(extra)
     if header:
         commands += [
             ("FONTNAME", (0, 0), (-1, 0), BOLD),
@@ -70,10 +80,20 @@ def table(rows: Sequence[list[Any]], widths: Sequence[float], header: bool = Tru
     return result
 
 
+PageDecoration = Callable[[Canvas, BaseDocTemplate], None]
+
+
 def build_pdf(
-    story: list[Flowable], *, title: str, subject: str, language: str, author: str | None = None
+    story: list[Flowable],
+    *,
+    title: str,
+    subject: str,
+    language: str,
+    author: str | None = None,
+    decoration: PageDecoration | None = None,
 ) -> bytes:
-    """Lay out a story on A4 pages with the seller in the footer; set the PDF metadata."""
+    """Lay out a story on A4 pages with the seller in the footer (or another `decoration`); set
+    the PDF metadata, and have viewers show the title rather than the file name."""
     _register_fonts()
     seller = current_app.config["SELLER_NAME"]
     footer = " · ".join(
@@ -101,6 +121,10 @@ def build_pdf(
     )
 
     def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.setViewerPreference("DisplayDocTitle", "true")
+        if decoration is not None:
+            decoration(canvas, doc)
+            return
         canvas.saveState()
         canvas.setFont(BOLD, 11)
         canvas.drawString(MARGIN, A4[1] - 12 * mm, "Paja")

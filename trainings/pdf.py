@@ -5,18 +5,21 @@ from __future__ import annotations
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from paja.i18n import LOCALES, current_language, day, money, number, when
-from paja.pdf import build_pdf, paragraph, table
+from paja.i18n import LOCALES, current_language, day, mail_language, money, number, period
+from paja.pdf import BOLD, build_pdf, paragraph, table
 from trainings.labels import MODE_LABELS
 from trainings.models import DeliveryMode, Order, TrainingSession
 
 
 def order_confirmation_pdf(order: Order, session: TrainingSession | None) -> bytes:
     """Seller, buyer, workshop, lines, VAT per rate and totals on A4."""
-    language = order.contact.locale or current_app.config["BABEL_DEFAULT_LOCALE"]
+    language = (
+        mail_language(order.contact, order.language) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    )
     with force_locale(LOCALES.get(language, language)):
         title = _("Order confirmation %(number)d", number=order.id)
         return build_pdf(
@@ -70,13 +73,7 @@ def _story(order: Order, session: TrainingSession | None, title: str) -> list[Fl
     ]
     if session is not None:
         story.append(
-            paragraph(
-                _(
-                    "Time: %(start)s–%(end)s",
-                    start=when(session.starts_at),
-                    end=when(session.ends_at),
-                )
-            )
+            paragraph(_("Time: %(time)s", time=period(session.starts_at, session.ends_at)))
         )
         if session.place:
             story.append(paragraph(_("Place: %(place)s", place=session.place)))
@@ -96,13 +93,26 @@ def _story(order: Order, session: TrainingSession | None, title: str) -> list[Fl
         prices = [money(line.unit_price), number(line.vat_rate), money(line.price_line.net)]
         rows.append([description, number(line.quantity), *prices])
     totals = order.totals
-    rows.append(["", "", "", _("Net total"), money(totals.net)])
+    first_total = len(rows)
+    rows.append([_("Net total"), "", "", "", money(totals.net)])
     for row in totals.vat_rows:
-        rows.append(["", "", "", _("VAT %(rate)s%%", rate=number(row.rate)), money(row.tax)])
-    rows.append(["", "", "", _("Total"), money(totals.gross)])
+        rows.append([_("VAT %(rate)s%%", rate=number(row.rate)), "", "", "", money(row.tax)])
+    rows.append([_("Total"), "", "", "", money(totals.gross)])
+    # A total's label spans the line's first four columns, right-aligned beside its amount.
+    spans = [("SPAN", (0, r), (3, r)) for r in range(first_total, len(rows))]
     story += [
         paragraph(_("Price"), "heading"),
-        table(rows, [70 * mm, 20 * mm, 28 * mm, 24 * mm, 28 * mm]),
+        table(
+            rows,
+            [70 * mm, 20 * mm, 28 * mm, 24 * mm, 28 * mm],
+            numbers_from=1,
+            extra=[
+                *spans,
+                ("ALIGN", (0, first_total), (3, -1), "RIGHT"),
+                ("LINEABOVE", (0, first_total), (-1, first_total), 0.5, colors.grey),
+                ("FONTNAME", (0, -1), (-1, -1), BOLD),
+            ],
+        ),
     ]
     story += [Spacer(1, 6 * mm), paragraph(_("Thank you for your order!"))]
     return story

@@ -34,14 +34,27 @@ from trainings.models import TrainingSession
 PAGE_SIZE = 100
 
 
+def _handed_out(code: str) -> Certificate:
+    """The holder's valid certificate (admins: any), else 403 or 404."""
+    certificate = check(or_404(certificate_by_code(code)), Certificate.can_download)
+    if not certificate.handed_out_to(current_user):
+        abort(404)
+    return certificate
+
+
 @bp.get("/certificates/<code>.pdf")
 @role_required()
 def certificate_pdf(code: str) -> ResponseReturnValue:
     """The holder's valid certificate as PDF; admins get any certificate."""
-    certificate = check(or_404(certificate_by_code(code)), Certificate.can_download)
-    if not certificate.handed_out_to(current_user):
-        abort(404)
+    certificate = _handed_out(code)
     return pdf_file(certificates_pdf([certificate]), f"paja-certificate-{certificate.code}.pdf")
+
+
+@bp.get("/certificates/<code>/page")
+@role_required()
+def certificate_page(code: str) -> ResponseReturnValue:
+    """The same certificate as an accessible web page (the PDF is not tagged)."""
+    return render_template("courses/certificate.html", certificate=_handed_out(code))
 
 
 @bp.post("/certificates/session/<int:session_id>")

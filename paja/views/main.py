@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, current_app, jsonify, redirect, render_template, session
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
@@ -28,7 +30,15 @@ def home() -> ResponseReturnValue:
 @bp.get("/accessibility")
 def accessibility() -> ResponseReturnValue:
     """The accessibility statement (saavutettavuusseloste) public bodies must publish."""
-    return render_template("main/accessibility.html")
+    return render_template(
+        "main/accessibility.html", prepared=STATEMENT_PREPARED, reviewed=STATEMENT_REVIEWED
+    )
+
+
+# When the statement was first written and last checked against the service (update both
+# the statement and this date whenever what it says changes).
+STATEMENT_PREPARED = date(2026, 11, 22)
+STATEMENT_REVIEWED = date(2026, 11, 30)
 
 
 @bp.post("/language")

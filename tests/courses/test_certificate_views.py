@@ -51,6 +51,15 @@ def test_participant_completes_and_downloads_a_certificate_with_a_working_qr_cod
     for expected in ("Suoritustodistus", "Åsa Öberg-Łukasik", course.title, "Osio 1"):
         assert expected in text
     assert certificate.code in text
+    reader = PdfReader(io.BytesIO(response.data))
+    assert len(reader.pages) == 1
+    assert bool(reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert "Viestintä-Piritta Oy" in text and "Kouluttaja" in text  # issuer, signature line
+    web = f"/courses/certificates/{certificate.code}/page"
+    assert web in page  # the accessible web page beside the PDF
+    shown = client.get(web).get_data(as_text=True)
+    for expected in ("Suoritustodistus", "Åsa Öberg-Łukasik", course.title, "Osio 1"):
+        assert expected in shown
     (url,) = _qr_codes(response.data)
     assert url == f"http://localhost/verify/{certificate.code}"
     verified = client.get(url.removeprefix("http://localhost"))
@@ -104,8 +113,10 @@ def test_nobody_downloads_another_persons_certificate(client: FlaskClient, auth:
     auth.login(Role.PARTICIPANT)
     assert client.get(f"/courses/certificates/{certificate.code}.pdf").status_code == 403
     assert client.get("/courses/certificates/AAAA-BBBB-CCCC.pdf").status_code == 404
+    assert client.get(f"/courses/certificates/{certificate.code}/page").status_code == 403
     auth.login(Role.TRAINER)
     assert client.get(f"/courses/certificates/{certificate.code}.pdf").status_code == 403
+    assert client.get(f"/courses/certificates/{certificate.code}/page").status_code == 403
 
 
 def test_a_revoked_certificate_is_not_handed_out(client: FlaskClient, auth: Auth) -> None:
@@ -218,3 +229,22 @@ def test_admin_filters_by_session(client: FlaskClient, auth: Auth) -> None:
     assert f'<option value="{sessions[0].id}" selected>' in page
     assert people[0].name in page
     assert people[1].name not in page
+
+
+def test_the_issuers_logo_is_printed_when_configured(
+    app: Flask, client: FlaskClient, auth: Auth, tmp_path, monkeypatch
+) -> None:
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 48), (11, 61, 145)).save(logo)
+    auth.login(Role.ADMIN)
+    certificate = certificate_of(complete(factories.create_user(), create_course(modules=1)))
+    link = f"/courses/certificates/{certificate.code}.pdf"
+    plain = PdfReader(io.BytesIO(client.get(link).data)).pages[0]
+    assert len(plain.images) == 0  # the initials mark is drawn, not an image
+    assert "VP" in plain.extract_text()  # Viestintä-Piritta
+    monkeypatch.setitem(app.config, "SELLER_LOGO", str(logo))
+    with_logo = PdfReader(io.BytesIO(client.get(link).data)).pages[0]
+    assert len(with_logo.images) == 1
+    assert "VP" not in with_logo.extract_text()

@@ -120,6 +120,14 @@ def check_page(page: Page, name: str) -> None:
     assert result["passes"], "axe ran no checks"
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{name} scrolls sideways by {overflow} px (WCAG 1.4.10 reflow)"
+    size = page.viewport_size
+    page.set_viewport_size({"width": 320, "height": 640})  # 1280 px zoomed to 400 %
+    try:
+        narrow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    finally:
+        if size:
+            page.set_viewport_size(size)
+    assert narrow <= 0, f"{name} scrolls sideways by {narrow} px at 320 px (WCAG 1.4.10)"
 
 
 def lang_of(page: Page) -> str:

@@ -181,6 +181,12 @@ def test_other_pages_pass_axe(page: Page) -> None:
     page.goto("/accessibility")
     expect(page.get_by_role("heading", level=1)).to_have_text("Saavutettavuusseloste")
     check_page(page, "17-accessibility-fi")
+    page.get_by_role("button", name="Svenska").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tillgänglighetsutlåtande")
+    expect(page.locator("main")).to_contain_text("Utlåtandet har utarbetats")
+    check_page(page, "17-accessibility-sv")  # its long heading wraps at 320 px too
+    page.get_by_role("button", name="Suomi").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Saavutettavuusseloste")
     page.goto("/auth/forgot-password")
     check_page(page, "18-forgot-password-fi")
     page.get_by_label("Sähköposti").fill("asa.ohman@paja.example")

@@ -234,6 +234,9 @@ MATRIX |= {
     "courses.certificate_pdf": Rule(
         lambda t: f"/courses/certificates/{t.certificate.code}.pdf", ADMIN
     ),
+    "courses.certificate_page": Rule(
+        lambda t: f"/courses/certificates/{t.certificate.code}/page", ADMIN
+    ),
     "courses.session_certificates_pdf": Rule(
         lambda t: f"/courses/certificates/session/{t.open_session.id}", ADMIN
     ),

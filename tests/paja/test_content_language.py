@@ -8,9 +8,10 @@ import re
 import pytest
 from flask.testing import FlaskClient
 
+from tests.conftest import Auth
 from tests.courses.factories import create_course
 from tests.trainings.event_factories import create_event
-from tests.trainings.factories import create_offering, create_session
+from tests.trainings.factories import create_offering, create_session, create_trainer
 
 
 def marked(page: str, text: str) -> str | None:
@@ -63,3 +64,21 @@ def test_content_in_the_page_s_own_language_needs_no_mark(client: FlaskClient) -
     found = pages(client, "fi")
     assert marked(found["offering"], "Somen perusteet") is None
     assert marked(found["course"], found["_course"]) is None
+
+
+def test_a_trainers_profile_is_marked_with_the_language_it_is_written_in(
+    client: FlaskClient, auth: Auth
+) -> None:
+    trainer = create_trainer()
+    swedish = {"Accept-Language": "sv"}
+    page = client.get(f"/trainings/trainers/{trainer.slug}", headers=swedish).get_data(True)
+    assert marked(page, "Some-kouluttaja") == "fi"
+    assert marked(page, "<p><strong>Kokenut") == "fi"
+    auth.login(trainer.user)
+    data = {"title": "Utbildare i sociala medier", "bio": "Erfaren", "language": "sv"}
+    assert client.post(f"/trainings/trainers/{trainer.slug}/edit", data=data).status_code == 302
+    auth.logout()
+    page = client.get(f"/trainings/trainers/{trainer.slug}", headers=swedish).get_data(True)
+    assert marked(page, "Utbildare i sociala medier") is None  # the page's own language
+    finnish = client.get(f"/trainings/trainers/{trainer.slug}").get_data(as_text=True)
+    assert marked(finnish, "Utbildare i sociala medier") == "sv"

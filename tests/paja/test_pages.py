@@ -39,3 +39,14 @@ def test_navigation_follows_roles(client: FlaskClient, auth: Auth) -> None:
     page = client.get("/").get_data(as_text=True)
     assert 'href="/admin/users"' in page
     assert 'href="/organisations/"' in page
+
+
+def test_the_accessibility_statement_says_what_is_not_accessible_and_when(
+    client: FlaskClient,
+) -> None:
+    page = client.get("/accessibility").get_data(as_text=True)
+    assert '<h2 class="h4">Ei-saavutettava sisältö</h2>' in page
+    assert "PDF-asiakirjoja" in page and "Teams tai Zoom" in page
+    assert "Seloste on laadittu 22.11.2026 ja tarkistettu viimeksi 30.11.2026." in page
+    swedish = client.get("/accessibility", headers={"Accept-Language": "sv"})
+    assert "Innehåll som inte är tillgängligt" in swedish.get_data(as_text=True)

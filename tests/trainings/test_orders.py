@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 from pypdf import PdfReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from paja.database import utcnow
 from paja.errors import RuleViolation
@@ -225,6 +226,15 @@ def test_confirmation_pdf_has_buyer_and_totals(client: FlaskClient, auth: Auth) 
     ):
         assert expected in text
     assert reader.metadata.title == f"Tilausvahvistus {order.id}"
+    assert bool(reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"])
+    placed: dict[str, float] = {}  # where each piece of text last starts (its x)
+    reader.pages[0].extract_text(
+        visitor_text=lambda text, cm, tm, font, size: placed.update({text.strip(): tm[4]})
+    )
+    label, amount = placed["Veroton yhteensä"], placed["500,00 €"]
+    assert label + stringWidth("Veroton yhteensä", "PajaSans", 9) < amount  # side by side
+    ends = [placed[money] + stringWidth(money, "PajaSans", 9) for money in ("500,00 €", "127,50 €")]
+    assert abs(ends[0] - ends[1]) < 0.5  # money is right-aligned
 
 
 def test_admin_csv_export(client: FlaskClient, auth: Auth) -> None:

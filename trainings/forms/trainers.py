@@ -9,6 +9,7 @@ from wtforms.validators import Length, NumberRange, Optional
 
 from paja.fields import IntegerField
 from paja.form_base import PageForm
+from paja.forms import language_field
 
 
 class TrainerForm(PageForm):
@@ -19,6 +20,7 @@ class TrainerForm(PageForm):
         validators=[Length(max=200)],
         description=_l("E.g. social media researcher and planning architect."),
     )
+    language = language_field(_l("Language of the profile"))
     bio = TextAreaField(
         lazy_pgettext("a person describing themselves", "Introduction"),
         validators=[Length(max=5000)],

@@ -63,6 +63,8 @@ class Trainer(Base):
     slug: Mapped[str] = mapped_column(sa.String(80), unique=True)
     title: Mapped[str] = mapped_column(sa.String(200), default="")
     bio: Mapped[str] = mapped_column(sa.Text, default="")
+    # The language the title, introduction and expertise are written in (marked on pages).
+    language: Mapped[str] = mapped_column(sa.String(5), default="fi", server_default="fi")
     expertise: Mapped[str] = mapped_column(sa.String(500), default="")
     blog_readers: Mapped[int | None]
     followers: Mapped[int | None]

@@ -142,6 +142,7 @@ class TrainerDetails:
     blog_readers: int | None
     followers: int | None
     phone: str
+    language: str = "fi"
 
 
 def update_trainer_profile(trainer: Trainer, details: TrainerDetails) -> None:
@@ -151,5 +152,6 @@ def update_trainer_profile(trainer: Trainer, details: TrainerDetails) -> None:
     trainer.expertise = details.expertise.strip()
     trainer.blog_readers, trainer.followers = details.blog_readers, details.followers
     trainer.phone = details.phone.strip()
+    trainer.language = details.language
     db.session.flush()
     log.info("trainer profile %s edited", trainer.slug)

@@ -50,6 +50,7 @@ def _details(form: TrainerForm) -> TrainerDetails:
         blog_readers=form.blog_readers.data,
         followers=form.followers.data,
         phone=form.phone.data or "",
+        language=form.language.data or "fi",
     )
 
 
