@@ -35,7 +35,7 @@ def _summary(session: TrainingSession) -> str:
     """The workshop's title, or the event's title and which day it is."""
     if session.event is None:
         return session.title
-    day = format_date(session.starts_at.astimezone(HELSINKI), "EEEE d.M.yyyy", session.language)
+    day = format_date(session.starts_at.astimezone(HELSINKI), "cccc d.M.yyyy", session.language)
     return f"{session.title} – {day}"
 
 
