@@ -42,9 +42,8 @@ def test_new_customer_orders_and_admin_confirms(page: Page, browser, live_app: F
     page.get_by_role("button", name="Lähetä tilaus").click()
     expect(error_message(page)).to_contain_text("Ehdota tulevia päiviä.")
     expect(field(page, "Räätälöintitoiveet")).to_have_value("Kaavoituksen viestintä")
+    expect(field(page, "Salasana")).to_have_value(PASSWORD)  # nothing typed is lost
     check_page(page, "34-order-form-error-fi")
-    field(page, "Salasana").fill(PASSWORD)
-    field(page, "Salasana uudelleen").fill(PASSWORD)
     field(page, "Toivottu päivä").fill((date.today() + timedelta(days=40)).isoformat())
     page.get_by_role("button", name="Lähetä tilaus").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Katso sähköpostisi")
@@ -78,6 +77,33 @@ def test_new_customer_orders_and_admin_confirms(page: Page, browser, live_app: F
     expect(page.get_by_text("vahvistettu").first).to_be_visible()
     page.get_by_role("link", name="Osallistujat").click()
     check_page(page, "38-participants-customer-fi")
+
+
+def test_a_keyboard_user_orders_in_swedish_and_hears_every_problem_at_once(page: Page) -> None:
+    page.goto("/trainings/somestartti/order")
+    page.get_by_role("button", name="Svenska").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Beställ")
+    field(page, "Namn").fill("Åsa Öhman")
+    field(page, "Organisationens namn").fill("Borgå stad")
+    field(page, "Beräknat antal deltagare").fill("")
+    field(page, "Genomförande").select_option("onsite")
+    page.get_by_role("button", name="Skicka beställningen").focus()
+    page.keyboard.press("Enter")  # sent from the keyboard, without a mouse
+    summary = error_message(page)
+    expect(summary).to_be_focused()  # a screen reader starts reading the problems
+    assert page.title().startswith("Fel: ")
+    for message in (
+        "Ange antalet deltagare.",
+        "Skriv FO-numret.",
+        "Ange adressen där utbildningen hålls.",
+        "Ange e-fakturaadress och operatör, eller en postadress för fakturan.",
+    ):
+        expect(summary).to_contain_text(message)  # the form's and the rules' problems together
+    expect(field(page, "Namn")).to_have_value("Åsa Öhman")
+    check_page(page, "34b-order-form-errors-sv")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the first link in the summary leads to its field
+    expect(page.locator(":focus")).to_have_attribute("aria-invalid", "true")
 
 
 def test_participant_joins_the_waiting_list_of_a_full_session(page: Page) -> None:
