@@ -378,3 +378,15 @@ def test_order_mails_follow_the_language_of_the_order_pages(
     [to_contact] = [mail for mail in mails if mail.to == contact.email]
     assert to_contact.locale == "sv"
     assert to_contact.subject.startswith("Vi har tagit emot din beställning")
+
+
+def test_a_failed_order_with_made_up_channels_is_told_not_crashed(client: FlaskClient) -> None:
+    offering = create_offering()
+    data = order_form(name="Marja", email="marja@example.fi", password="kolme-iloista-kissaa",
+                      confirm="kolme-iloista-kissaa", participants="",
+                      channels=["99999999999999999999", "x"])  # fmt: skip
+    response = client.post(f"/trainings/{offering.slug}/order", data=data)
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "Anna osallistujamäärä." in page
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Order)) == 0

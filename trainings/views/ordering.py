@@ -55,7 +55,9 @@ def _prepare(form: OrderForm, offering: Offering) -> list[Organisation]:
 
 def _order_request(form: OrderForm) -> OrderRequest:
     """The form's workshop and billing answers."""
-    chosen = {int(value) for value in form.channels.data or []}
+    offered = {str(choice[0]) for choice in form.channels.choices or []}
+    # Only the offered channels: after a failed check the form may hold anything.
+    chosen = {int(value) for value in form.channels.data or [] if value in offered}
     return OrderRequest(
         participants=form.participants.data or 0,
         preferred_dates=[d for d in (form.date_1.data, form.date_2.data, form.date_3.data) if d],
