@@ -26,6 +26,7 @@ def entry_event(entry: Entry) -> Event:
     event.add("dtstamp", utcnow())
     event.add("created", entry.created_at)
     event.add("sequence", entry.sequence)
+    event.add("last-modified", entry.changed_at or entry.created_at)
     event.add("dtstart", entry.starts_at)
     event.add("dtend", entry.starts_at + LENGTH)
     event.add("summary", f"{CHANNEL_LABELS[entry.channel]}: {entry.topic}")

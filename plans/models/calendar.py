@@ -44,6 +44,12 @@ class Entry(Base):
     reminded_on: Mapped[date | None]
     sequence: Mapped[int] = mapped_column(default=0)  # grows with each change, for calendar apps
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # LAST-MODIFIED
+
+    def new_version(self) -> None:
+        """Count a change calendar apps must pick up (iCalendar SEQUENCE and LAST-MODIFIED)."""
+        self.sequence += 1
+        self.changed_at = utcnow()
 
     #: Calendar pages load the plan first, so an entry's plan comes from the identity map.
     plan: Mapped[Plan] = relationship()

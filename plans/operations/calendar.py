@@ -88,7 +88,7 @@ def update_entry(entry: Entry, details: EntryDetails, user: User) -> None:
         if entry.status in (Status.APPROVED, Status.PUBLISHED) and entry.plan.requires_approval:
             entry.status, entry.approved_by_id = Status.REVIEW, None
             entry_status_changed.send(entry, user=user)
-    entry.sequence += 1
+    entry.new_version()
     db.session.flush()
 
 
@@ -100,7 +100,7 @@ def move_entry(entry: Entry, day: date) -> None:
     if entry.deadline is not None:
         entry.deadline += shift
     entry.reminded_on = None
-    entry.sequence += 1
+    entry.new_version()
     db.session.flush()
 
 
@@ -115,7 +115,7 @@ def set_status(entry: Entry, status: Status, user: User) -> None:
     entry.approved_by_id = user.id if status == Status.APPROVED else entry.approved_by_id
     if status in (Status.IDEA, Status.DRAFT, Status.REVIEW):
         entry.approved_by_id = None
-    entry.sequence += 1
+    entry.new_version()
     db.session.flush()
     entry_status_changed.send(entry, user=user)
 

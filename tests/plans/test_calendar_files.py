@@ -165,3 +165,22 @@ def test_personal_plan_entries_can_be_imported_by_the_owner(
         follow_redirects=True,
     )
     assert "1 merkintä tuotu." in response.get_data(as_text=True)
+
+
+def test_a_moved_entry_is_a_new_version_and_an_empty_feed_is_valid(client: FlaskClient) -> None:
+    from datetime import date
+
+    from plans.operations.calendar import move_entry
+
+    plan = org_plan()
+    empty = Calendar.from_ical(client.get(f"/plans/feed/{plan.feed_token}.ics").data)
+    assert empty.walk("VEVENT") == [] and len(empty.walk("VTIMEZONE")) == 1
+    item = entry(plan, datetime(2027, 3, 2, 10), topic="Viikon uutiset")
+    (before,) = events(client.get(f"/plans/feed/{plan.feed_token}.ics").data)
+    move_entry(item, date(2027, 3, 5))
+    db.session.commit()
+    (after,) = events(client.get(f"/plans/feed/{plan.feed_token}.ics").data)
+    assert str(after["uid"]) == str(before["uid"])
+    assert after["sequence"] == before["sequence"] + 1
+    assert item.changed_at is not None  # LAST-MODIFIED is now the move, not the creation
+    assert after.decoded("last-modified") == item.changed_at.replace(microsecond=0)
