@@ -381,12 +381,27 @@ def test_order_mails_follow_the_language_of_the_order_pages(
 
 
 def test_a_failed_order_with_made_up_channels_is_told_not_crashed(client: FlaskClient) -> None:
+    channel = create_channel()
     offering = create_offering()
     data = order_form(name="Marja", email="marja@example.fi", password="kolme-iloista-kissaa",
                       confirm="kolme-iloista-kissaa", participants="",
-                      channels=["99999999999999999999", "x"])  # fmt: skip
+                      channels=[str(channel.id), "99999999999999999999", "x"])  # fmt: skip
     response = client.post(f"/trainings/{offering.slug}/order", data=data)
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     assert "Anna osallistujamäärä." in page
+    [box] = re.findall(rf'<input[^>]*name="channels"[^>]*value="{channel.id}"[^>]*>', page)
+    assert " checked " in box  # the real channel stays ticked
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Order)) == 0
+
+
+def test_a_member_orders_with_the_channels_chosen(client: FlaskClient, auth: Auth) -> None:
+    user = auth.login(Role.CUSTOMER)
+    organisation = factories.create_organisation(members=(user,))
+    facebook, tiktok = create_channel(), create_channel()
+    offering = create_offering()
+    data = order_form(organisation=str(organisation.id), channels=[str(tiktok.id)])
+    assert client.post(f"/trainings/{offering.slug}/order", data=data).status_code == 302
+    order = db.session.scalar(sa.select(Order))
+    assert [channel.id for channel in order.channels] == [tiktok.id]
+    assert facebook.id != tiktok.id
