@@ -55,7 +55,7 @@ def _prepare(form: OrderForm, offering: Offering) -> list[Organisation]:
 
 def _order_request(form: OrderForm) -> OrderRequest:
     """The form's workshop and billing answers."""
-    offered = {str(choice.value) for choice in form.channels.choices or []}
+    offered = {str(getattr(choice, "value", choice)) for choice in form.channels.choices or []}
     # Only the offered channels: after a failed check the form may hold anything.
     chosen = {int(value) for value in form.channels.data or [] if value in offered}
     return OrderRequest(
