@@ -43,3 +43,13 @@ AGENDA_LABELS = {
     AgendaKind.BREAK: _l("Break"),
     AgendaKind.OTHER: _l("Other"),
 }
+# What a change to a scheduled session touched, as its mails list it.
+CHANGE_LABELS = {
+    "starts_at": _l("start time"),
+    "ends_at": _l("end time"),
+    "registration_closes_at": _l("registration deadline"),
+    "place": _l("place"),
+    "meeting_url": _l("meeting link"),
+    "capacity": _l("number of seats"),
+    "trainers": _l("trainers"),
+}

@@ -59,6 +59,9 @@ EVENT_RULES: dict[str, Rule] = {
     "trainings.add_agenda": Rule(
         lambda t: f"/trainings/events/days/{t.event_day.id}/agenda", ADMIN, post=200
     ),
+    "trainings.edit_agenda": Rule(
+        lambda t: f"/trainings/events/agenda/{t.agenda_item.id}/edit", ADMIN, post=200
+    ),
     "trainings.remove_agenda": Rule(
         lambda t: f"/trainings/events/agenda/{t.agenda_item.id}/remove", ADMIN
     ),

@@ -234,6 +234,9 @@ MATRIX |= {
     "courses.certificate_pdf": Rule(
         lambda t: f"/courses/certificates/{t.certificate.code}.pdf", ADMIN
     ),
+    "trainings.change_session_page": Rule(
+        lambda t: f"/trainings/sessions/{t.open_session.id}/edit", ADMIN, post=200
+    ),
     "courses.certificate_page": Rule(
         lambda t: f"/courses/certificates/{t.certificate.code}/page", ADMIN
     ),

@@ -170,6 +170,34 @@ def test_removing_an_agenda_item_of_another_event_is_refused(
     assert db.session.get(AgendaItem, item.id) is not None
 
 
+def test_an_organiser_edits_an_agenda_item_and_a_bad_time_keeps_what_was_typed(
+    client: FlaskClient, auth: Auth
+) -> None:
+    organiser = create_organiser()
+    event = create_event(organiser=organiser, days=1)
+    [day] = days_of(event)
+    item = AgendaItem(session_id=day.id, starts_at=time(9, 30), kind="break", title="Tauko")
+    db.session.add(item)
+    db.session.commit()
+    auth.login(organiser)
+    page = client.get(f"/trainings/events/agenda/{item.id}/edit").get_data(as_text=True)
+    assert 'value="Tauko"' in page and 'value="09:30"' in page
+    data = {"starts_at": "10:00", "ends_at": "09:00", "kind": "presentation",
+            "title": "Näin viestimme", "presenter": "Anni", "project": "0"}  # fmt: skip
+    page = client.post(f"/trainings/events/agenda/{item.id}/edit", data=data).get_data(True)
+    assert "Päättymisen on oltava alkamisen jälkeen." in page
+    assert 'value="Näin viestimme"' in page
+    assert item.title == "Tauko"  # nothing saved
+    data["ends_at"] = "10:45"
+    response = client.post(f"/trainings/events/agenda/{item.id}/edit", data=data)
+    assert response.status_code == 302
+    assert (item.title, item.kind, item.starts_at, item.ends_at) == (
+        "Näin viestimme", "presentation", time(10, 0), time(10, 45),
+    )  # fmt: skip
+    auth.login(create_organiser())  # another organisation's organiser
+    assert client.get(f"/trainings/events/agenda/{item.id}/edit").status_code == 403
+
+
 def test_an_organiser_cancels_a_day_and_everyone_is_told(
     client: FlaskClient, auth: Auth, mails: list[Mail]
 ) -> None:

@@ -68,6 +68,13 @@ def test_each_step_emails_the_contact_in_their_language(app: Flask, mails: list[
     with app.test_request_context():
         confirm_order(order, admin, Confirmation(starts_at=utcnow() + timedelta(days=5), ends_at=utcnow() + timedelta(days=5, hours=2),
                                                  trainers=[trainer], meeting_url="https://meet.example.fi/x"))  # fmt: skip
+        with pytest.raises(RuleViolation, match="on päättynyt"):
+            transition(order, OrderStatus.DELIVERED, admin)  # not before the session ends
+        session = db.session.scalar(
+            sa.select(TrainingSession).where(TrainingSession.order_id == order.id)
+        )
+        session.starts_at -= timedelta(days=6)  # the session was held
+        session.ends_at -= timedelta(days=6)
         transition(order, OrderStatus.DELIVERED, admin)
         transition(order, OrderStatus.INVOICED, admin)
         db.session.commit()

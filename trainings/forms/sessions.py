@@ -49,3 +49,16 @@ class SessionForm(PageForm):
     capacity = SEATS
     trainers = MultiCheckboxField(_l("Trainers"), coerce=int)
     submit = SubmitField(_l("Schedule the session"))
+
+
+class SessionChangeForm(PageForm):
+    """Change a scheduled session (Helsinki time); a trainer sees only the meeting link."""
+
+    starts_at = STARTS
+    ends_at = ENDS
+    registration_closes_at = CLOSES
+    place = StringField(_l("Place"), validators=[Length(max=300)])
+    meeting_url = URLField(_l("Meeting link"), validators=[Length(max=500)])
+    capacity = SEATS
+    trainers = MultiCheckboxField(_l("Trainers"), coerce=int)
+    submit = SubmitField(_l("Save and tell everyone"))

@@ -185,6 +185,12 @@ class TrainingSession(Base):
             return True
         return self.event is not None and self.event.can_manage(user)
 
+    def can_change(self, user: User) -> bool:
+        """Admins change a workshop session; its trainers change its meeting link."""
+        if not user.is_authenticated or self.event_id is not None:
+            return False  # a network day is changed on its own page, by its organisers
+        return user.has_role(Role.ADMIN) or self.is_trainer(user)
+
     def can_cancel(self, user: User) -> bool:
         """Admins cancel any session; organisers the days of their events."""
         if user.is_authenticated and user.has_role(Role.ADMIN):

@@ -160,26 +160,38 @@ def update_day(day: TrainingSession, details: DayDetails) -> None:
         pass
 
 
-def add_agenda_item(day: TrainingSession, details: AgendaDetails) -> AgendaItem:
-    """A slot in the day's programme."""
+def _check_agenda(day: TrainingSession, details: AgendaDetails) -> None:
+    """A title, an end after the start, and one of the event's own projects."""
     if not details.title.strip():
         raise RuleViolation(_("Give the item a title."), "title")
     if details.ends_at is not None and details.ends_at <= details.starts_at:
         raise RuleViolation(_("The end must be after the start."), "ends_at")
     if details.project is not None and details.project.event_id != day.event_id:
         raise RuleViolation(_("Choose one of the listed options."), "project")
-    item = AgendaItem(
-        session_id=day.id,
-        starts_at=details.starts_at,
-        ends_at=details.ends_at,
-        kind=details.kind,
-        title=details.title.strip(),
-        presenter=details.presenter.strip(),
-        project=details.project,
-    )
+
+
+def _apply_agenda(item: AgendaItem, details: AgendaDetails) -> None:
+    """Copy checked details onto an agenda item."""
+    item.starts_at, item.ends_at, item.kind = details.starts_at, details.ends_at, details.kind
+    item.title, item.presenter = details.title.strip(), details.presenter.strip()
+    item.project = details.project
+
+
+def add_agenda_item(day: TrainingSession, details: AgendaDetails) -> AgendaItem:
+    """A slot in the day's programme."""
+    _check_agenda(day, details)
+    item = AgendaItem(session_id=day.id)
+    _apply_agenda(item, details)
     db.session.add(item)
     db.session.flush()
     return item
+
+
+def update_agenda_item(item: AgendaItem, details: AgendaDetails) -> None:
+    """Change a slot of the day's programme."""
+    _check_agenda(item.session, details)
+    _apply_agenda(item, details)
+    db.session.flush()
 
 
 def add_project(

@@ -14,7 +14,7 @@ from paja.business_id import normalise_business_id
 from paja.database import utcnow
 from paja.errors import RuleViolation, RuleViolations, check_all
 from paja.extensions import db
-from paja.i18n import mail_language
+from paja.i18n import mail_language, when
 from paja.mail import send_mail
 from paja.models import Membership, Organisation, Role, User, UserRole
 from paja.organisations import (
@@ -265,6 +265,15 @@ def transition(order: Order, to: OrderStatus, actor: User, note: str = "") -> No
                 _("A confirmed order can only be cancelled by us; please contact us.")
             )
         order.cancel_reason = note.strip()
+    if to == OrderStatus.DELIVERED:
+        session = db.session.scalar(
+            sa.select(TrainingSession).where(TrainingSession.order_id == order.id)
+        )
+        if session is not None and session.ends_at > utcnow():
+            raise RuleViolation(
+                _("The workshop is delivered once its session has ended, on %(end)s.",
+                  end=when(session.ends_at))
+            )  # fmt: skip
     order.events.append(
         OrderEvent(actor=actor, from_status=order.status, to_status=to, note=note.strip())
     )

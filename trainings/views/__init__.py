@@ -12,6 +12,7 @@ from trainings.views import (  # noqa: F401
     ordering,
     orders,
     participants,
+    session_changes,
     sessions,
     trainers,
 )

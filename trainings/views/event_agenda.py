@@ -21,6 +21,7 @@ from trainings.operations.events import (
     add_day,
     remove,
     remove_day,
+    update_agenda_item,
     update_day,
 )
 from trainings.queries.events import agendas
@@ -53,9 +54,15 @@ def new_event_day(event_id: int) -> ResponseReturnValue:
     return render_template("trainings/day_form.html", event=event, form=form, day=None)
 
 
-def _agenda_form(day: TrainingSession) -> AgendaForm:
-    """The agenda form with the event's projects."""
-    form = AgendaForm()
+def _agenda_form(day: TrainingSession, item: AgendaItem | None = None) -> AgendaForm:
+    """The agenda form with the event's projects, filled with an item's values if given."""
+    filled = None
+    if item is not None:
+        filled = {
+            "starts_at": item.starts_at, "ends_at": item.ends_at, "kind": item.kind.value,
+            "title": item.title, "presenter": item.presenter, "project": item.project_id or 0,
+        }  # fmt: skip
+    form = AgendaForm(data=filled)
     form.kind.choices = [SelectChoice(k.value, AGENDA_LABELS[k]) for k in AgendaKind]
     projects = day.event.projects if day.event else []
     form.project.choices = [SelectChoice(0, _("None"))] + [
@@ -109,20 +116,42 @@ def add_agenda(session_id: int) -> ResponseReturnValue:
     day = event_day(session_id)
     form = _agenda_form(day)
     if form.validate_on_submit():
-        details = AgendaDetails(
-            starts_at=given(form.starts_at.data),
-            ends_at=form.ends_at.data,
-            kind=AgendaKind(form.kind.data),
-            title=given(form.title.data),
-            presenter=form.presenter.data or "",
-            project=get_or_404(PresentingProject, form.project.data, None)
-            if form.project.data
-            else None,
-        )
+        details = _agenda_details(form)
         if perform(lambda: add_agenda_item(day, details), form).ok:
             flash(_("The item is added to the agenda."), "success")
             return redirect(url_for("trainings.edit_event_day", session_id=day.id) + "#agenda")
     return _render_day(day, _filled_day_form(day), form)
+
+
+def _agenda_details(form: AgendaForm) -> AgendaDetails:
+    """The agenda form as operation input."""
+    return AgendaDetails(
+        starts_at=given(form.starts_at.data),
+        ends_at=form.ends_at.data,
+        kind=AgendaKind(form.kind.data),
+        title=given(form.title.data),
+        presenter=form.presenter.data or "",
+        project=get_or_404(PresentingProject, form.project.data, None)
+        if form.project.data
+        else None,
+    )
+
+
+@bp.route("/events/agenda/<int:item_id>/edit", methods=["GET", "POST"])
+@role_required(*ORGANISERS)
+def edit_agenda(item_id: int) -> ResponseReturnValue:
+    """Change a slot of a day's agenda."""
+    item = get_or_404(AgendaItem, item_id, AgendaItem.can_manage)
+    form = _agenda_form(item.session, item)
+    form.submit.label.text = _("Save the item")
+    if form.validate_on_submit():
+        details = _agenda_details(form)
+        if perform(lambda: update_agenda_item(item, details), form).ok:
+            flash(_("The agenda item is saved."), "success")
+            return redirect(
+                url_for("trainings.edit_event_day", session_id=item.session_id) + "#agenda"
+            )
+    return render_template("trainings/agenda_item_form.html", form=form, item=item)
 
 
 @bp.post("/events/agenda/<int:item_id>/remove")
