@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app
-from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey
+from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey, crontab
 from huey import signals as huey_signals
 from huey.api import Task, TaskWrapper
 from sqlalchemy import event
@@ -61,6 +61,19 @@ def job(describe: Callable[..., str]) -> Callable[[Callable[..., None]], Callabl
 
     def register(function: Callable[..., None]) -> Callable[..., None]:
         JOBS[job_name(function)] = Job(function, describe)
+        return function
+
+    return register
+
+
+PERIODIC: dict[str, tuple[int, Callable[[], None]]] = {}
+
+
+def every(minutes: int) -> Callable[[Callable[[], None]], Callable[[], None]]:
+    """Register a function the job worker runs every `minutes`, in its own transaction."""
+
+    def register(function: Callable[[], None]) -> Callable[[], None]:
+        PERIODIC[job_name(function)] = (minutes, function)
         return function
 
     return register
@@ -149,6 +162,10 @@ def init_jobs(app: Flask) -> None:
         name: huey.task(retries=RETRIES, retry_delay=RETRY_DELAY, name=name)(_runner(app, spec))
         for name, spec in JOBS.items()
     }
+
+    for name, (minutes, function) in PERIODIC.items():
+        spec = Job(function, lambda *args, name=name: name)
+        huey.periodic_task(crontab(minute=f"*/{minutes}"), name=name)(_runner(app, spec))
 
     @huey.signal(huey_signals.SIGNAL_ERROR)
     def failed(signal: str, task: Task, error: BaseException | None = None) -> None:

@@ -49,4 +49,4 @@ def _install(state: BlueprintSetupState) -> None:
     state.app.extensions[CONTEXT_LABELLER] = session_label
 
 
-from trainings import views  # noqa: E402,F401 (registers the routes on bp)
+from trainings import commands, views  # noqa: E402,F401 (registers the routes and commands)

@@ -184,7 +184,8 @@ def test_feedback_links_go_out_when_the_day_is_delivered_with_the_wish_board(
     [day] = days_of(event)
     [came] = register(event, [day])
     register(event, [day])  # this one does not come
-    day.starts_at = utcnow() - timedelta(hours=1)  # the day has started
+    day.starts_at = utcnow() - timedelta(hours=4)  # the day is over
+    day.ends_at = utcnow() - timedelta(hours=1)
     day.registration_closes_at = day.starts_at
     db.session.commit()
     mails.clear()

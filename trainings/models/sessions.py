@@ -85,6 +85,8 @@ class TrainingSession(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Raised on every change people's calendars must follow (iCalendar SEQUENCE, LAST-MODIFIED).
     calendar_sequence: Mapped[int] = mapped_column(default=0, server_default="0")
+    # When the attendees were sent the feedback link: once, after the end (see feedback_due).
+    feedback_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (

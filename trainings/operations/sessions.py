@@ -27,7 +27,7 @@ from trainings.models import (
     TrainingSession,
 )
 from trainings.models.sessions import new_token
-from trainings.operations.feedback import attach_survey, invite_attendees
+from trainings.operations.feedback import attach_survey, send_feedback_if_due
 from trainings.operations.scheduling import check_delivery, check_times
 from trainings.signals import attendance_marked
 
@@ -92,13 +92,13 @@ def mark_attendance(session: TrainingSession, actor: User, present: set[int]) ->
             )
         )
     )
-    first_time = session.status != SessionStatus.DELIVERED
     for registration in registrations:
         registration.attended = registration.id in present
     session.status = SessionStatus.DELIVERED
     db.session.flush()
-    if first_time:
-        invite_attendees(session, registrations)
+    # Marked at the start, the feedback link waits for the end (send_due_feedback); marked
+    # after the end, it goes now. Either way once.
+    send_feedback_if_due(session, utcnow())
     attendance_marked.send(session)
     record(actor, Action.ATTENDANCE_MARKED, f"session {session.id}: {len(present)} present")
     log.info(
