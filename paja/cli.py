@@ -97,7 +97,7 @@ def jobs_command(workers: int) -> None:
         huey,
         workers=workers,
         worker_type="thread",
-        periodic=False,
+        periodic=True,  # the rounds registered with paja.jobs.every (each claims its work)
         graceful_signal="TERM",
         shutdown_timeout=25,
     ).run()
