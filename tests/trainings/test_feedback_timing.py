@@ -12,8 +12,19 @@ from paja.jobs import PERIODIC
 from paja.mail import Mail, outbox
 from tests.conftest import Auth
 from tests.trainings.factories import create_registration, create_session, create_trainer
-from trainings.models import SessionStatus
+from trainings.models import Registration, SessionStatus
 from trainings.operations.feedback import attach_survey, send_due_feedback
+
+
+def attended_an_ended_session() -> Registration:
+    """A person marked present at a session that ended an hour ago, not yet sent its link."""
+    session = create_session(starts_in=timedelta(hours=-3))
+    attach_survey(session)
+    registration = create_registration(session)
+    registration.attended = True
+    session.status = SessionStatus.DELIVERED
+    db.session.commit()
+    return registration
 
 
 def test_attendance_at_the_start_waits_for_the_end_then_sends_once(
@@ -43,12 +54,7 @@ def test_attendance_at_the_start_waits_for_the_end_then_sends_once(
 
 def test_the_job_worker_and_the_command_send_the_round(app: Flask, mails: list[Mail]) -> None:
     assert "trainings.operations.feedback.feedback_round" in PERIODIC
-    session = create_session(starts_in=timedelta(hours=-3))
-    attach_survey(session)
-    registration = create_registration(session)
-    registration.attended = True
-    session.status = SessionStatus.DELIVERED
-    db.session.commit()
+    registration = attended_an_ended_session()
     result = app.test_cli_runner().invoke(args=["trainings", "feedback"])
     assert result.exit_code == 0
     assert "1 people invited" in result.output
@@ -57,13 +63,7 @@ def test_the_job_worker_and_the_command_send_the_round(app: Flask, mails: list[M
 
 def test_racing_rounds_send_the_feedback_once(racing_app: Flask) -> None:
     with racing_app.app_context():
-        session = create_session(starts_in=timedelta(hours=-3))
-        attach_survey(session)
-        registration = create_registration(session)
-        registration.attended = True
-        session.status = SessionStatus.DELIVERED
-        db.session.commit()
-        email = registration.email
+        email = attended_an_ended_session().email
         outbox().clear()
     barrier = threading.Barrier(4)
     errors: list[BaseException] = []
