@@ -148,4 +148,12 @@ def load_config(
         "SELLER_IBAN": env.get("SELLER_IBAN", "FI21 1234 5600 0007 85"),
         "SELLER_VAT_ID": env.get("SELLER_VAT_ID", "FI12345671"),
         "SELLER_LOGO": env.get("SELLER_LOGO", ""),  # a PNG or JPEG file for certificates
+        "SELLER_BIC": env.get("SELLER_BIC", "NDEAFIHH"),
+        # Invoices: days to pay, and the reference kind: "fi" (viitenumero, barcode
+        # version 4) or "rf" (RF creditor reference, version 5).
+        "PAYMENT_TERMS_DAYS": int(env.get("PAYMENT_TERMS_DAYS", "14")),
+        "INVOICE_REFERENCE": env.get("INVOICE_REFERENCE", "fi"),
+        "INVOICE_FIRST_NUMBER": int(env.get("INVOICE_FIRST_NUMBER", "1001")),
+        # How many days before an ordered workshop its customer contact gets the reminder.
+        "CUSTOMER_REMINDER_DAYS": int(env.get("CUSTOMER_REMINDER_DAYS", "3")),
     }

@@ -1,4 +1,4 @@
-"""`paja trainings feedback`: send the feedback links of sessions that have ended."""
+"""`paja trainings feedback` and `paja trainings reminders`: the job worker's rounds, for cron."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from paja.database import utcnow
 from paja.extensions import db
 from trainings import bp
 from trainings.operations.feedback import send_due_feedback
+from trainings.operations.reminders import remind_customers
 
 
 @bp.cli.command("feedback")
@@ -17,3 +18,12 @@ def feedback_command() -> None:
     invited = send_due_feedback(utcnow())
     db.session.commit()
     click.echo(f"feedback links: {invited} people invited")
+
+
+@bp.cli.command("reminders")
+def reminders_command() -> None:
+    """Remind customer contacts of their workshops starting soon, with the participant list
+    (the job worker does this every hour)."""
+    sent = remind_customers(utcnow())
+    db.session.commit()
+    click.echo(f"customer reminders: {sent} sent")

@@ -9,3 +9,6 @@ signals = Namespace()
 registered = signals.signal("trainings.registered")
 #: Sent with the session as sender after its attendance was saved (certificates listen).
 attendance_marked = signals.signal("trainings.attendance_marked")
+#: Sent with the session as sender once it has ended with its attendance marked, when its
+#: feedback round runs (certificates are mailed to people without an account then).
+session_ended = signals.signal("trainings.session_ended")

@@ -78,6 +78,8 @@ class Certificate(Base):
     language: Mapped[str] = mapped_column(sa.String(5), default="fi")
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When a holder without an account was mailed the link to it (once, after the session).
+    mailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoke_reason: Mapped[str] = mapped_column(sa.String(300), default="")
     superseded_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("certificates.id", ondelete="SET NULL")

@@ -17,7 +17,7 @@ from courses.queries.skills import latest, skill_check_of
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
-from paja.i18n import HELSINKI
+from paja.i18n import HELSINKI, mail_language
 from paja.models import User
 from paja.numbers import half_up
 from trainings.models import Registration, RegistrationStatus, TrainingSession
@@ -115,7 +115,7 @@ def issue_for_attendance(session: TrainingSession) -> list[Certificate]:
                     trainers=", ".join(t.name for t in session.trainers),
                     issuer=current_app.config["SELLER_NAME"],
                     details_json=json.dumps(details),
-                    language=(user.locale if user else None) or "fi",
+                    language=mail_language(user, registration.language) or "fi",
                 )
             )
         )

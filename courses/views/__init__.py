@@ -1,3 +1,10 @@
 """Views of the courses package."""
 
-from courses.views import authoring, certificates, learning, skills, verify  # noqa: F401
+from courses.views import (  # noqa: F401
+    authoring,
+    certificates,
+    learning,
+    mailed_certificates,
+    skills,
+    verify,
+)

@@ -61,8 +61,9 @@ def certificate_page(code: str) -> ResponseReturnValue:
 @role_required()
 def session_certificates_pdf(session_id: int) -> ResponseReturnValue:
     """All valid attendance certificates of a session, one per page, for the trainer to hand
-    out; made in the background, since a session may have hundreds."""
-    session = get_or_404(TrainingSession, session_id, TrainingSession.can_manage)
+    out or the ordering organisation's contact to keep; made in the background, since a
+    session may have hundreds."""
+    session = get_or_404(TrainingSession, session_id, TrainingSession.can_see_participants)
     back = redirect(url_for("trainings.participants", session_id=session.id))
     if not ButtonForm().validate_on_submit():
         return back

@@ -24,6 +24,7 @@ from trainings.models import (
     CalendarFeed,
     Channel,
     Event,
+    Invoice,
     Offering,
     Order,
     PresentingProject,
@@ -139,6 +140,10 @@ class Targets:
         db.session.add(key)
         db.session.commit()
         return key
+
+    @cached_property
+    def invoice(self) -> Invoice:
+        return training_factories.create_invoice(self.order)
 
     @cached_property
     def certificate(self) -> Certificate:

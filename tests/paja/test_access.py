@@ -9,6 +9,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from courses.operations.certificate_mail import certificate_token
 from paja.models import Role
 from tests.conftest import Auth
 from tests.paja.access_events import EVENT_RULES
@@ -244,6 +245,21 @@ MATRIX |= {
         lambda t: f"/courses/certificates/session/{t.open_session.id}", ADMIN
     ),
     "courses.certificates": Rule(lambda t: "/courses/certificates/", ADMIN),
+    "courses.mailed_certificate": Rule(
+        lambda t: f"/courses/certificates/mailed/{certificate_token(t.certificate)}", EVERYONE
+    ),
+    "courses.mailed_certificate_pdf": Rule(
+        lambda t: f"/courses/certificates/mailed/{certificate_token(t.certificate)}.pdf", EVERYONE
+    ),
+    "courses.claim_mailed_certificate": Rule(
+        lambda t: f"/courses/certificates/mailed/{certificate_token(t.certificate)}/claim",
+        LOGGED_IN,
+    ),
+    "trainings.invoice_file": Rule(
+        lambda t: f"/trainings/orders/{t.invoice.order_id}/invoices/{t.invoice.number}.pdf", ADMIN
+    ),
+    "trainings.credit_note": Rule(lambda t: f"/trainings/invoices/{t.invoice.id}/credit", ADMIN),
+    "trainings.invoice_again": Rule(lambda t: f"/trainings/orders/{t.order.id}/invoice", ADMIN),
     "courses.certificate_admin": Rule(
         lambda t: f"/courses/certificates/{t.certificate.code}", ADMIN, post=200
     ),

@@ -8,10 +8,12 @@ from decimal import Decimal
 
 from paja.database import utcnow
 from paja.extensions import db
+from paja.mail import Mail
 from paja.models import Organisation, Role, User
 from tests import factories
 from trainings.models import (
     Channel,
+    Invoice,
     Offering,
     Order,
     OrderEvent,
@@ -22,6 +24,7 @@ from trainings.models import (
     Trainer,
     TrainingSession,
 )
+from trainings.operations.invoices import issue_invoice
 
 _sequence = itertools.count(1)
 
@@ -166,3 +169,18 @@ def create_order(
     db.session.add(order)
     db.session.commit()
     return order
+
+
+def without_certificates(mails: list[Mail]) -> list[Mail]:
+    """The mails other than the certificates mailed to attendees without an account."""
+    return [mail for mail in mails if "/courses/certificates/mailed/" not in mail.body]
+
+
+def create_invoice(order: Order | None = None) -> Invoice:
+    """An invoiced order's invoice, issued today by an admin."""
+    order = order or create_order(status=OrderStatus.INVOICED)
+    order.status = OrderStatus.INVOICED
+    admin = factories.create_user(roles={Role.ADMIN})
+    invoice = issue_invoice(order, admin, utcnow().date())
+    db.session.commit()
+    return invoice

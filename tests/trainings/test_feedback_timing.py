@@ -15,6 +15,8 @@ from tests.trainings.factories import create_registration, create_session, creat
 from trainings.models import Registration, SessionStatus
 from trainings.operations.feedback import attach_survey, send_due_feedback
 
+CERTIFICATE_LINK = "/courses/certificates/mailed/"
+
 
 def attended_an_ended_session() -> Registration:
     """A person marked present at a session that ended an hour ago, not yet sent its link."""
@@ -45,11 +47,17 @@ def test_attendance_at_the_start_waits_for_the_end_then_sends_once(
     db.session.commit()
     assert send_due_feedback(utcnow()) == 1
     db.session.commit()
-    assert [mail.to for mail in mails] == [present.email]
+    certificate_mails = [mail for mail in mails if CERTIFICATE_LINK in mail.body]
+    assert [mail.to for mail in mails if mail not in certificate_mails] == [present.email]
+    assert [mail.to for mail in certificate_mails] == [present.email]  # no account: by mail
     assert absent.email not in {mail.to for mail in mails}
     assert send_due_feedback(utcnow()) == 0  # once
     client.post(path, data={"present": [str(present.id), str(absent.id)]})
-    assert len(mails) == 1  # saving attendance again sends no second round
+    # Saving attendance again sends no second feedback round; the person now marked present
+    # gets their certificate.
+    assert [(mail.to, CERTIFICATE_LINK in mail.body) for mail in mails[2:]] == [
+        (absent.email, True)
+    ]
 
 
 def test_the_job_worker_and_the_command_send_the_round(app: Flask, mails: list[Mail]) -> None:

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
-from flask import Flask
+from flask import Flask, current_app
 
 from paja.database import utcnow
 from paja.errors import RuleViolation
@@ -78,11 +78,20 @@ def test_each_step_emails_the_contact_in_their_language(app: Flask, mails: list[
         transition(order, OrderStatus.DELIVERED, admin)
         transition(order, OrderStatus.INVOICED, admin)
         db.session.commit()
+    number = current_app.config["INVOICE_FIRST_NUMBER"]
     assert [(m.to, m.subject) for m in mails] == [
         (contact.email, "Din beställning är bekräftad: Somestartti"),
+        (trainer.user.email, "Koulutat: Somestartti"),
         (contact.email, "Tack för utbildningen: Somestartti"),
-        (contact.email, "Fakturan skickad: Somestartti"),
+        (contact.email, f"Faktura {number}: Somestartti"),
     ]
+    confirmed, assigned, _, invoiced = mails
+    assert [a.filename for a in confirmed.attachments] == ["paja-session.ics"]
+    assert "https://meet.example.fi/x" in confirmed.body
+    assert f"invite={session.invite_token}" in confirmed.body  # the staff's invitation link
+    assert trainer.name in confirmed.body
+    assert [a.filename for a in assigned.attachments] == ["paja-session.ics"]
+    assert [a.filename for a in invoiced.attachments] == [f"invoice-{number}.pdf"]
     session = db.session.scalar(
         sa.select(TrainingSession).where(TrainingSession.order_id == order.id)
     )

@@ -12,7 +12,12 @@ from paja.mail import Mail
 from paja.models import Role
 from tests import factories
 from tests.conftest import Auth
-from tests.trainings.factories import create_registration, create_session, create_trainer
+from tests.trainings.factories import (
+    create_registration,
+    create_session,
+    create_trainer,
+    without_certificates,
+)
 from trainings.models import RegistrationStatus
 from trainings.operations.feedback import attach_survey
 
@@ -37,6 +42,7 @@ def test_attendees_get_the_feedback_link_once_delivered(
     create_registration(session, status=RegistrationStatus.WAITING)
     auth.login(trainer.user)
     client.post(f"/trainings/sessions/{session.id}/attendance", data={"present": [str(present.id)]})
+    mails[:] = without_certificates(mails)
     assert [m.to for m in mails] == [present.email]
     assert mails[0].subject == f"Vastaathan: {session.feedback_survey.title}"
     link = next(line for line in mails[0].body.splitlines() if "/feedback/i/" in line).split(
@@ -52,7 +58,7 @@ def test_attendees_get_the_feedback_link_once_delivered(
         f"/trainings/sessions/{session.id}/attendance",
         data={"present": [str(present.id), str(absent.id)]},
     )
-    assert mails == []  # saving attendance again sends no second round
+    assert without_certificates(mails) == []  # saving attendance again sends no second round
 
 
 def test_trainer_overview_and_session_summary(app: Flask, client: FlaskClient, auth: Auth) -> None:

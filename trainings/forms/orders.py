@@ -143,3 +143,12 @@ class AdvanceOrderForm(PageForm):
 
     to = ChoiceField(choices=["delivered", "invoiced"], validate_choice=True)
     note = StringField(_l("Note"), validators=[Length(max=500)])
+
+
+class CreditNoteForm(PageForm):
+    """Why an invoice is cancelled by a credit note."""
+
+    reason = StringField(
+        _l("Reason for the credit note"), validators=[DataRequired(), Length(max=500)]
+    )
+    submit = SubmitField(_l("Issue a credit note"))

@@ -10,6 +10,7 @@ from trainings.models.events import (
     SmallGroup,
     group_members,
 )
+from trainings.models.invoices import Invoice, InvoiceCounter
 from trainings.models.orders import Order, OrderEvent, OrderLine, OrderStatus
 from trainings.models.sessions import (
     CalendarFeed,
@@ -26,6 +27,8 @@ __all__ = [
     "Channel",
     "DeliveryMode",
     "Event",
+    "Invoice",
+    "InvoiceCounter",
     "Offering",
     "Order",
     "OrderEvent",

@@ -88,6 +88,8 @@ class TrainingSession(Base):
     # When the attendees were sent the feedback link: once, after the end (see feedback_due).
     feedback_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When an ordered session's customer contact got the reminder with the participant list.
+    customer_reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (
         sa.CheckConstraint(

@@ -16,6 +16,7 @@ from paja.i18n import day
 from paja.jobs import every
 from paja.sql import changed
 from trainings.models import Registration, RegistrationStatus, SessionStatus, TrainingSession
+from trainings.signals import session_ended
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ def send_feedback_if_due(session: TrainingSession, now: datetime) -> int:
     registrations = list(
         db.session.scalars(sa.select(Registration).where(Registration.session_id == session.id))
     )
+    session_ended.send(session, now=now)
     return invite_attendees(session, registrations)
 
 

@@ -14,8 +14,8 @@ from paja.business_id import normalise_business_id
 from paja.database import utcnow
 from paja.errors import RuleViolation, RuleViolations, check_all
 from paja.extensions import db
-from paja.i18n import mail_language, when
-from paja.mail import send_mail
+from paja.i18n import HELSINKI, mail_language, when
+from paja.mail import Attachment, send_mail
 from paja.models import Membership, Organisation, Role, User, UserRole
 from paja.organisations import (
     OrganisationDetails,
@@ -23,9 +23,12 @@ from paja.organisations import (
     check_einvoice,
     create_organisation,
 )
+from trainings.calendar import PUBLISH, calendar
+from trainings.invoice_pdf import invoice_pdf
 from trainings.labels import STATUS_LABELS
 from trainings.models import (
     Channel,
+    Invoice,
     Offering,
     Order,
     OrderEvent,
@@ -35,7 +38,9 @@ from trainings.models import (
     TrainingSession,
 )
 from trainings.operations.feedback import attach_survey
+from trainings.operations.invoices import issue_invoice
 from trainings.operations.scheduling import check_delivery, check_times
+from trainings.operations.session_changes import tell_trainers
 
 log = logging.getLogger(__name__)
 
@@ -280,7 +285,10 @@ def transition(order: Order, to: OrderStatus, actor: User, note: str = "") -> No
     log.info("order %s: %s -> %s by %s", order.id, order.status, to, actor.email)
     order.status = to
     db.session.flush()
-    _notify(order)
+    invoice = None
+    if to == OrderStatus.INVOICED:
+        invoice = issue_invoice(order, actor, utcnow().astimezone(HELSINKI).date())
+    _notify(order, invoice)
 
 
 def confirm_order(order: Order, actor: User, confirmation: Confirmation) -> TrainingSession:
@@ -306,6 +314,7 @@ def confirm_order(order: Order, actor: User, confirmation: Confirmation) -> Trai
     db.session.flush()
     attach_survey(session)
     transition(order, OrderStatus.CONFIRMED, actor, confirmation.note)
+    tell_trainers(session, [], [])
     return session
 
 
@@ -338,11 +347,27 @@ def status_label(status: OrderStatus) -> str:
     return str(STATUS_LABELS[status])
 
 
-def _notify(order: Order) -> None:
-    """Tell the customer contact about the order's new status, in their language."""
+def _notify(order: Order, invoice: Invoice | None = None) -> None:
+    """Tell the customer contact about the order's new status, in their language; a
+    confirmation carries the session's details and its calendar event, an invoice its PDF."""
+    session = None
+    attachments: tuple[Attachment, ...] = ()
+    if order.status == OrderStatus.CONFIRMED:
+        session = db.session.scalar(
+            sa.select(TrainingSession).where(TrainingSession.order_id == order.id)
+        )
+    if session is not None:
+        ics = calendar([(session, True)], session.title, PUBLISH)
+        attachments = (Attachment("paja-session.ics", "text/calendar", ics),)
+    if invoice is not None:
+        name = f"invoice-{invoice.number}.pdf"
+        attachments = (Attachment(name, "application/pdf", invoice_pdf(invoice)),)
     send_mail(
         order.contact.email,
         f"order_{order.status.value}",
         mail_language(order.contact, order.language),
+        attachments,
         order=order,
+        session=session,
+        invoice=invoice,
     )

@@ -115,7 +115,7 @@ def change_session(session: TrainingSession, actor: User, change: SessionChange)
     db.session.flush()  # the calendar version rises here (TrainingSession's before_update)
     labels = [str(CHANGE_LABELS[name]) for name in changed]
     _tell_participants(session, labels)
-    _tell_trainers(session, before, labels)
+    tell_trainers(session, before, labels)
     log.info("session %s changed by %s: %s", session.id, actor.email, ", ".join(changed))
     return changed
 
@@ -138,7 +138,7 @@ def _tell_participants(session: TrainingSession, labels: list[str]) -> None:
         )  # fmt: skip
 
 
-def _tell_trainers(session: TrainingSession, before: list[Trainer], labels: list[str]) -> None:
+def tell_trainers(session: TrainingSession, before: list[Trainer], labels: list[str]) -> None:
     """Trainers added get the session, trainers removed its cancellation, the rest the update."""
     kept = {trainer.id for trainer in before}
     now = {trainer.id for trainer in session.trainers}

@@ -9,6 +9,7 @@ from trainings.views import (  # noqa: F401
     event_days,
     events,
     feedback,
+    invoices,
     ordering,
     orders,
     participants,

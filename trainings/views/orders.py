@@ -11,7 +11,7 @@ from paja.access import get_or_404, role_required
 from paja.audit import Action, record
 from paja.database import writes
 from paja.downloads import csv_file, pdf_file
-from paja.forms import SelectChoice, given
+from paja.forms import ButtonForm, SelectChoice, given
 from paja.i18n import helsinki
 from paja.models import Role
 from paja.perform import perform
@@ -21,6 +21,7 @@ from trainings.forms.orders import (
     AdvanceOrderForm,
     CancelOrderForm,
     ConfirmOrderForm,
+    CreditNoteForm,
     OrderLineForm,
 )
 from trainings.labels import STATUS_LABELS
@@ -28,6 +29,7 @@ from trainings.models import Order, OrderStatus
 from trainings.operations import orders as rules
 from trainings.pdf import order_confirmation_pdf
 from trainings.queries.catalogue import trainers, trainers_by_ids
+from trainings.queries.invoices import invoices_of
 from trainings.queries.orders import orders_visible_to
 from trainings.queries.sessions import session_of
 
@@ -81,6 +83,9 @@ def _render_order(
         advance_form=AdvanceOrderForm(formdata=None),
         confirm_form=confirm_form,
         can_manage=item.can_manage(current_user),
+        invoices=invoices_of(item),
+        credit_form=CreditNoteForm(formdata=None),
+        button=ButtonForm(),
     )
 
 
