@@ -26,6 +26,23 @@ def _install(state: BlueprintSetupState) -> None:
     state.app.extensions.setdefault(DEMO_LOADERS, []).append(load_demo)
     state.app.extensions.setdefault(EXPORTERS, []).append(privacy.export)
     state.app.extensions.setdefault(ERASERS, []).append(privacy.erase)
+    _add_start_panels(state)
+
+
+def _add_start_panels(state: BlueprintSetupState) -> None:
+    """Everyone's learning, the customer's staff's, and the certificates admins issued."""
+    from courses.queries import start
+    from paja.models import Role
+    from paja.start_page import Panel, add_panel
+
+    for panel in (
+        Panel("issued_certificates", "start/issued_certificates.html", frozenset({Role.ADMIN}),
+              start.issued_certificates, 13),
+        Panel("staff_learning", "start/staff_learning.html", frozenset({Role.CUSTOMER}),
+              start.staff_learning, 41),
+        Panel("learning", "start/learning.html", frozenset(), start.learning, 61),
+    ):  # fmt: skip
+        add_panel(state.app, panel)
 
 
 from courses import views  # noqa: E402,F401 (registers the routes on the blueprints)

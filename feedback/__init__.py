@@ -29,6 +29,22 @@ def _install(state: BlueprintSetupState) -> None:
     state.app.extensions.setdefault(EXPORTERS, []).append(privacy.export)
     state.app.extensions.setdefault(PURGERS, {})["survey invitations"] = privacy.purge_invitations
     state.app.extensions.setdefault(ERASERS, []).append(privacy.erase)
+    _add_start_panels(state)
+
+
+def _add_start_panels(state: BlueprintSetupState) -> None:
+    """Surveys waiting for the person's answer; new theme wishes for organisers."""
+    from feedback.queries import start
+    from paja.models import Role
+    from paja.start_page import Panel, add_panel
+
+    add_panel(
+        state.app, Panel("to_answer", "start/to_answer.html", frozenset(), start.to_answer, 55)
+    )
+    organisers = frozenset({Role.ADMIN, Role.ORGANISER})
+    add_panel(
+        state.app, Panel("new_wishes", "start/new_wishes.html", organisers, start.new_wishes, 31)
+    )
 
 
 from feedback import views  # noqa: E402,F401 (registers the routes on bp)

@@ -8,6 +8,7 @@ since a mail's record holds its recipient and text.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from flask import current_app
@@ -65,6 +66,20 @@ def counts() -> dict[str, int]:
     """Jobs waiting in the queue and jobs waiting for a retry."""
     huey = queue_of(current_app).huey
     return {"queued": huey.pending_count(), "scheduled": huey.scheduled_count()}
+
+
+def recent_failures(user: object, now: datetime) -> dict[str, Any]:
+    """For the admin's start page: failed attempts of the last week, and those given up."""
+    week = now - timedelta(days=7)
+    failed, given_up = db.session.execute(
+        sa.select(
+            sa.func.count(JobFailure.id),
+            sa.func.count(JobFailure.id).filter(
+                JobFailure.final.is_(True), JobFailure.run_again_at.is_(None)
+            ),
+        ).where(JobFailure.at >= week)
+    ).one()
+    return {"failed": failed, "given_up": given_up}
 
 
 def run_again(failure: JobFailure) -> None:

@@ -151,6 +151,20 @@ class Organisation(Base):
         back_populates="organisation", cascade="all, delete-orphan"
     )
 
+    @property
+    def postal_billing_address(self) -> str:
+        """Street, postcode and city on one line ("" when none is stored)."""
+        place = f"{self.billing_postcode} {self.billing_city}".strip()
+        return ", ".join(part for part in (self.billing_street.strip(), place) if part)
+
+    def billing_details(self) -> dict[str, str]:
+        """What prefills an order's billing fields."""
+        return {
+            "einvoice_address": self.einvoice_address,
+            "einvoice_operator": self.einvoice_operator,
+            "billing_address": self.postal_billing_address,
+        }
+
     def __repr__(self) -> str:
         return f"<Organisation {self.id} {self.name}>"
 

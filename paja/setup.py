@@ -34,7 +34,7 @@ from paja.i18n import (
     select_timezone,
     when,
 )
-from paja.job_failures import purge_failures
+from paja.job_failures import purge_failures, recent_failures
 from paja.links import absolute_url
 from paja.markdown import render_markdown
 from paja.models import Role, User
@@ -43,6 +43,7 @@ from paja.prepared_files import purge_files
 from paja.ratelimits import SQLiteStorage
 from paja.security import install_security_headers
 from paja.signups import purge_pending
+from paja.start_page import Panel, add_panel
 
 
 def init_extensions(app: Flask) -> None:
@@ -100,6 +101,10 @@ def init_extensions(app: Flask) -> None:
     app.extensions[PURGERS]["unconfirmed sign-ups"] = purge_pending
     app.extensions[PURGERS]["failed background jobs"] = purge_failures
     app.extensions[PURGERS]["prepared files"] = purge_files
+    failed_jobs = Panel(
+        "failed_jobs", "start/failed_jobs.html", frozenset({Role.ADMIN}), recent_failures, 12
+    )
+    add_panel(app, failed_jobs)
 
 
 def purge_counters(now: datetime) -> int:

@@ -47,6 +47,29 @@ def _install(state: BlueprintSetupState) -> None:
     state.app.extensions.setdefault(EXPORTERS, []).append(privacy.export)
     state.app.extensions.setdefault(ERASERS, []).append(privacy.erase)
     state.app.extensions[CONTEXT_LABELLER] = session_label
+    _add_start_panels(state)
+
+
+def _add_start_panels(state: BlueprintSetupState) -> None:
+    """What admins, trainers, organisers, customers and participants start their day from."""
+    from paja.models import Role
+    from paja.start_page import Panel, add_panel
+    from trainings.queries import start
+
+    for panel in (
+        Panel("admin_orders", "start/admin_orders.html", frozenset({Role.ADMIN}),
+              start.admin_orders, 10),
+        Panel("admin_sessions", "start/admin_sessions.html", frozenset({Role.ADMIN}),
+              start.admin_sessions, 11),
+        Panel("trainer_week", "start/trainer_week.html", frozenset({Role.TRAINER}),
+              start.trainer_week, 20),
+        Panel("organiser_events", "start/organiser_events.html", frozenset({Role.ORGANISER}),
+              start.organiser_events, 30),
+        Panel("customer_orders", "start/customer_orders.html", frozenset({Role.CUSTOMER}),
+              start.customer_orders, 40),
+        Panel("next_sessions", "start/next_sessions.html", frozenset(), start.next_sessions, 60),
+    ):  # fmt: skip
+        add_panel(state.app, panel)
 
 
 from trainings import commands, views  # noqa: E402,F401 (registers the routes and commands)

@@ -9,21 +9,30 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from paja import operations
+from paja.database import utcnow
 from paja.forms import LanguageForm, given
 from paja.i18n import SESSION_KEY
 from paja.models import LANGUAGES
 from paja.page_cache import cached_page
 from paja.perform import perform
 from paja.queries import database_status
+from paja.start_page import panels_for
 from paja.views.navigation import safe_next
 
 bp = Blueprint("main", __name__)
 
 
 @bp.get("/")
-@cached_page
 def home() -> ResponseReturnValue:
-    """The front page."""
+    """The front page; logged in, the start page with the panels of the person's roles."""
+    if not current_user.is_authenticated:
+        return front_page()
+    return render_template("main/start.html", panels=panels_for(current_user, utcnow()))
+
+
+@cached_page
+def front_page() -> ResponseReturnValue:
+    """What Paja is, for visitors (the same for all of them, so served from the cache)."""
     return render_template("main/home.html")
 
 

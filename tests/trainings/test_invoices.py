@@ -192,3 +192,28 @@ def test_the_order_page_runs_the_same_queries_with_many_invoices(
     with count_queries() as seven:
         client.get(f"/trainings/orders/{order_id}")
     assert len(seven) == len(one)
+
+
+def test_the_organisations_billing_details_prefill_the_order_form(
+    client: FlaskClient, auth: Auth
+) -> None:
+    from tests.trainings.factories import create_offering
+
+    contact = auth.login(Role.CUSTOMER)
+    first = factories.create_organisation(members=(contact,))
+    first.einvoice_address, first.einvoice_operator = "003712345671", "E204503"
+    second = factories.create_organisation(members=(contact,))
+    second.billing_street, second.billing_postcode, second.billing_city = (
+        "Kuja 2",
+        "33100",
+        "Tampere",
+    )
+    db.session.commit()
+    page = client.get(f"/trainings/{create_offering().slug}/order").text
+    assert 'value="003712345671"' in page and 'value="E204503"' in page
+    assert "Testikatu 1, 00100 Helsinki</textarea>" in page
+    assert "Kuja 2, 33100 Tampere" in page  # the other organisation's, for the form's script
+    typed = client.post(
+        f"/trainings/{create_offering().slug}/order", data={"einvoice_address": "typed-by-me"}
+    ).text
+    assert 'value="typed-by-me"' in typed and 'value="E204503"' not in typed

@@ -54,14 +54,7 @@ def _seller() -> dict[str, str]:
 def _buyer(order: Order) -> dict[str, str]:
     """The buyer's details from the order and its organisation."""
     organisation = order.organisation
-    address = order.billing_address or ", ".join(
-        part
-        for part in (
-            organisation.billing_street,
-            f"{organisation.billing_postcode} {organisation.billing_city}".strip(),
-        )
-        if part
-    )
+    address = order.billing_address or organisation.postal_billing_address
     return {
         "name": organisation.name,
         "business_id": organisation.business_id,

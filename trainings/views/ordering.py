@@ -50,6 +50,9 @@ def _prepare(form: OrderForm, offering: Offering) -> list[Organisation]:
     form.organisation.choices = [*choices, SelectChoice(NEW, _("A new organisation"))]
     if not organisations:
         form.organisation.data = NEW
+    elif not form.is_submitted():  # the organisation's stored billing details, to check
+        for name, value in organisations[0].billing_details().items():
+            getattr(form, name).data = value
     return organisations
 
 
@@ -136,6 +139,11 @@ def order(slug: str) -> ResponseReturnValue:
             if outcome.ok:
                 flash(_("Thank you! Your order is received; we will confirm it soon."), "success")
                 return redirect(url_for("trainings.order_page", order_id=outcome.result.id))
+    billing = {str(o.id): o.billing_details() for o in organisations}
     return render_template(
-        "trainings/order_form.html", form=form, offering=offering, organisations=organisations
+        "trainings/order_form.html",
+        form=form,
+        offering=offering,
+        organisations=organisations,
+        billing=billing,
     )
