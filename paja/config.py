@@ -149,6 +149,10 @@ def load_config(
         "SELLER_VAT_ID": env.get("SELLER_VAT_ID", "FI12345671"),
         "SELLER_LOGO": env.get("SELLER_LOGO", ""),  # a PNG or JPEG file for certificates
         "SELLER_BIC": env.get("SELLER_BIC", "NDEAFIHH"),
+        # The provider's brand on pages, mails and PDFs: a name, and PNG/SVG/ICO files.
+        "SITE_NAME": env.get("SITE_NAME", "Paja"),
+        "SITE_LOGO": env.get("SITE_LOGO", ""),
+        "SITE_FAVICON": env.get("SITE_FAVICON", ""),
         # Invoices: days to pay, and the reference kind: "fi" (viitenumero, barcode
         # version 4) or "rf" (RF creditor reference, version 5).
         "PAYMENT_TERMS_DAYS": int(env.get("PAYMENT_TERMS_DAYS", "14")),

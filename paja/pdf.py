@@ -117,7 +117,7 @@ def build_pdf(
         author=author or seller,
         subject=subject,
         lang=language,
-        creator="Paja",
+        creator=current_app.config["SITE_NAME"],
     )
 
     def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -127,7 +127,7 @@ def build_pdf(
             return
         canvas.saveState()
         canvas.setFont(BOLD, 11)
-        canvas.drawString(MARGIN, A4[1] - 12 * mm, "Paja")
+        canvas.drawString(MARGIN, A4[1] - 12 * mm, current_app.config["SITE_NAME"])
         canvas.setFont(REGULAR, 8)
         canvas.setFillColor(colors.grey)
         canvas.drawString(MARGIN, 10 * mm, footer)

@@ -112,5 +112,5 @@ def _organizer() -> vCalAddress:
     sender = str(current_app.config["MAIL_DEFAULT_SENDER"])
     address = sender.rsplit("<", 1)[-1].rstrip(">").strip()
     organizer = vCalAddress(f"mailto:{address}")
-    organizer.params["cn"] = "Paja"
+    organizer.params["cn"] = current_app.config["SITE_NAME"]
     return organizer

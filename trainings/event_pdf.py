@@ -10,10 +10,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Paragraph, Table, TableStyle
 
 from paja.i18n import current_language, when
-from paja.pdf import BOLD, MARGIN, REGULAR, build_pdf, paragraph, styles, table
+from paja.pdf import BOLD, MARGIN, REGULAR, PageDecoration, build_pdf, paragraph, styles, table
 from trainings.models import Registration, TrainingSession
 
 BADGES_PER_ROW, BADGE_ROWS = 2, 4
@@ -86,4 +87,18 @@ def badges_pdf(day: TrainingSession, people: list[Registration]) -> bytes:
                                ("RIGHTPADDING", (0, 0), (-1, -1), BADGE_PADDING)]))  # fmt: skip
     title = _("Name badges")
     return build_pdf([sheet], title=f"{title}: {day.title}", subject=day_heading(day),
-                     language=current_language())  # fmt: skip
+                     language=current_language(), decoration=_organiser_brand(day))  # fmt: skip
+
+
+def _organiser_brand(day: TrainingSession) -> PageDecoration:
+    """Badges carry the organising body's name (its event, its people), not the provider's
+    address."""
+    name = day.event.organisation.name if day.event and day.event.organisation else day.title
+
+    def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(BOLD, 11)
+        canvas.drawString(MARGIN, A4[1] - 12 * mm, name)
+        canvas.restoreState()
+
+    return decorate

@@ -44,12 +44,15 @@ CONTINUATION = [
 ]  # fmt: skip
 
 
-def _course(slug: str, title: str, modules: list, hours: str, offering_slug: str) -> Course:
+def _course(
+    slug: str, title: str, modules: list, hours: str, offering_slug: str, level: str
+) -> Course:
     """A published demo course with its modules, created when missing."""
     course = db.session.scalar(sa.select(Course).where(Course.slug == slug))
     if course is not None:
         return course
     course = Course(slug=slug, title=title, hours=Decimal(hours), published=True, language="fi",
+                    level=level,
                     description=f"Verkkokurssi, joka tukee työpajaa *{title}*.")  # fmt: skip
     offering = db.session.scalar(sa.select(Offering).where(Offering.slug == offering_slug))
     if offering is not None:
@@ -65,8 +68,12 @@ def _course(slug: str, title: str, modules: list, hours: str, offering_slug: str
 
 def load_courses_demo() -> None:
     """The Twitter basics → continuation courses, and a participant half-way through the basics."""
-    basics = _course("twitter-perusteet", "Twitter-perusteet", BASICS, "2", "twitter-perusteet")
-    continuation = _course("twitter-jatko", "Twitter-jatko", CONTINUATION, "2", "twitter-jatko")
+    basics = _course(
+        "twitter-perusteet", "Twitter-perusteet", BASICS, "2", "twitter-perusteet", "beginner"
+    )
+    continuation = _course(
+        "twitter-jatko", "Twitter-jatko", CONTINUATION, "2", "twitter-jatko", "intermediate"
+    )
     basics.next_course = continuation
     participant = db.session.scalar(sa.select(User).where(User.email == "asa.ohman@paja.example"))
     if (

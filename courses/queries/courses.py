@@ -14,12 +14,29 @@ GROUP_SESSIONS_SHOWN = 20
 
 
 def published_courses() -> list[Course]:
-    """Every published course, by title."""
-    return list(
+    """Every published course; a series together, in its order (basics before continuation),
+    the series and single courses by their first course's title."""
+    courses = list(
         db.session.scalars(
             sa.select(Course).where(Course.published.is_(True)).order_by(Course.title, Course.id)
         )
     )
+    return in_series_order(courses)
+
+
+def in_series_order(courses: list[Course]) -> list[Course]:
+    """The courses with each series following its chain of next courses from its start."""
+    by_id = {course.id: course for course in courses}
+    followed = {c.next_course_id for c in courses if c.next_course_id in by_id}
+    ordered: list[Course] = []
+    seen: set[int] = set()
+    for start in [c for c in courses if c.id not in followed] + courses:  # + courses: cycles
+        course: Course | None = start
+        while course is not None and course.id not in seen:
+            seen.add(course.id)
+            ordered.append(course)
+            course = by_id.get(course.next_course_id or 0)
+    return ordered
 
 
 def course_by_slug(slug: str) -> Course | None:

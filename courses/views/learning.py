@@ -63,6 +63,9 @@ def course(slug: str) -> ResponseReturnValue:
         skill_check=check,
         group_sessions=group_sessions(item, current_user) if check else [],
         skill_taken=bool(check and enrolment and latest(check, current_user, "before")),
+        after_check_due=bool(
+            check and state and state.percent == 100 and not latest(check, current_user, "after")
+        ),
         certificate=live_certificate(enrolment) if enrolment and enrolment.completed_at else None,
         button=ButtonForm(),
     )

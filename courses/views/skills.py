@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from courses import bp
 from courses.forms.skills import AreaForm, KnowledgeForm, SkillCheckForm
+from courses.labels import LEVEL_LABELS
 from courses.models import PHASES, Course, Enrolment, SkillCheck
 from courses.operations import skills
 from courses.operations.enrolments import check_completion
@@ -21,8 +22,10 @@ from courses.queries.skills import (
     session_people,
     skill_check_of,
 )
+from courses.skill_exports import group_rows
 from courses.skill_scores import growth, parse_sheet, recommendations
 from paja.access import get_or_404, or_404, role_required
+from paja.downloads import csv_file, xlsx_file
 from paja.forms import SelectChoice, given
 from paja.models import Organisation, Role
 from paja.perform import perform
@@ -110,13 +113,21 @@ def group(slug: str) -> ResponseReturnValue:
         members, label = organisation_people(organisation), organisation.name
     else:
         abort(404)
+    before, after = group_profile(check, members, "before"), group_profile(check, members, "after")
+    export = request.args.get("format")
+    if export in {"csv", "xlsx"}:
+        rows = group_rows(check, before, after, LEVEL_LABELS)
+        name = f"paja-skills-{course.slug}"
+        if export == "csv":
+            return csv_file(rows, f"{name}.csv")
+        return xlsx_file(_("Group skill profile"), rows, f"{name}.xlsx")
     return render_template(
         "courses/group.html",
         course=course,
         check=check,
         label=label,
-        before=group_profile(check, members, "before"),
-        after=group_profile(check, members, "after"),
+        before=before,
+        after=after,
         phases=PHASES,
     )
 

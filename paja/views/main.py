@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from flask import Blueprint, current_app, jsonify, redirect, render_template, session
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    send_file,
+    session,
+)
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
@@ -60,6 +70,18 @@ def set_language() -> ResponseReturnValue:
         if current_user.is_authenticated:
             perform(lambda: operations.set_language(current_user, given(form.language.data)))
     return redirect(safe_next(form.next.data))
+
+
+BRAND_FILES = {"logo": "SITE_LOGO", "favicon": "SITE_FAVICON"}
+
+
+@bp.get("/brand/<any(logo, favicon):kind>")
+def brand_file(kind: str) -> ResponseReturnValue:
+    """The provider's logo or favicon, as configured (404 when none is)."""
+    path = current_app.config[BRAND_FILES[kind]]
+    if not path or not Path(path).is_file():
+        abort(404)
+    return send_file(Path(path).resolve(), max_age=86400)
 
 
 @bp.get("/healthz")

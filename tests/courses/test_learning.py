@@ -219,3 +219,50 @@ def test_requiring_feedback_makes_a_course_survey_and_answering_completes(
     assert check_completion(enrolment)
     db.session.commit()
     assert author
+
+
+def test_the_course_page_leads_to_the_after_check_then_to_the_certificate(
+    client: FlaskClient, auth: Auth
+) -> None:
+    from courses.operations.enrolments import check_completion
+    from courses.operations.skills import take
+    from tests.courses.factories import create_skill_check
+
+    user = auth.login(factories.create_user())
+    course = create_course(modules=2)
+    check = create_skill_check(course)
+    enrolment = enrol_directly(user, course)
+    ratings = {(a.id, i): 3 for a in check.areas for i in range(2)}
+    take(check, user, "before", ratings, {})
+    after = f"/courses/{course.slug}/skills/after"
+    mark_done(enrolment, course.modules[0])
+    db.session.commit()
+    assert after not in client.get(f"/courses/{course.slug}").text  # a module still to do
+    mark_done(enrolment, course.modules[1])
+    db.session.commit()
+    page = client.get(f"/courses/{course.slug}").text
+    assert after in page and "Kaikki moduulit tehty" in page
+    take(check, user, "after", ratings, {})
+    check_completion(enrolment)  # as the skill check's page does
+    db.session.commit()
+    page = client.get(f"/courses/{course.slug}").text
+    assert after not in page
+    certificate = certificate_of(enrolment)
+    assert f"/courses/certificates/{certificate.code}.pdf" in page
+
+
+def test_a_series_is_listed_in_its_order_with_its_levels(client: FlaskClient) -> None:
+    basics, continuation, single = create_course(), create_course(), create_course()
+    basics.title, continuation.title, single.title = (
+        "Twitter-perusteet",
+        "Jatkokurssi Twitteriin",
+        "Instagram",
+    )  # by title, the continuation would come first
+    continuation.level = "intermediate"
+    basics.next_course = continuation
+    db.session.commit()
+    page = client.get("/courses/").text
+    assert page.index("Instagram") < page.index("Twitter-perusteet")
+    assert page.index("Twitter-perusteet") < page.index("Jatkokurssi Twitteriin")
+    card = page[page.index("Jatkokurssi Twitteriin") :]
+    assert "Keskitaso" in card[: card.index("</article>")]

@@ -1,6 +1,10 @@
 """Skill checks over HTTP: taking both phases, the result, and group profiles with their access rules."""
 
+import csv
+import io
+
 from flask.testing import FlaskClient
+from openpyxl import load_workbook
 
 from courses.operations.skills import take
 from courses.queries.progress import missing_for_completion
@@ -95,6 +99,23 @@ def test_group_profile_for_the_customer_only_of_three_or_more(
     )
     assert "3 henkilöä" in page
     assert staff[0].name not in page  # never one person's answers
+    # The chart: a bar per competence area before the course, none after (nobody yet).
+    assert page.count('class="progress-bar bg-secondary"') == len(check.areas)
+    assert page.count('class="progress-bar bg-primary"') == 0
+    url = f"/courses/{course.slug}/group?organisation={organisation.id}"
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(client.get(f"{url}&format=csv").text.lstrip("\ufeff")), delimiter=";"
+        )
+    )
+    assert csv_rows[0] == ["Osaamisalue", "Ennen", "Jälkeen", "Kehitys"]
+    assert [row[0] for row in csv_rows[1 : 1 + len(check.areas)]] == [a.name for a in check.areas]
+    assert all(row[2] == "" for row in csv_rows[1 : 1 + len(check.areas)])  # nobody after yet
+    assert ["Henkilöt", "3", "", ""] in csv_rows
+    sheet = load_workbook(io.BytesIO(client.get(f"{url}&format=xlsx").data)).active
+    assert sheet.cell(2, 1).value == check.areas[0].name
+    assert isinstance(sheet.cell(2, 2).value, (int, float))
+    assert staff[0].name not in client.get(f"{url}&format=csv").text
     assert client.get(f"/courses/{course.slug}/group?organisation={other.id}").status_code == 403
     auth.login(staff[0])
     assert (

@@ -25,6 +25,7 @@ MATRIX: dict[str, Rule] = {
     "main.set_language": Rule(lambda t: "/language", EVERYONE),
     "main.healthz": Rule(lambda t: "/healthz", EVERYONE),
     "main.accessibility": Rule(lambda t: "/accessibility", EVERYONE),
+    "main.brand_file": Rule(lambda t: "/brand/logo", EVERYONE, get=404),  # none configured
     "auth.signup": Rule(
         lambda t: "/auth/signup", EVERYONE, post=200, logged_in={"GET": 302, "POST": 302}
     ),

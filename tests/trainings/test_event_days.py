@@ -62,6 +62,9 @@ def test_attendance_list_and_badges_carry_the_names(client: FlaskClient, auth: A
         assert [name for name in names if name not in text] == [], text
         assert event.title in text
     assert "Allekirjoitus" in pdf_text(attendance.data)
+    # The badges carry the organising body's name, not the provider's address.
+    assert event.organisation.name in pdf_text(badges.data)
+    assert client.application.config["SELLER_ADDRESS"] not in pdf_text(badges.data)
 
 
 def test_messaging_a_day_reaches_the_seats_and_optionally_the_queue(
@@ -125,10 +128,13 @@ def test_moving_people_between_groups_and_into_a_new_one(client: FlaskClient, au
         return dict(rows.all())
 
     first = people[0]
-    target = 2 if group_numbers()[first.id] == 1 else 1
-    client.post(f"/trainings/events/days/{day.id}/groups/move",
-                data={"registration": first.id, "group": target})  # fmt: skip
+    source = group_numbers()[first.id]
+    target = 2 if source == 1 else 1
+    moved = client.post(f"/trainings/events/days/{day.id}/groups/move",
+                        data={"registration": first.id, "group": target}, follow_redirects=True)  # fmt: skip
     assert group_numbers()[first.id] == target
+    # The pair it left is one person now: the organiser is warned.
+    assert f"Ryhmässä {source} on nyt vain yksi henkilö" in moved.text
     client.post(f"/trainings/events/days/{day.id}/groups/move",
                 data={"registration": first.id, "group": 3})  # fmt: skip
     assert group_numbers()[first.id] == 3

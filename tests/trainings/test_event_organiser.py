@@ -272,3 +272,59 @@ def test_the_wish_board_speaks_the_events_language(client: FlaskClient, auth: Au
         "title": "Nätverksdagar", "organisation": organisation_of(organiser).id, "language": "sv"})  # fmt: skip
     event = db.session.scalar(sa.select(Event).where(Event.title == "Nätverksdagar"))
     assert event.wish_board.title == "Temaönskemål: Nätverksdagar"
+
+
+def test_a_new_time_or_place_for_a_day_is_mailed_to_its_registrants_once(
+    client: FlaskClient, auth: Auth, mails: list[Mail]
+) -> None:
+    organiser = auth.login(create_organiser())
+    event = create_event(organiser, days=2)
+    first, second = days_of(event)
+    [seated] = register(event, [first])
+    register(event, [second])  # registered for the other day only: not told
+    sequence = first.calendar_sequence
+    mails.clear()
+    same = day_form(
+        starts_at=local_of(first.starts_at), ends_at=local_of(first.ends_at),
+        registration_closes_at=local_of(first.registration_closes_at),
+        place=first.place, capacity="40",
+    )  # fmt: skip
+    client.post(f"/trainings/events/days/{first.id}", data=same)
+    assert mails == []  # more seats only: nobody needs to hear of it
+    moved = {**same, "starts_at": local_of(first.starts_at + timedelta(hours=1)),
+             "place": "Verkatehdas, Hämeenlinna"}  # fmt: skip
+    client.post(f"/trainings/events/days/{first.id}", data=moved)
+    [mail] = mails
+    assert mail.to == seated.email
+    assert "alkamisaika, paikka" in mail.body and "Verkatehdas" in mail.body
+    [ics] = mail.attachments
+    assert f"SEQUENCE:{sequence + 2}" in ics.data.decode()  # two saves, each a new version
+
+
+def local_of(moment: object) -> str:
+    """A stored time as the day form shows it (Helsinki wall clock)."""
+    return moment.astimezone(HELSINKI).strftime("%Y-%m-%dT%H:%M")  # type: ignore[attr-defined]
+
+
+def test_publishing_warns_of_days_without_an_agenda(client: FlaskClient, auth: Auth) -> None:
+    organiser = auth.login(create_organiser())
+    event = create_event(organiser, days=2, published=False)
+    first, second = days_of(event)
+    client.post(f"/trainings/events/days/{first.id}/agenda",
+                data={"starts_at": "09:30", "ends_at": "10:15", "kind": "presentation",
+                      "title": "Avaus", "presenter": "Anni", "project": "0"})  # fmt: skip
+    publish = {"title": event.title, "organisation": event.organisation_id, "language": "fi",
+               "published": "y"}  # fmt: skip
+    page = client.post(f"/trainings/events/{event.id}/manage", data=publish, follow_redirects=True)
+    assert db.session.get(Event, event.id).published  # a warning, not a refusal
+    with force_locale("fi"):
+        second_day, first_day = day_text(second.starts_at), day_text(first.starts_at)
+    assert f"Päivällä {second_day} ei ole vielä ohjelmaa" in page.text
+    assert f"Päivällä {first_day} ei ole" not in page.text
+
+
+def day_text(moment: object) -> str:
+    """A date as the pages write it."""
+    from paja.i18n import day
+
+    return day(moment)  # type: ignore[arg-type]

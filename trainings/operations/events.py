@@ -15,6 +15,7 @@ from feedback.queries.surveys import has_responses
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.models import Organisation, User
+from trainings.labels import CHANGE_LABELS
 from trainings.links import channel_of, clean_link
 from trainings.models import (
     AgendaItem,
@@ -28,6 +29,7 @@ from trainings.models import (
 )
 from trainings.operations.feedback import attach_survey
 from trainings.operations.scheduling import check_day_delivery, check_times
+from trainings.operations.session_changes import tell_participants
 from trainings.queries.events import days_of, event_organisations
 
 log = logging.getLogger(__name__)
@@ -119,6 +121,11 @@ def _check_day(details: DayDetails) -> str:
     return check_day_delivery(details.place, details.meeting_url)
 
 
+def _minute(value: object) -> object:
+    """A value as forms give it: times to the minute."""
+    return value.replace(second=0, microsecond=0) if isinstance(value, datetime) else value
+
+
 def add_day(event: Event, details: DayDetails) -> TrainingSession:
     """A new day: a session of the event, with its own feedback survey."""
     mode = _check_day(details)
@@ -140,9 +147,14 @@ def add_day(event: Event, details: DayDetails) -> TrainingSession:
     return day
 
 
+NOTIFIED = ("starts_at", "ends_at", "place", "meeting_url")  # what registrants are told of
+
+
 def update_day(day: TrainingSession, details: DayDetails) -> None:
-    """Change a day's times, place or capacity (never below the seats already taken)."""
+    """Change a day's times, place or capacity (never below the seats already taken); the
+    registrants are told of a new time, place or link, with the updated calendar event."""
     mode = _check_day(details)
+    before = {name: getattr(day, name) for name in NOTIFIED}
     if details.capacity < day.seats_taken:
         raise RuleViolation(
             _("%(num)d people already hold a seat; the capacity cannot be lower.",
@@ -154,6 +166,9 @@ def update_day(day: TrainingSession, details: DayDetails) -> None:
     day.place, day.meeting_url, day.capacity = place, link, details.capacity
     day.mode = mode
     db.session.flush()
+    changed = [name for name in NOTIFIED if _minute(before[name]) != _minute(getattr(day, name))]
+    if changed:
+        tell_participants(day, [str(CHANGE_LABELS[name]) for name in changed])
     from trainings.operations.registrations import promote_waiting
 
     while promote_waiting(day) is not None:  # more seats: the queue moves up

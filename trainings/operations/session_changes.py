@@ -114,13 +114,13 @@ def change_session(session: TrainingSession, actor: User, change: SessionChange)
         setattr(session, name, values[name])
     db.session.flush()  # the calendar version rises here (TrainingSession's before_update)
     labels = [str(CHANGE_LABELS[name]) for name in changed]
-    _tell_participants(session, labels)
+    tell_participants(session, labels)
     tell_trainers(session, before, labels)
     log.info("session %s changed by %s: %s", session.id, actor.email, ", ".join(changed))
     return changed
 
 
-def _tell_participants(session: TrainingSession, labels: list[str]) -> None:
+def tell_participants(session: TrainingSession, labels: list[str]) -> None:
     """Each live registration once, in its language, with the updated event."""
     people = db.session.scalars(
         sa.select(Registration).where(

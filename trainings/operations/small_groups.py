@@ -64,8 +64,9 @@ def generate_groups(
     return groups_of(day)
 
 
-def move_to_group(day: TrainingSession, registration: Registration, number: int) -> None:
-    """Put a confirmed person of the day into group `number` (a new last group if one more)."""
+def move_to_group(day: TrainingSession, registration: Registration, number: int) -> list[int]:
+    """Put a confirmed person of the day into group `number` (a new last group if one more);
+    returns the numbers of the groups now left with one person, for the organiser to see."""
     if registration.session_id != day.id or not registration.confirmed:
         raise RuleViolation(_("Choose one of the listed options."), "registration")
     _lock(day)
@@ -85,6 +86,7 @@ def move_to_group(day: TrainingSession, registration: Registration, number: int)
         group_members.insert().values(registration_id=registration.id, group_id=groups[number].id)
     )
     _drop_empty(day)
+    return [listed.group.number for listed in groups_of(day) if len(listed.members) == 1]
 
 
 def _drop_empty(day: TrainingSession) -> None:

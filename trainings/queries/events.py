@@ -56,6 +56,18 @@ def agendas(days: list[TrainingSession]) -> dict[int, list[AgendaItem]]:
     return found
 
 
+def days_without_agenda(event: Event) -> list[TrainingSession]:
+    """The event's days that have no agenda item yet."""
+    has_items = sa.select(AgendaItem.id).where(AgendaItem.session_id == TrainingSession.id)
+    return list(
+        db.session.scalars(
+            sa.select(TrainingSession)
+            .where(TrainingSession.event_id == event.id, ~has_items.exists())
+            .order_by(TrainingSession.starts_at)
+        )
+    )
+
+
 def registrations_of(event: Event, user: User) -> list[Registration]:
     """A logged-in user's live registrations for the event."""
     if not user.is_authenticated:

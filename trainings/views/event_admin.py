@@ -11,6 +11,7 @@ from feedback.queries.wishes import ranked
 from paja.access import get_or_404, role_required
 from paja.forms import ButtonForm, SelectChoice, given
 from paja.i18n import LANGUAGE_NAMES
+from paja.i18n import day as date_text
 from paja.models import Organisation, Role
 from paja.page_cache import cached_page
 from paja.perform import perform
@@ -31,7 +32,13 @@ from trainings.operations.events import (
     update_event,
     update_project,
 )
-from trainings.queries.events import days_of, event_organisations, events_run_by, waiting_counts
+from trainings.queries.events import (
+    days_of,
+    days_without_agenda,
+    event_organisations,
+    events_run_by,
+    waiting_counts,
+)
 from trainings.queries.feedback import feedback_figures
 
 ORGANISERS = (Role.ADMIN, Role.ORGANISER)
@@ -103,6 +110,10 @@ def manage_event(event_id: int) -> ResponseReturnValue:
     )
     if saved and saved.ok:
         flash(_("The event is saved."), "success")
+        if event.published:
+            for empty in days_without_agenda(event):
+                flash(_("The day %(day)s has no agenda yet: participants see only its times.",
+                        day=date_text(empty.starts_at)), "warning")  # fmt: skip
         return redirect(url_for("trainings.manage_event", event_id=event.id))
     return _render_manage(event, form, ProjectForm())
 

@@ -120,12 +120,14 @@ def move_group_member(session_id: int) -> ResponseReturnValue:
     number = request.form.get("group", type=int)
     if number is None:
         flash(_("Choose a group."), "danger")
-    elif (
-        ButtonForm().validate_on_submit()
-        and perform(lambda: move_to_group(day, registration, number)).ok
-    ):
-        flash(_("%(name)s is now in group %(number)d.", name=registration.name, number=number),
-              "success")  # fmt: skip
+    elif ButtonForm().validate_on_submit():
+        outcome = perform(lambda: move_to_group(day, registration, number))
+        if outcome.ok:
+            flash(_("%(name)s is now in group %(number)d.", name=registration.name, number=number),
+                  "success")  # fmt: skip
+            for alone in outcome.result:
+                flash(_("Group %(number)d now has only one person: move someone to join them.",
+                        number=alone), "warning")  # fmt: skip
     return redirect(url_for("trainings.day_groups", session_id=day.id))
 
 
