@@ -6,7 +6,8 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from courses.models import EnrolmentKey
+from courses.models import Certificate, EnrolmentKey
+from courses.operations.certificate_mail import certificate_token
 from feedback.models import Invitation, Survey
 from paja.demo import DEMO_USERS, load_demo
 from paja.extensions import db
@@ -48,6 +49,8 @@ def link_pages(app: Flask) -> list[str]:
             pages.append(f"/feedback/i/{invitation}")
         if key := first(EnrolmentKey.token):
             pages.append(f"/courses/join/{key}")
+        if certificate := db.session.scalars(sa.select(Certificate).limit(1)).first():
+            pages.append(f"/courses/certificates/mailed/{certificate_token(certificate)}")
     return pages
 
 
