@@ -4,6 +4,7 @@ with credit notes."""
 
 import io
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
@@ -129,11 +130,18 @@ def test_a_credit_note_cancels_the_invoice_and_a_new_one_may_follow(
     assert "on jo hyvitetty" in twice.text
     pdf = client.get(f"/trainings/orders/{order_id}/invoices/{note.number}.pdf")
     assert f"Hyvityslasku {note.number}" in pdf_text(pdf.data)
+    discount = {"description": "Alennus", "quantity": "1", "unit_price": "-100.00",
+                "vat_rate": "25.5"}  # fmt: skip
+    client.post(f"/trainings/orders/{order_id}/lines", data=discount)  # corrected, then
     assert client.post(f"/trainings/orders/{order_id}/invoice").status_code == 302
-    numbers = db.session.scalars(
-        sa.select(Invoice.number).where(Invoice.order_id == order_id).order_by(Invoice.number)
+    invoices = db.session.scalars(
+        sa.select(Invoice).where(Invoice.order_id == order_id).order_by(Invoice.number)
     ).all()
-    assert numbers == [number, number + 1, number + 2]
+    assert [i.number for i in invoices] == [number, number + 1, number + 2]
+    assert invoices[-1].gross == gross - Decimal("125.50")  # 100 € less, with its VAT
+    line = {"description": "Matka", "quantity": "1", "unit_price": "10", "vat_rate": "25.5"}
+    refused = client.post(f"/trainings/orders/{order_id}/lines", data=line, follow_redirects=True)
+    assert "Laskutettuun tai peruttuun" in refused.text  # the new invoice covers the order
 
 
 def test_an_order_without_lines_is_not_invoiced_and_its_number_is_not_used(

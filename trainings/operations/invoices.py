@@ -18,6 +18,7 @@ from paja.extensions import db
 from paja.i18n import mail_language
 from paja.models import User
 from trainings.models import Invoice, InvoiceCounter, Order, OrderStatus
+from trainings.queries.invoices import live_invoice
 
 log = logging.getLogger(__name__)
 
@@ -70,18 +71,6 @@ def _reference(number: int) -> str:
     """The payment reference of an invoice number, national or RF as configured."""
     national = reference_number(number)
     return rf_reference(national) if current_app.config["INVOICE_REFERENCE"] == "rf" else national
-
-
-def live_invoice(order: Order) -> Invoice | None:
-    """The order's invoice that no credit note cancels, if any."""
-    credited = sa.select(Invoice.credits_id).where(Invoice.credits_id.is_not(None))
-    return db.session.scalar(
-        sa.select(Invoice).where(
-            Invoice.order_id == order.id,
-            Invoice.credits_id.is_(None),
-            Invoice.id.not_in(credited),
-        )
-    )
 
 
 def issue_invoice(order: Order, actor: User, today: date) -> Invoice:

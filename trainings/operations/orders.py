@@ -41,6 +41,7 @@ from trainings.operations.feedback import attach_survey
 from trainings.operations.invoices import issue_invoice
 from trainings.operations.scheduling import check_delivery, check_times
 from trainings.operations.session_changes import tell_trainers
+from trainings.queries.invoices import awaits_new_invoice
 
 log = logging.getLogger(__name__)
 
@@ -326,8 +327,12 @@ def add_line(
     unit_price: Decimal,
     vat_rate: Decimal,
 ) -> OrderLine:
-    """Add a priced line (e.g. travel costs) to an order that is not yet invoiced or cancelled."""
-    if order.status in {OrderStatus.INVOICED, OrderStatus.CANCELLED}:
+    """Add a priced line (e.g. travel costs, or a discount at a negative price) to an order
+    that is not cancelled nor covered by an invoice (after a credit note it is again)."""
+    closed = order.status == OrderStatus.CANCELLED or (
+        order.status == OrderStatus.INVOICED and not awaits_new_invoice(order)
+    )
+    if closed:
         raise RuleViolation(_("Lines cannot be added to an invoiced or cancelled order."))
     if quantity <= 0:
         raise RuleViolation(_("The quantity must be more than zero."), "quantity")

@@ -29,7 +29,7 @@ from trainings.models import Order, OrderStatus
 from trainings.operations import orders as rules
 from trainings.pdf import order_confirmation_pdf
 from trainings.queries.catalogue import trainers, trainers_by_ids
-from trainings.queries.invoices import invoices_of
+from trainings.queries.invoices import awaits_new_invoice, invoices_of
 from trainings.queries.orders import orders_visible_to
 from trainings.queries.sessions import session_of
 
@@ -84,6 +84,8 @@ def _render_order(
         confirm_form=confirm_form,
         can_manage=item.can_manage(current_user),
         invoices=invoices_of(item),
+        awaits_invoice=(awaits := awaits_new_invoice(item)),
+        open_for_lines=item.status not in {OrderStatus.INVOICED, OrderStatus.CANCELLED} or awaits,
         credit_form=CreditNoteForm(formdata=None),
         button=ButtonForm(),
     )
