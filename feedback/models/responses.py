@@ -23,7 +23,7 @@ class Invitation(Base):
     survey_id: Mapped[int] = mapped_column(
         sa.ForeignKey("surveys.id", ondelete="CASCADE"), index=True
     )
-    email: Mapped[str] = mapped_column(sa.String(254))
+    email: Mapped[str] = mapped_column(sa.String(254), index=True)  # stored lower-cased
     name: Mapped[str] = mapped_column(sa.String(120), default="")
     token: Mapped[str] = mapped_column(sa.String(64), unique=True, default=new_token)
     context: Mapped[str] = mapped_column(sa.String(40), default="")

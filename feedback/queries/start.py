@@ -21,7 +21,7 @@ def to_answer(user: User, now: datetime) -> dict[str, Any]:
         sa.select(Invitation)
         .join(Survey, Survey.id == Invitation.survey_id)
         .where(
-            sa.func.lower(Invitation.email) == user.email.lower(),
+            Invitation.email == user.email,  # both stored lower-cased
             Invitation.sent_at.is_not(None),
             Invitation.answered_at.is_(None),
             Survey.status == SurveyStatus.OPEN,

@@ -99,6 +99,7 @@ def test_a_customer_sees_their_organisations_orders_and_staff_certificates(
     page = start(client)
     assert f"/trainings/orders/{own.id}" in page
     assert f"/trainings/orders/{others.id}" not in page
+    assert "pyydetty: 1" in page  # their orders by status, the other organisation's not counted
     assert "Henkilöstösi oppiminen" in page
 
 
