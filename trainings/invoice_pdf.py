@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -97,6 +97,8 @@ def _terms(invoice: Invoice) -> list[list[str]]:
         return rows
     seller = invoice.seller
     rows.append([_("Due date"), day(invoice.due_on)])
+    terms = (invoice.due_on - invoice.issued_on).days
+    rows.append([_("Payment terms"), ngettext("%(num)d day net", "%(num)d days net", terms)])
     rows.append([_("Reference number"), grouped(invoice.reference)])
     rows.append([_("Account (IBAN)"), seller["iban"]])
     rows.append([_("BIC"), seller["bic"]])

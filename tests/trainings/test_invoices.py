@@ -63,6 +63,7 @@ def test_marking_invoiced_issues_the_invoice_in_the_customers_language(
     assert order.organisation.business_id in text
     assert app.config["SELLER_IBAN"] in text
     assert invoice.barcode in text
+    assert "14 dagar netto" in text  # the payment terms
     page = client.get(f"/trainings/orders/{order.id}")
     assert f"/trainings/orders/{order.id}/invoices/{first}.pdf" in page.text
 
