@@ -40,6 +40,8 @@ def select_language() -> str:
     default: str = current_app.config["BABEL_DEFAULT_LOCALE"]
     if not has_request_context():
         return default
+    if request.path.startswith("/api/"):  # an API client says its language in each request
+        return request.accept_languages.best_match(LANGUAGES) or default
     if current_user.is_authenticated and current_user.locale in LANGUAGES:
         return str(current_user.locale)
     return visitor_language() or default

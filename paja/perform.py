@@ -73,3 +73,19 @@ def mark_rule_errors(check: Callable[[], object], form: FlaskForm) -> None:
 def abandon() -> None:
     """Roll back whatever the request changed (an error page is shown instead)."""
     db.session.rollback()
+
+
+def carry_out(operation: Callable[[], T]) -> T:
+    """The API's perform: run the operation as the request's one transaction and commit; a
+    refused rule rolls back and answers 409 with the rule's message (and its field)."""
+    try:
+        value = operation()
+    except RuleViolation as error:
+        db.session.rollback()
+        from flask_smorest import abort
+
+        fields = {v.field: [v.message] for v in error.violations if v.field}
+        abort(409, message=error.message, errors=fields or None)
+        raise  # abort raised already
+    db.session.commit()
+    return value

@@ -13,6 +13,7 @@ from sqlalchemy.orm.util import identity_key
 from werkzeug.routing import IntegerConverter, Map
 
 from paja.access import AnonymousUser
+from paja.api import API_RATE, api_rate_key, init_api
 from paja.audit import purge_audit
 from paja.config import PROJECT_ROOT
 from paja.database import render_migration_item
@@ -157,7 +158,17 @@ def register_blueprints(app: Flask) -> None:
     import incentives
     import plans
     import trainings
-    from paja.views import account, admin, auth, errors, files, main, organisations
+    from paja.views import (
+        account,
+        admin,
+        api_docs,
+        api_tokens,
+        auth,
+        errors,
+        files,
+        main,
+        organisations,
+    )
 
     blueprints = (
         *(main, auth, account, admin, organisations, files),
@@ -166,6 +177,9 @@ def register_blueprints(app: Flask) -> None:
     for module in blueprints:
         app.register_blueprint(module.bp)
     app.register_blueprint(courses.verify_bp)
+    app.register_blueprint(api_tokens.bp)
+    app.register_blueprint(api_docs.bp)
+    _register_api(app)
     errors.register(app)
     install_security_headers(app)
 
@@ -176,6 +190,18 @@ def register_blueprints(app: Flask) -> None:
         if not has_request_context():  # a mail from a `paja` command: nobody is logged in
             return {"is_admin": False}
         return {"is_admin": user.is_authenticated and user.has_role(Role.ADMIN)}
+
+
+def _register_api(app: Flask) -> None:
+    """The REST API: each package's API blueprint, token-authenticated (so no CSRF token,
+    which protects cookie sessions), rate-limited per token."""
+    import trainings.api
+
+    api = init_api(app)
+    for blueprint in (trainings.api.blp,):
+        csrf.exempt(blueprint)
+        limiter.limit(API_RATE, key_func=api_rate_key)(blueprint)
+        api.register_blueprint(blueprint)
 
 
 def connect_subscriptions() -> None:

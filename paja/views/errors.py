@@ -13,6 +13,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
+from paja.api import is_api_request, problem_response
 from paja.perform import abandon
 
 log = logging.getLogger(__name__)
@@ -24,6 +25,8 @@ def render_error(error: HTTPException) -> ResponseReturnValue:
     code = error.code or 500
     if code >= 500:
         abandon()
+    if request_ctx.url_adapter is not None and is_api_request():
+        return problem_response(error)
     response = error.get_response()
     if request_ctx.url_adapter is None:  # an untrusted Host: nothing can be linked, say only no
         log.warning("refused a request for host %r", request.environ.get("HTTP_HOST"))

@@ -6,6 +6,7 @@ from functools import cached_property
 from courses.models import Certificate, Course, EnrolmentKey
 from feedback.models import Invitation, Survey, Wish, WishBoard
 from incentives.models import Claim, Programme
+from paja.api_tokens import ApiToken, create_token
 from paja.extensions import db
 from paja.job_failures import JobFailure
 from paja.models import Organisation, User
@@ -140,6 +141,12 @@ class Targets:
         db.session.add(key)
         db.session.commit()
         return key
+
+    @cached_property
+    def api_token(self) -> ApiToken:
+        token, _text = create_token(self.user, "Matriisi", ["account:read"], None)
+        db.session.commit()
+        return token
 
     @cached_property
     def invoice(self) -> Invoice:

@@ -254,6 +254,10 @@ class Registration(Base):
     # The language of the pages the person used: their mails follow it (see mail_language).
     language: Mapped[str | None] = mapped_column(sa.String(5), default=visitor_language)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Who registered the person through the API (their token's holder), if someone did.
+    registered_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
 
     __table_args__ = (
         # One live registration per email per session; cancelled ones may repeat.
@@ -268,7 +272,7 @@ class Registration(Base):
     )
 
     session: Mapped[TrainingSession] = relationship(lazy="joined", innerjoin=True)
-    user: Mapped[User | None] = relationship()
+    user: Mapped[User | None] = relationship(foreign_keys=[user_id])
 
     @property
     def confirmed(self) -> bool:

@@ -64,7 +64,7 @@ def register(
     email: str,
     user: User | None = None,
     notify: bool = True,
-    **details: str | bool,
+    **details: str | bool | int,
 ) -> Registration:
     """Register a person: a seat while seats remain, else a place on the waiting list.
 

@@ -1,0 +1,40 @@
+"""Who may use each API operation: public ones answer anyone; the others need a token with
+every scope named (none: 401, without the scope: 403). Every API route is listed here."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tests.paja.access_targets import Targets
+
+
+@dataclass(frozen=True)
+class ApiRule:
+    """An API operation's URL, method, the scopes it needs (none: public) and a body."""
+
+    url: Callable[[Targets], str]
+    method: str = "GET"
+    scopes: tuple[str, ...] = ()
+    body: dict | None = None
+
+
+PERSON = {"name": "Matriisi Testaaja", "email": "matriisi@example.fi"}
+API_RULES: dict[str, ApiRule] = {
+    "api-docs.openapi_json": ApiRule(lambda t: "/api/v1/openapi.json"),
+    "api_docs.docs": ApiRule(lambda t: "/api/v1/docs"),
+    "api_trainings.list_workshops": ApiRule(lambda t: "/api/v1/workshops"),
+    "api_trainings.get_workshop": ApiRule(lambda t: f"/api/v1/workshops/{t.offering.slug}"),
+    "api_trainings.list_channels": ApiRule(lambda t: "/api/v1/channels"),
+    "api_trainings.list_trainers": ApiRule(lambda t: "/api/v1/trainers"),
+    "api_trainings.list_sessions": ApiRule(lambda t: "/api/v1/sessions"),
+    "api_trainings.get_session": ApiRule(lambda t: f"/api/v1/sessions/{t.open_session.id}"),
+    "api_trainings.create_registration": ApiRule(
+        lambda t: f"/api/v1/sessions/{t.open_session.id}/registrations",
+        "POST", ("registrations:write",), PERSON,
+    ),
+    "api_trainings.get_registration": ApiRule(
+        lambda t: f"/api/v1/registrations/{t.registration.id}", "GET", ("registrations:write",)
+    ),
+    "api_trainings.delete_registration": ApiRule(
+        lambda t: f"/api/v1/registrations/{t.registration.id}", "DELETE", ("registrations:write",)
+    ),
+}  # fmt: skip

@@ -1,0 +1,164 @@
+"""The trainings API: the catalogue and open sessions for anyone, registrations with a token,
+keeping every rule of the pages; RFC 9457 problems in the client's language."""
+
+import threading
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+
+from paja.extensions import db
+from paja.mail import Mail
+from tests import factories
+from tests.api_helpers import token_for
+from tests.trainings.factories import (
+    create_offering,
+    create_registration,
+    create_session,
+)
+from trainings.models import Registration, RegistrationStatus
+
+
+def all_pages(client: FlaskClient, path: str) -> list[dict]:
+    """Every item of a list, following next_cursor."""
+    items, cursor = [], ""
+    for _ in range(100):
+        page = client.get(f"{path}{'&' if '?' in path else '?'}limit=7&cursor={cursor}").get_json()
+        items += page["items"]
+        cursor = page["next_cursor"]
+        if not cursor:
+            return items
+    raise AssertionError("the cursor never ended")
+
+
+def test_the_catalogue_pages_through_every_workshop_once(
+    client: FlaskClient, count_queries
+) -> None:
+    for n in range(20):
+        create_offering(title=f"Työpaja {n:02d}")
+    slugs = [w["slug"] for w in all_pages(client, "/api/v1/workshops")]
+    assert len(slugs) == len(set(slugs)) == 20 and slugs == sorted(slugs)
+    with count_queries() as few:
+        client.get("/api/v1/workshops?limit=2")
+    with count_queries() as many:
+        client.get("/api/v1/workshops?limit=20")
+    assert len(many) == len(few)  # channels and trainers are loaded with the page, not per item
+
+
+def test_a_workshop_shows_its_price_with_vat(client: FlaskClient) -> None:
+    offering = create_offering()
+    body = client.get(f"/api/v1/workshops/{offering.slug}").get_json()
+    assert body["price_excl_vat"] == f"{offering.price_excl_vat:.2f}"
+    assert body["price_incl_vat"] == f"{offering.price_incl_vat:.2f}"
+    assert body["currency"] == "EUR"
+    assert body["url"].startswith("http://localhost")
+
+
+def test_only_open_sessions_to_come_are_listed(client: FlaskClient) -> None:
+    shown = create_session(starts_in=timedelta(days=3), capacity=4)
+    create_registration(shown)
+    create_session(organisation=factories.create_organisation())  # private
+    create_session(starts_in=timedelta(days=-1))  # past
+    listed = all_pages(client, "/api/v1/sessions")
+    assert [(s["id"], s["seats_left"]) for s in listed] == [(shown.id, 3)]
+
+
+def test_errors_are_problem_details_in_the_clients_language(client: FlaskClient) -> None:
+    missing = client.get("/api/v1/workshops/ei-ole", headers={"Accept-Language": "sv"})
+    assert missing.status_code == 404 and missing.mimetype == "application/problem+json"
+    assert missing.get_json() == {"type": "about:blank", "title": "Not Found", "status": 404,
+                                  "detail": "Hittades inte."}  # fmt: skip
+    wrong = client.get("/api/v1/workshops?limit=0")
+    assert wrong.status_code == 422 and "limit" in wrong.get_json()["errors"]
+    assert client.get("/api/v1/workshops?cursor=%25%25").status_code == 400
+    assert client.put("/api/v1/workshops").status_code == 405
+    anonymous = client.post(
+        "/api/v1/sessions/1/registrations", json={"name": "A", "email": "a@b.fi"}
+    )
+    assert anonymous.status_code == 401 and anonymous.headers["WWW-Authenticate"] == "Bearer"
+
+
+def test_an_unchanged_list_answers_304(client: FlaskClient) -> None:
+    create_offering()
+    first = client.get("/api/v1/workshops")
+    again = client.get("/api/v1/workshops", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+
+
+def test_a_token_registers_people_seats_first_then_the_waiting_list(
+    client: FlaskClient, mails: list[Mail]
+) -> None:
+    session = create_session(capacity=1)
+    auth = token_for(factories.create_user(), "registrations:write")
+    path = f"/api/v1/sessions/{session.id}/registrations"
+    first = client.post(path, json={"name": "Åsa Öhman", "email": "asa@example.fi"}, headers=auth)
+    second = client.post(path, json={"name": "Bo Ek", "email": "bo@example.fi"}, headers=auth)
+    assert (first.status_code, first.get_json()["status"]) == (201, "confirmed")
+    assert second.get_json()["status"] == "waiting"
+    assert {m.to for m in mails} >= {"asa@example.fi", "bo@example.fi"}  # mailed as on the page
+    again = client.post(path, json={"name": "Åsa", "email": "ASA@example.fi"},
+                        headers={**auth, "Accept-Language": "en"})  # fmt: skip
+    assert again.status_code == 409
+    assert again.get_json()["detail"] == "asa@example.fi is already registered for this session."
+    cancelled = client.delete(f"/api/v1/registrations/{first.get_json()['id']}", headers=auth)
+    assert cancelled.get_json()["status"] == "cancelled"
+    promoted = client.get(f"/api/v1/registrations/{second.get_json()['id']}", headers=auth)
+    assert promoted.get_json()["status"] == "confirmed"  # the queue moved up
+
+
+def test_registrations_keep_the_pages_rules(client: FlaskClient) -> None:
+    auth = token_for(factories.create_user(), "registrations:write")
+    private = create_session(organisation=factories.create_organisation())
+    body = {"name": "A", "email": "a@example.fi"}
+    assert client.post(f"/api/v1/sessions/{private.id}/registrations", json=body,
+                       headers=auth).status_code == 404  # fmt: skip
+    closed = create_session(starts_in=timedelta(minutes=30))
+    refused = client.post(f"/api/v1/sessions/{closed.id}/registrations", json=body, headers=auth)
+    assert refused.status_code == 409 and "on päättynyt" in refused.get_json()["detail"]
+    bad = client.post(f"/api/v1/sessions/{create_session().id}/registrations",
+                      json={"name": "", "email": "ei-osoite"}, headers=auth)  # fmt: skip
+    assert bad.status_code == 422 and set(bad.get_json()["errors"]) == {"name", "email"}
+
+
+def test_a_token_reaches_only_the_registrations_its_holder_made(client: FlaskClient) -> None:
+    session = create_session()
+    mine, theirs = token_for(factories.create_user()), token_for(factories.create_user())
+    made = client.post(f"/api/v1/sessions/{session.id}/registrations",
+                       json={"name": "A", "email": "a@example.fi"}, headers=mine).get_json()  # fmt: skip
+    other = create_registration(session)
+    assert client.get(f"/api/v1/registrations/{made['id']}", headers=theirs).status_code == 404
+    assert client.delete(f"/api/v1/registrations/{made['id']}", headers=theirs).status_code == 404
+    assert client.get(f"/api/v1/registrations/{other.id}", headers=mine).status_code == 404
+    reader = token_for(factories.create_user(), "account:read")  # no registrations scope
+    denied = client.get(f"/api/v1/registrations/{made['id']}", headers=reader)
+    assert denied.status_code == 403 and "registrations:write" in denied.get_json()["detail"]
+
+
+def test_racing_registrations_through_the_api_keep_the_seat_count(racing_app: Flask) -> None:
+    with racing_app.app_context():
+        from tests.trainings.factories import create_session as make_session
+
+        session_id = make_session(capacity=3).id
+        auth = token_for(factories.create_user(), "registrations:write")
+    barrier, codes = threading.Barrier(12), []
+
+    def register(n: int) -> None:
+        client = racing_app.test_client()
+        barrier.wait()
+        response = client.post(f"/api/v1/sessions/{session_id}/registrations",
+                               json={"name": f"K{n}", "email": f"k{n}@example.fi"}, headers=auth)  # fmt: skip
+        codes.append(response.status_code)
+
+    threads = [threading.Thread(target=register, args=(n,)) for n in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert codes == [201] * 12
+    with racing_app.app_context():
+        statuses = db.session.scalars(
+            sa.select(Registration.status).where(Registration.session_id == session_id)
+        ).all()
+    assert sorted(statuses).count(RegistrationStatus.CONFIRMED) == 3
+    assert len(statuses) == 12

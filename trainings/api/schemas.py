@@ -1,0 +1,117 @@
+"""What the trainings API reads and writes: the schemas validate requests and, through
+flask-smorest, describe them in the OpenAPI document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+
+from paja.api import DecimalText, PageArgs, page_schema
+from paja.i18n import current_language
+
+
+def _absolute(endpoint: str, **values: Any) -> str:
+    """A link on the configured base address."""
+    from paja.links import absolute_url
+
+    return absolute_url(endpoint, **values)
+
+
+class ChannelSchema(ma.Schema):
+    """A social-media channel a workshop focuses on."""
+
+    slug = ma.fields.String(required=True)
+    name = ma.fields.Method(
+        "_name", required=True, metadata={"description": "In the client's language."}
+    )
+
+    def _name(self, channel: Any) -> str:
+        return str(channel.name(current_language()))
+
+
+class TrainerSchema(ma.Schema):
+    """A trainer's public profile."""
+
+    slug = ma.fields.String(required=True)
+    name = ma.fields.String(required=True)
+    title = ma.fields.String(required=True)
+    language = ma.fields.String(required=True, metadata={"description": "Of the profile's text."})
+    url = ma.fields.Function(lambda t: _absolute("trainings.trainer", slug=t.slug), required=True)
+
+
+class WorkshopSchema(ma.Schema):
+    """A workshop of the catalogue, with its price excluding and including VAT (euros)."""
+
+    slug = ma.fields.String(required=True)
+    title = ma.fields.String(required=True)
+    summary = ma.fields.String(required=True)
+    language = ma.fields.String(required=True)
+    duration_minutes = ma.fields.Integer(required=True)
+    price_excl_vat = DecimalText(required=True)
+    vat_rate = DecimalText(required=True, metadata={"description": "Percent."})
+    price_incl_vat = DecimalText(required=True)
+    currency = ma.fields.Constant("EUR", required=True)
+    modes = ma.fields.List(ma.fields.String(), required=True)
+    max_participants = ma.fields.Integer(required=True)
+    channels = ma.fields.List(ma.fields.Nested(ChannelSchema), required=True)
+    trainers = ma.fields.List(ma.fields.Nested(TrainerSchema), required=True)
+    url = ma.fields.Function(lambda o: _absolute("trainings.offering", slug=o.slug), required=True)
+
+
+class SessionSchema(ma.Schema):
+    """An open session anyone can register for, with the seats left."""
+
+    id = ma.fields.Integer(required=True)
+    workshop = ma.fields.Function(lambda s: s.offering.slug if s.offering else None, required=True)
+    title = ma.fields.String(required=True)
+    starts_at = ma.fields.AwareDateTime(required=True)
+    ends_at = ma.fields.AwareDateTime(required=True)
+    registration_closes_at = ma.fields.AwareDateTime(required=True)
+    mode = ma.fields.String(required=True)
+    place = ma.fields.String(required=True)
+    capacity = ma.fields.Integer(required=True)
+    seats_left = ma.fields.Integer(required=True)
+    status = ma.fields.String(required=True)
+    url = ma.fields.Function(
+        lambda s: _absolute("trainings.session", session_id=s.id), required=True
+    )
+
+
+class WorkshopArgs(PageArgs):
+    """Filters of the catalogue."""
+
+    channel = ma.fields.String(load_default=None, validate=ma.validate.Length(max=40))
+    mode = ma.fields.String(
+        load_default=None, validate=ma.validate.OneOf(["onsite", "remote", "hybrid"])
+    )
+
+
+class SessionArgs(PageArgs):
+    """Filters of the open sessions."""
+
+    workshop = ma.fields.String(load_default=None, validate=ma.validate.Length(max=120))
+
+
+class RegistrationIn(ma.Schema):
+    """Who to register."""
+
+    name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=120))
+    email = ma.fields.Email(required=True, validate=ma.validate.Length(max=254))
+
+
+class RegistrationSchema(ma.Schema):
+    """A registration: a seat, or a place on the waiting list."""
+
+    id = ma.fields.Integer(required=True)
+    session_id = ma.fields.Integer(required=True)
+    name = ma.fields.String(required=True)
+    email = ma.fields.String(required=True)
+    status = ma.fields.String(
+        required=True, metadata={"description": "confirmed, waiting or cancelled."}
+    )
+    created_at = ma.fields.AwareDateTime(required=True)
+
+
+WorkshopPage = page_schema(WorkshopSchema, "WorkshopPage")
+SessionPage = page_schema(SessionSchema, "SessionPage")

@@ -1,0 +1,155 @@
+"""The trainings API: thin like the pages' views - load, check the token, call the same
+operation, commit - so the API keeps every rule the pages keep."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_smorest import abort
+
+from paja.api import page_of, problems, read_cursor
+from paja.api_tokens import api_user, token_required
+from paja.models import Role
+from paja.perform import carry_out
+from trainings.api import REGISTRATIONS_WRITE, blp
+from trainings.api.schemas import (
+    ChannelSchema,
+    RegistrationIn,
+    RegistrationSchema,
+    SessionArgs,
+    SessionPage,
+    SessionSchema,
+    TrainerSchema,
+    WorkshopArgs,
+    WorkshopPage,
+    WorkshopSchema,
+)
+from trainings.models import Registration, TrainingSession
+from trainings.operations.registrations import cancel_registration, register
+from trainings.queries.api import (
+    active_workshop,
+    all_channels,
+    open_session,
+    open_sessions_after,
+    public_trainers,
+    registration_by_id,
+    workshops_after,
+)
+
+
+@blp.get("/workshops")
+@blp.etag
+@blp.arguments(WorkshopArgs, location="query", as_kwargs=True)
+@blp.response(200, WorkshopPage)
+@problems(blp, 400)
+def list_workshops(limit: int, cursor: str | None, channel: str | None, mode: str | None) -> Any:
+    """The catalogue: active workshops by slug, filtered by channel or delivery."""
+    rows = workshops_after(read_cursor(cursor), limit, channel, mode)
+    return page_of(rows, limit, key=lambda o: o.slug)
+
+
+@blp.get("/workshops/<slug>")
+@blp.etag
+@blp.response(200, WorkshopSchema)
+@problems(blp, 404)
+def get_workshop(slug: str) -> Any:
+    """One workshop."""
+    found = active_workshop(slug)
+    if found is None:
+        abort(404)
+    return found
+
+
+@blp.get("/channels")
+@blp.etag
+@blp.response(200, ChannelSchema(many=True))
+@problems(blp)
+def list_channels() -> Any:
+    """The channels workshops focus on, in their order."""
+    return all_channels()
+
+
+@blp.get("/trainers")
+@blp.etag
+@blp.response(200, TrainerSchema(many=True))
+@problems(blp)
+def list_trainers() -> Any:
+    """Trainers with a public profile."""
+    return public_trainers()
+
+
+@blp.get("/sessions")
+@blp.etag
+@blp.arguments(SessionArgs, location="query", as_kwargs=True)
+@blp.response(200, SessionPage)
+@problems(blp, 400)
+def list_sessions(limit: int, cursor: str | None, workshop: str | None) -> Any:
+    """Open sessions anyone can register for, soonest first, with the seats left."""
+    rows = open_sessions_after(read_cursor(cursor), limit, workshop)
+    return page_of(rows, limit, key=lambda s: f"{s.starts_at.isoformat()}|{s.id}")
+
+
+def _open_session(session_id: int) -> TrainingSession:
+    """An open session (a private one is not revealed: 404)."""
+    session = open_session(session_id)
+    if session is None:
+        abort(404)
+    return session
+
+
+@blp.get("/sessions/<int:session_id>")
+@blp.etag
+@blp.response(200, SessionSchema)
+@problems(blp, 404)
+def get_session(session_id: int) -> Any:
+    """One open session."""
+    return _open_session(session_id)
+
+
+@blp.post("/sessions/<int:session_id>/registrations")
+@blp.doc(security=[{"token": [REGISTRATIONS_WRITE]}])
+@token_required(REGISTRATIONS_WRITE)
+@blp.arguments(RegistrationIn)
+@blp.response(201, RegistrationSchema)
+@problems(blp, 401, 403, 404, 409)
+def create_registration(person: dict[str, str], session_id: int) -> Any:
+    """Register a person: a seat while seats remain, else the waiting list (as on the
+    session's page; they are mailed as there)."""
+    session = _open_session(session_id)
+    holder = api_user()
+    return carry_out(
+        lambda: register(session, person["name"], person["email"], registered_by_id=holder.id)
+    )
+
+
+def _own_registration(registration_id: int) -> Registration:
+    """A registration the token's holder made through the API (admins: any); else 404."""
+    registration = registration_by_id(registration_id)
+    holder = api_user()
+    if registration is None or not (
+        registration.registered_by_id == holder.id or holder.has_role(Role.ADMIN)
+    ):
+        abort(404)
+    return registration
+
+
+@blp.get("/registrations/<int:registration_id>")
+@blp.doc(security=[{"token": [REGISTRATIONS_WRITE]}])
+@token_required(REGISTRATIONS_WRITE)
+@blp.response(200, RegistrationSchema)
+@problems(blp, 401, 403, 404)
+def get_registration(registration_id: int) -> Any:
+    """A registration you made, with its status now (a waiting one may have got a seat)."""
+    return _own_registration(registration_id)
+
+
+@blp.delete("/registrations/<int:registration_id>")
+@blp.doc(security=[{"token": [REGISTRATIONS_WRITE]}])
+@token_required(REGISTRATIONS_WRITE)
+@blp.response(200, RegistrationSchema)
+@problems(blp, 401, 403, 404, 409)
+def delete_registration(registration_id: int) -> Any:
+    """Cancel a registration you made; a freed seat goes to the first on the waiting list."""
+    registration = _own_registration(registration_id)
+    carry_out(lambda: cancel_registration(registration))
+    return registration

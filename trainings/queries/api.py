@@ -1,0 +1,93 @@
+"""Reads of the trainings API: keyset pages, one query each (with the eager loads)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from paja.database import utcnow
+from paja.extensions import db
+from trainings.models import (
+    Channel,
+    Offering,
+    Registration,
+    SessionStatus,
+    Trainer,
+    TrainingSession,
+)
+
+
+def workshops_after(
+    after: str | None, limit: int, channel: str | None, mode: str | None
+) -> list[Offering]:
+    """Active workshops by slug, after the cursor's slug, up to limit + 1."""
+    statement = sa.select(Offering).where(Offering.active.is_(True)).order_by(Offering.slug)
+    if after:
+        statement = statement.where(Offering.slug > after)
+    if channel:
+        statement = statement.where(Offering.channels.any(Channel.slug == channel))
+    if mode in {"onsite", "remote", "hybrid"}:
+        statement = statement.where(getattr(Offering, mode).is_(True))
+    return list(db.session.scalars(statement.limit(limit + 1)))
+
+
+def active_workshop(slug: str) -> Offering | None:
+    """An active workshop by its slug."""
+    return db.session.scalar(
+        sa.select(Offering).where(Offering.slug == slug, Offering.active.is_(True))
+    )
+
+
+def all_channels() -> list[Channel]:
+    """Every channel, in their order."""
+    return list(db.session.scalars(sa.select(Channel).order_by(Channel.position, Channel.id)))
+
+
+def public_trainers() -> list[Trainer]:
+    """Trainers with a public profile, by name."""
+    from trainings.queries.catalogue import public_trainers as listed
+
+    return listed()
+
+
+def open_sessions_after(
+    after: str | None, limit: int, workshop: str | None
+) -> list[TrainingSession]:
+    """Open workshop sessions not yet started, by start time, after the cursor, up to limit + 1."""
+    statement = (
+        sa.select(TrainingSession)
+        .where(
+            TrainingSession.organisation_id.is_(None),
+            TrainingSession.event_id.is_(None),
+            TrainingSession.status == SessionStatus.SCHEDULED,
+            TrainingSession.starts_at > utcnow(),
+        )
+        .order_by(TrainingSession.starts_at, TrainingSession.id)
+    )
+    if workshop:
+        statement = statement.where(TrainingSession.offering.has(Offering.slug == workshop))
+    if after:
+        starts, _sep, ident = after.partition("|")
+        try:
+            moment, number = datetime.fromisoformat(starts), int(ident)
+        except ValueError:
+            return []
+        statement = statement.where(
+            sa.or_(
+                TrainingSession.starts_at > moment,
+                sa.and_(TrainingSession.starts_at == moment, TrainingSession.id > number),
+            )
+        )
+    return list(db.session.scalars(statement.limit(limit + 1)))
+
+
+def open_session(session_id: int) -> TrainingSession | None:
+    """A session anyone may register for, by id (a private one is not found)."""
+    session = db.session.get(TrainingSession, session_id)
+    return session if session is not None and session.is_open else None
+
+
+def registration_by_id(registration_id: int) -> Registration | None:
+    """A registration by its id."""
+    return db.session.get(Registration, registration_id)
