@@ -160,4 +160,6 @@ def load_config(
         "INVOICE_FIRST_NUMBER": int(env.get("INVOICE_FIRST_NUMBER", "1001")),
         # How many days before an ordered workshop its customer contact gets the reminder.
         "CUSTOMER_REMINDER_DAYS": int(env.get("CUSTOMER_REMINDER_DAYS", "3")),
+        # The Ed25519 key Open Badges credentials are signed with (PEM); made on first use.
+        "OB3_KEY_FILE": env.get("OB3_KEY_FILE", str(instance_path / "ob3-ed25519.pem")),
     }

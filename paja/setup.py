@@ -168,6 +168,7 @@ def register_blueprints(app: Flask) -> None:
         files,
         main,
         organisations,
+        webhooks,
     )
 
     blueprints = (
@@ -177,8 +178,10 @@ def register_blueprints(app: Flask) -> None:
     for module in blueprints:
         app.register_blueprint(module.bp)
     app.register_blueprint(courses.verify_bp)
+    app.register_blueprint(courses.views.badges.well_known_bp)
     app.register_blueprint(api_tokens.bp)
     app.register_blueprint(api_docs.bp)
+    app.register_blueprint(webhooks.bp)
     _register_api(app)
     errors.register(app)
     install_security_headers(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,6 +29,8 @@ TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://")
 # Cheap hashing keeps tests fast; production uses werkzeug's default scrypt cost.
 TEST_CONFIG: dict[str, Any] = {
     "TESTING": True,
+    # The Open Badges signing key of the run: made on first use, never in the checkout.
+    "OB3_KEY_FILE": str(Path(tempfile.mkdtemp(prefix="paja-ob3-")) / "ob3-ed25519.pem"),
     "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
     "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URL,
     "WTF_CSRF_ENABLED": False,

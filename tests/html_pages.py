@@ -87,6 +87,7 @@ def crawl(client: FlaskClient, starts: list[str], per_kind: int = 2) -> Iterator
             continue
         kinds[kind] += 1
         response = client.get(path)
+        assert response.status_code < 500, f"{path} answered {response.status_code}"
         if response.status_code != 200 or response.mimetype != "text/html":
             continue
         html = response.get_data(as_text=True)
@@ -103,6 +104,7 @@ def crawl(client: FlaskClient, starts: list[str], per_kind: int = 2) -> Iterator
         response = client.post(
             target.path + (f"?{target.query}" if target.query else ""), data=dict(form.hidden)
         )
+        assert response.status_code < 500, f"POST {target.path} answered {response.status_code}"
         if response.status_code == 200 and response.mimetype == "text/html":
             yield f"POST {target.path}", response.get_data(as_text=True)
 

@@ -20,6 +20,7 @@ KEYWORDS = {
 }
 # Words that are the same in English and in Finnish or Swedish.
 SAME_AS_ENGLISH = {
+    "Webhook",
     "Excel (XLSX)",
     "BIC",
     "Status",

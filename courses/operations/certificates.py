@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from courses.models import Certificate, Enrolment
 from courses.queries.certificates import live_certificate, revoked_for
 from courses.queries.skills import latest, skill_check_of
+from courses.webhook_events import CERTIFICATE_ISSUED, CERTIFICATE_REVOKED, certificate_event
 from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
@@ -39,6 +40,7 @@ def _save(certificate: Certificate) -> Certificate:
     log.info(
         "certificate %s issued to %s for %s", certificate.code, certificate.name, certificate.title
     )
+    certificate_event(CERTIFICATE_ISSUED, certificate)
     return certificate
 
 
@@ -150,6 +152,7 @@ def revoke(certificate: Certificate, reason: str) -> None:
     certificate.revoked_at = utcnow()
     certificate.revoke_reason = reason.strip()
     db.session.flush()
+    certificate_event(CERTIFICATE_REVOKED, certificate)
 
 
 def reissue(certificate: Certificate, name: str) -> Certificate:
@@ -181,4 +184,5 @@ def reissue(certificate: Certificate, name: str) -> Certificate:
     db.session.flush()
     fresh.enrolment_id, fresh.registration_id = enrolment_id, registration_id
     db.session.flush()
+    certificate_event(CERTIFICATE_ISSUED, fresh)
     return fresh

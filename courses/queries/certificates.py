@@ -112,3 +112,32 @@ def certified_sessions() -> Sequence[TrainingSession]:
         .options(joinedload(TrainingSession.offering))
         .order_by(TrainingSession.starts_at.desc())
     ).all()
+
+
+def withdrawn_ids() -> list[int]:
+    """The ids of certificates revoked or replaced (their credentials no longer hold)."""
+    return list(
+        db.session.scalars(
+            sa.select(Certificate.id).where(
+                sa.or_(
+                    Certificate.revoked_at.is_not(None), Certificate.superseded_by_id.is_not(None)
+                )
+            )
+        )
+    )
+
+
+def holder_email(certificate: Certificate) -> str:
+    """The address of the certificate's holder: their account's, else their registration's."""
+    from paja.models import User
+    from trainings.models import Registration
+
+    if certificate.user_id is not None:
+        user = db.session.get(User, certificate.user_id)
+        if user is not None:
+            return user.email
+    if certificate.registration_id is not None:
+        registration = db.session.get(Registration, certificate.registration_id)
+        if registration is not None:
+            return registration.email
+    return ""

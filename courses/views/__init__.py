@@ -2,6 +2,7 @@
 
 from courses.views import (  # noqa: F401
     authoring,
+    badges,
     certificates,
     learning,
     mailed_certificates,

@@ -11,6 +11,7 @@ from flask.typing import ResponseReturnValue
 from paja.api import API_PREFIX, api_of
 from paja.api_tokens import SCOPES
 from paja.page_cache import cached_page
+from paja.webhooks import EVENTS
 
 bp = Blueprint("api_docs", __name__, url_prefix=API_PREFIX)
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -40,4 +41,6 @@ def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
 def docs() -> ResponseReturnValue:
     """What the API offers, how to authenticate, and every operation."""
     spec = api_of(current_app._get_current_object()).spec.to_dict()  # type: ignore[attr-defined]
-    return render_template("api/docs.html", spec=spec, operations=operations(spec), scopes=SCOPES)
+    return render_template(
+        "api/docs.html", spec=spec, operations=operations(spec), scopes=SCOPES, events=EVENTS
+    )

@@ -11,6 +11,7 @@ from paja.extensions import db
 from paja.job_failures import JobFailure
 from paja.models import Organisation, User
 from paja.prepared_files import PreparedFile
+from paja.webhooks import Delivery, Webhook
 from plans.models import Comment, Entry, PersonalFeed, Plan
 from tests import factories
 from tests.courses import factories as course_factories
@@ -147,6 +148,22 @@ class Targets:
         token, _text = create_token(self.user, "Matriisi", ["account:read"], None)
         db.session.commit()
         return token
+
+    @cached_property
+    def webhook(self) -> Webhook:
+        hook = Webhook(owner_id=self.user.id, url="http://127.0.0.1:9/x", secret="s" * 64,
+                       events_text="registration.created")  # fmt: skip
+        db.session.add(hook)
+        db.session.commit()
+        return hook
+
+    @cached_property
+    def webhook_delivery(self) -> Delivery:
+        delivery = Delivery(webhook_id=self.webhook.id, event="registration.created",
+                            body="{}", status="failed", attempts=7)  # fmt: skip
+        db.session.add(delivery)
+        db.session.commit()
+        return delivery
 
     @cached_property
     def invoice(self) -> Invoice:

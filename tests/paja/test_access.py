@@ -28,6 +28,14 @@ MATRIX: dict[str, Rule] = {
     "main.brand_file": Rule(lambda t: "/brand/logo", EVERYONE, get=404),  # none configured
     "tokens.tokens": Rule(lambda t: "/account/tokens/", LOGGED_IN, post=200),
     "tokens.revoke": Rule(lambda t: f"/account/tokens/{t.api_token.id}/revoke", NOBODY),
+    "webhooks.webhooks": Rule(
+        lambda t: "/account/webhooks/", frozenset({Role.ADMIN, Role.CUSTOMER}), post=200
+    ),
+    "webhooks.webhook": Rule(lambda t: f"/account/webhooks/{t.webhook.id}", ADMIN),
+    "webhooks.stop": Rule(lambda t: f"/account/webhooks/{t.webhook.id}/stop", ADMIN),
+    "webhooks.again": Rule(
+        lambda t: f"/account/webhooks/deliveries/{t.webhook_delivery.id}/again", ADMIN
+    ),
     "auth.signup": Rule(
         lambda t: "/auth/signup", EVERYONE, post=200, logged_in={"GET": 302, "POST": 302}
     ),
@@ -248,6 +256,14 @@ MATRIX |= {
         lambda t: f"/courses/certificates/session/{t.open_session.id}", ADMIN
     ),
     "courses.certificates": Rule(lambda t: "/courses/certificates/", ADMIN),
+    "courses.certificate_badge": Rule(
+        lambda t: f"/courses/certificates/{t.certificate.code}.jwt", ADMIN
+    ),
+    "courses.mailed_certificate_badge": Rule(
+        lambda t: f"/courses/certificates/mailed/{certificate_token(t.certificate)}.jwt", EVERYONE
+    ),
+    "verify.status_list_file": Rule(lambda t: "/verify/status/revocation", EVERYONE),
+    "well_known.did_json": Rule(lambda t: "/.well-known/did.json", EVERYONE),
     "courses.mailed_certificate": Rule(
         lambda t: f"/courses/certificates/mailed/{certificate_token(t.certificate)}", EVERYONE
     ),

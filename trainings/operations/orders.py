@@ -42,6 +42,7 @@ from trainings.operations.invoices import issue_invoice
 from trainings.operations.scheduling import check_delivery, check_times
 from trainings.operations.session_changes import tell_trainers
 from trainings.queries.invoices import awaits_new_invoice
+from trainings.webhook_events import order_event
 
 log = logging.getLogger(__name__)
 
@@ -284,12 +285,14 @@ def transition(order: Order, to: OrderStatus, actor: User, note: str = "") -> No
         OrderEvent(actor=actor, from_status=order.status, to_status=to, note=note.strip())
     )
     log.info("order %s: %s -> %s by %s", order.id, order.status, to, actor.email)
+    previous = order.status.value
     order.status = to
     db.session.flush()
     invoice = None
     if to == OrderStatus.INVOICED:
         invoice = issue_invoice(order, actor, utcnow().astimezone(HELSINKI).date())
     _notify(order, invoice)
+    order_event(order, previous)
 
 
 def confirm_order(order: Order, actor: User, confirmation: Confirmation) -> TrainingSession:

@@ -23,6 +23,12 @@ from paja.sql import changed
 from trainings.calendar import CANCEL, PUBLISH, calendar
 from trainings.models import Registration, RegistrationStatus, SessionStatus, TrainingSession
 from trainings.signals import registered
+from trainings.webhook_events import (
+    REGISTRATION_CANCELLED,
+    REGISTRATION_CREATED,
+    REGISTRATION_PROMOTED,
+    registration_event,
+)
 
 log = logging.getLogger(__name__)
 LIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
@@ -98,6 +104,7 @@ def register(
             "registration_confirmed" if registration.confirmed else "registration_waiting",
         )
     registered.send(registration)
+    registration_event(REGISTRATION_CREATED, registration)
     return registration
 
 
@@ -135,6 +142,7 @@ def cancel_registration(registration: Registration) -> Registration | None:
         return None
     log.info("%s cancelled session %s", registration.email, registration.session_id)
     _send(registration, "registration_cancelled")
+    registration_event(REGISTRATION_CANCELLED, registration)
     if not held_seat:
         return None
     _free_seat(registration.session_id)
@@ -166,6 +174,7 @@ def promote_waiting(session: TrainingSession) -> Registration | None:
                 "%s promoted from the waiting list of session %s", registration.email, session.id
             )
             _send(registration, "registration_promoted")
+            registration_event(REGISTRATION_PROMOTED, registration)
             return registration
         _free_seat(session.id)  # someone else took this one meanwhile
     return None
