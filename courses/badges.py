@@ -7,27 +7,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from flask import current_app
-from openbadgeslib.keys import public_jwk_from_pem
-from openbadgeslib.ob3 import (
-    Achievement,
-    IdentityObject,
-    Issuer,
-    OB3Signer,
-    OpenBadgeCredential,
-    build_did_document,
-    build_status_list_credential,
-    sign_status_list_credential,
-    status_entry,
-)
 
 from courses.models import Certificate
 from paja.links import absolute_url
+
+if TYPE_CHECKING:
+    from openbadgeslib.ob3 import Issuer, OpenBadgeCredential
+
+# openbadgeslib and cryptography are imported where they are used: a web worker that never
+# signs a credential stays within its memory budget.
 
 KEY_FRAGMENT = "key-1"
 STATUS_BITS = 131072  # the minimum the Bitstring Status List asks for (16 KB)
@@ -47,6 +39,9 @@ def _key_file() -> Path:
 
 def private_key_pem() -> bytes:
     """The Ed25519 signing key; made once (file mode 600) when none exists yet."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     path = _key_file()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -62,6 +57,8 @@ def private_key_pem() -> bytes:
 
 def public_key_pem() -> bytes:
     """The verification key."""
+    from cryptography.hazmat.primitives import serialization
+
     key = serialization.load_pem_private_key(private_key_pem(), password=None)
     return key.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
@@ -70,6 +67,9 @@ def public_key_pem() -> bytes:
 
 def did_document() -> dict[str, Any]:
     """The did:web document publishing the verification key."""
+    from openbadgeslib.keys import public_jwk_from_pem
+    from openbadgeslib.ob3 import build_did_document
+
     return build_did_document(issuer_did(), [(KEY_FRAGMENT, public_jwk_from_pem(public_key_pem()))])
 
 
@@ -80,6 +80,8 @@ def status_url() -> str:
 
 def _issuer() -> Issuer:
     """The provider as the credentials' issuer."""
+    from openbadgeslib.ob3 import Issuer
+
     return Issuer(
         id=issuer_did(),
         name=current_app.config["SELLER_NAME"],
@@ -90,6 +92,8 @@ def _issuer() -> Issuer:
 
 def credential_of(certificate: Certificate, email: str) -> OpenBadgeCredential:
     """The certificate as an Open Badges 3.0 credential (unsigned)."""
+    from openbadgeslib.ob3 import Achievement, IdentityObject, OpenBadgeCredential, status_entry
+
     page = absolute_url("verify.certificate", code=certificate.code)
     achievement = Achievement(
         id=page + "#achievement",
@@ -123,12 +127,16 @@ def _criteria(certificate: Certificate) -> str:
 
 def signed_credential(certificate: Certificate, email: str) -> str:
     """The certificate as a signed compact JWT-VC."""
+    from openbadgeslib.ob3 import OB3Signer
+
     signer = OB3Signer(private_key_pem(), algorithm="EdDSA")
     return signer.sign(credential_of(certificate, email))
 
 
 def status_list(revoked_ids: list[int], now: datetime) -> str:
     """The signed revocation list: a bit per certificate id, set when revoked."""
+    from openbadgeslib.ob3 import build_status_list_credential, sign_status_list_credential
+
     document = build_status_list_credential(
         issuer_did(), status_url(), "revocation", [i for i in revoked_ids if i < STATUS_BITS],
         size_bits=STATUS_BITS, issued=now, valid_until=now + STATUS_VALID,

@@ -45,6 +45,7 @@ from paja.ratelimits import SQLiteStorage
 from paja.security import install_security_headers
 from paja.signups import purge_pending
 from paja.start_page import Panel, add_panel
+from paja.webhooks import purge_deliveries
 
 
 def init_extensions(app: Flask) -> None:
@@ -102,6 +103,7 @@ def init_extensions(app: Flask) -> None:
     app.extensions[PURGERS]["unconfirmed sign-ups"] = purge_pending
     app.extensions[PURGERS]["failed background jobs"] = purge_failures
     app.extensions[PURGERS]["prepared files"] = purge_files
+    app.extensions[PURGERS]["webhook deliveries"] = purge_deliveries
     failed_jobs = Panel(
         "failed_jobs", "start/failed_jobs.html", frozenset({Role.ADMIN}), recent_failures, 12
     )

@@ -291,3 +291,15 @@ def failed_deliveries(limit: int = 100) -> Iterable[Delivery]:
         sa.select(Delivery).where(Delivery.status == "failed").order_by(Delivery.id.desc())
         .limit(limit)
     )  # fmt: skip
+
+
+KEPT = timedelta(days=30)  # how long a finished delivery (with the person it named) is kept
+
+
+def purge_deliveries(now: datetime) -> int:
+    """Delete deliveries finished (delivered or given up) more than 30 days ago."""
+    return changed(
+        sa.delete(Delivery).where(
+            Delivery.status.in_(["delivered", "failed"]), Delivery.created_at < now - KEPT
+        )
+    )

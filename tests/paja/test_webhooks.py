@@ -168,3 +168,21 @@ def test_receivers_must_be_on_the_internet_in_production(
             with pytest.raises(RuleViolation):
                 check_url(url)
         assert check_url("https://hooks.example.fi/paja") == "https://hooks.example.fi/paja"
+
+
+def test_finished_deliveries_are_purged_after_30_days(app: Flask) -> None:
+    from paja.webhooks import purge_deliveries
+
+    hook = Webhook(owner_id=factories.create_user().id, url="https://hooks.example.fi/x",
+                   secret="s" * 64, events_text="registration.created")  # fmt: skip
+    db.session.add(hook)
+    db.session.flush()
+    old = utcnow() - timedelta(days=31)
+    for status in ("delivered", "failed", "pending"):
+        db.session.add(Delivery(webhook_id=hook.id, event="registration.created", body="{}",
+                                status=status, created_at=old))  # fmt: skip
+    db.session.add(Delivery(webhook_id=hook.id, event="registration.created", body="{}",
+                            status="delivered"))  # fmt: skip
+    db.session.commit()
+    assert purge_deliveries(utcnow()) == 2
+    assert sorted(db.session.scalars(sa.select(Delivery.status))) == ["delivered", "pending"]
