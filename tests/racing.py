@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from flask import Flask
 
+from paja.extensions import db
 from paja.models import User
 from tests.conftest import Auth
 
@@ -37,3 +39,26 @@ def race(
     for thread in threads:
         thread.join(timeout=120)
     return codes
+
+
+def race_rounds(app: Flask, round_: Callable[[], object], rounds: int = 4) -> list[BaseException]:
+    """Run a job worker's round in several threads at once, each in its own app context and
+    transaction (committed); return what went wrong (a lost SQLite lock counts too)."""
+    barrier = threading.Barrier(rounds)
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        with app.app_context():
+            barrier.wait()
+            try:
+                round_()
+                db.session.commit()
+            except BaseException as error:
+                errors.append(error)
+
+    threads = [threading.Thread(target=run) for _ in range(rounds)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return errors

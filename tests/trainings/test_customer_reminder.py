@@ -1,7 +1,6 @@
 """A few days before an ordered workshop its customer contact gets the details and who comes,
 once, from the job worker's round or the command."""
 
-import threading
 from datetime import timedelta
 
 from flask import Flask
@@ -10,6 +9,7 @@ from paja.database import utcnow
 from paja.extensions import db
 from paja.jobs import PERIODIC
 from paja.mail import Mail, outbox
+from tests.racing import race_rounds
 from trainings.models import Order, RegistrationStatus, TrainingSession
 from trainings.operations.reminders import remind_customers
 
@@ -84,23 +84,7 @@ def test_racing_rounds_remind_once(racing_app: Flask) -> None:
         order, _ = ordered_session(timedelta(days=1))
         email = order.contact.email
         outbox().clear()
-    barrier = threading.Barrier(4)
-    errors: list[BaseException] = []
-
-    def round_() -> None:
-        with racing_app.app_context():
-            barrier.wait()
-            try:
-                remind_customers(utcnow())
-                db.session.commit()
-            except BaseException as error:  # a lost SQLite lock is a failure too
-                errors.append(error)
-
-    threads = [threading.Thread(target=round_) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    errors = race_rounds(racing_app, lambda: remind_customers(utcnow()))
     assert errors == []
     with racing_app.app_context():
         assert [mail.to for mail in outbox()] == [email]

@@ -1,6 +1,5 @@
 """The feedback link goes out when a session has ended, not when attendance is saved: once."""
 
-import threading
 from datetime import timedelta
 
 from flask import Flask
@@ -11,6 +10,7 @@ from paja.extensions import db
 from paja.jobs import PERIODIC
 from paja.mail import Mail, outbox
 from tests.conftest import Auth
+from tests.racing import race_rounds
 from tests.trainings.factories import create_registration, create_session, create_trainer
 from trainings.models import Registration, SessionStatus
 from trainings.operations.feedback import attach_survey, send_due_feedback
@@ -73,23 +73,7 @@ def test_racing_rounds_send_the_feedback_once(racing_app: Flask) -> None:
     with racing_app.app_context():
         email = attended_an_ended_session().email
         outbox().clear()
-    barrier = threading.Barrier(4)
-    errors: list[BaseException] = []
-
-    def round_() -> None:
-        with racing_app.app_context():
-            barrier.wait()
-            try:
-                send_due_feedback(utcnow())
-                db.session.commit()
-            except BaseException as error:  # a lost SQLite lock is a failure too
-                errors.append(error)
-
-    threads = [threading.Thread(target=round_) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    errors = race_rounds(racing_app, lambda: send_due_feedback(utcnow()))
     assert errors == []
     with racing_app.app_context():
         assert [mail.to for mail in outbox()] == [email]
