@@ -26,6 +26,7 @@ from paja.sql import changed
 
 F = TypeVar("F", bound=Callable[..., Any])
 PREFIX = "paja_"
+REQUEST_SLOT = "paja.api_token"
 STAMP_EVERY = timedelta(minutes=1)
 
 #: Every scope a token may carry, with what it lets a client do (packages add theirs).
@@ -96,12 +97,12 @@ def authenticated_token() -> ApiToken | None:
     Its use is recorded at most once a minute: only then does the request write (and, on
     SQLite, begin as a writer), so reading through the API stays a read.
     """
-    if "api_token" in g:
-        token: ApiToken | None = g.api_token
+    if REQUEST_SLOT in request.environ:  # the request's own (not the app context's g)
+        token: ApiToken | None = request.environ[REQUEST_SLOT]
         return token
     text = bearer()
     if text is None:
-        g.api_token = None
+        request.environ[REQUEST_SLOT] = None
         return None
     hashed = digest(text)
     stamp = f"api-token-used:{hashed[:24]}"
@@ -117,7 +118,7 @@ def authenticated_token() -> ApiToken | None:
         changed(sa.update(ApiToken).where(ApiToken.id == found.id).values(last_used_at=now))
         db.session.commit()
         page_cache().shared.set(stamp, 1, timeout=int(STAMP_EVERY.total_seconds()))
-    g.api_token = found
+    request.environ[REQUEST_SLOT] = found
     return found
 
 
@@ -143,10 +144,15 @@ def token_required(*needed: str) -> Callable[[F], F]:
     return decorator
 
 
+def api_token() -> ApiToken:
+    """The request's token (inside a token_required view)."""
+    token: ApiToken = request.environ[REQUEST_SLOT]
+    return token
+
+
 def api_user() -> User:
     """The holder of the request's token (inside a token_required view)."""
-    token: ApiToken = g.api_token
-    return token.user
+    return api_token().user
 
 
 ACCOUNT_SCOPE = scope("account:read", _l("Read your own account"))

@@ -200,10 +200,11 @@ def register_blueprints(app: Flask) -> None:
 def _register_api(app: Flask) -> None:
     """The REST API: each package's API blueprint, token-authenticated (so no CSRF token,
     which protects cookie sessions), rate-limited per token."""
+    import courses.api
     import trainings.api
 
     api = init_api(app)
-    for blueprint in (trainings.api.blp,):
+    for blueprint in (trainings.api.blp, courses.api.blp):
         csrf.exempt(blueprint)
         limiter.limit(API_RATE, key_func=api_rate_key)(blueprint)
         api.register_blueprint(blueprint)

@@ -37,4 +37,10 @@ API_RULES: dict[str, ApiRule] = {
     "api_trainings.delete_registration": ApiRule(
         lambda t: f"/api/v1/registrations/{t.registration.id}", "DELETE", ("registrations:write",)
     ),
+    "api_trainings.list_orders": ApiRule(
+        lambda t: "/api/v1/orders", "GET", ("orders:read",)
+    ),
+    "api_courses.verify_certificate": ApiRule(
+        lambda t: f"/api/v1/certificates/{t.certificate.code}"
+    ),
 }  # fmt: skip

@@ -10,6 +10,7 @@ from flask.testing import FlaskClient
 
 from paja.extensions import db
 from paja.mail import Mail
+from paja.models import Role
 from tests import factories
 from tests.api_helpers import token_for
 from tests.trainings.factories import (
@@ -162,3 +163,50 @@ def test_racing_registrations_through_the_api_keep_the_seat_count(racing_app: Fl
         ).all()
     assert sorted(statuses).count(RegistrationStatus.CONFIRMED) == 3
     assert len(statuses) == 12
+
+
+def test_an_organisation_token_reads_only_its_organisations_orders(client: FlaskClient) -> None:
+    from tests.trainings.factories import create_order
+
+    contact = factories.create_user(roles={Role.CUSTOMER})
+    mine = factories.create_organisation(members=(contact,))
+    other_of_mine = factories.create_organisation(members=(contact,))
+    first, second = create_order(mine, contact), create_order(other_of_mine, contact)
+    create_order()  # someone else's
+    scoped = token_for(contact, "orders:read", organisation=mine)
+    listed = client.get("/api/v1/orders", headers=scoped).get_json()
+    assert [o["id"] for o in listed["items"]] == [first.id]
+    assert listed["items"][0]["gross_total"] == f"{first.totals.gross:.2f}"
+    assert listed["items"][0]["session"] is None  # not confirmed yet
+    personal = token_for(contact, "orders:read")
+    ids = [o["id"] for o in all_pages_with(client, "/api/v1/orders", personal)]
+    assert ids == [second.id, first.id]  # every organisation they are a contact of, newest first
+    staff = token_for(factories.create_user(), "orders:read")  # not a customer contact
+    assert client.get("/api/v1/orders", headers=staff).get_json()["items"] == []
+
+
+def all_pages_with(client: FlaskClient, path: str, headers: dict[str, str]) -> list[dict]:
+    """Every item of a token's list, following next_cursor one item at a time."""
+    items, cursor = [], ""
+    for _ in range(50):
+        page = client.get(f"{path}?limit=1&cursor={cursor}", headers=headers).get_json()
+        items += page["items"]
+        cursor = page["next_cursor"]
+        if not cursor:
+            return items
+    raise AssertionError("the cursor never ended")
+
+
+def test_a_certificate_is_verified_by_its_code(client: FlaskClient) -> None:
+    from tests.courses.factories import certificate_of, complete, create_course
+
+    certificate = certificate_of(complete(factories.create_user(), create_course()))
+    typed = certificate.code.lower().replace("-", " ")
+    body = client.get(f"/api/v1/certificates/{typed}").get_json()
+    assert (body["code"], body["state"], body["name"]) == (
+        certificate.code,
+        "valid",
+        certificate.name,
+    )
+    assert "email" not in body and "user_id" not in body  # no more than the page shows
+    assert client.get("/api/v1/certificates/XXXX-XXXX-XXXX").status_code == 404

@@ -16,4 +16,6 @@ REGISTRATIONS_WRITE = scope(
     "registrations:write", _l("Register people for sessions and cancel those registrations")
 )
 
+ORDERS_READ = scope("orders:read", _l("Read your organisations' orders, prices and dates"))
+
 from trainings.api import views  # noqa: E402,F401 (registers the routes on blp)

@@ -115,3 +115,46 @@ class RegistrationSchema(ma.Schema):
 
 WorkshopPage = page_schema(WorkshopSchema, "WorkshopPage")
 SessionPage = page_schema(SessionSchema, "SessionPage")
+
+
+class OrderArgs(PageArgs):
+    """Filters of the orders."""
+
+    status = ma.fields.String(
+        load_default=None,
+        validate=ma.validate.OneOf(
+            ["requested", "confirmed", "delivered", "invoiced", "cancelled"]
+        ),
+    )
+
+
+class OrderSessionSchema(ma.Schema):
+    """When and where an ordered workshop is held."""
+
+    id = ma.fields.Integer(required=True)
+    starts_at = ma.fields.AwareDateTime(required=True)
+    ends_at = ma.fields.AwareDateTime(required=True)
+    mode = ma.fields.String(required=True)
+    place = ma.fields.String(required=True)
+    seats_taken = ma.fields.Integer(required=True)
+
+
+class OrderSchema(ma.Schema):
+    """An organisation's order, with its price and, once confirmed, its session."""
+
+    id = ma.fields.Integer(required=True, attribute="order.id")
+    status = ma.fields.Function(lambda r: r.order.status.value, required=True)
+    workshop = ma.fields.Function(lambda r: r.order.offering.slug, required=True)
+    organisation = ma.fields.Function(lambda r: r.order.organisation.name, required=True)
+    participants = ma.fields.Integer(required=True, attribute="order.participants")
+    net_total = DecimalText(required=True, attribute="order.totals.net")
+    gross_total = DecimalText(required=True, attribute="order.totals.gross")
+    currency = ma.fields.Constant("EUR", required=True)
+    created_at = ma.fields.AwareDateTime(required=True, attribute="order.created_at")
+    session = ma.fields.Nested(OrderSessionSchema, allow_none=True, required=True)
+    url = ma.fields.Function(
+        lambda r: _absolute("trainings.order_page", order_id=r.order.id), required=True
+    )
+
+
+OrderPage = page_schema(OrderSchema, "OrderPage")

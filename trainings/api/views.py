@@ -8,12 +8,14 @@ from typing import Any
 from flask_smorest import abort
 
 from paja.api import page_of, problems, read_cursor
-from paja.api_tokens import api_user, token_required
+from paja.api_tokens import api_token, api_user, token_required
 from paja.models import Role
 from paja.perform import carry_out
-from trainings.api import REGISTRATIONS_WRITE, blp
+from trainings.api import ORDERS_READ, REGISTRATIONS_WRITE, blp
 from trainings.api.schemas import (
     ChannelSchema,
+    OrderArgs,
+    OrderPage,
     RegistrationIn,
     RegistrationSchema,
     SessionArgs,
@@ -31,8 +33,10 @@ from trainings.queries.api import (
     all_channels,
     open_session,
     open_sessions_after,
+    orders_for_token,
     public_trainers,
     registration_by_id,
+    with_sessions,
     workshops_after,
 )
 
@@ -153,3 +157,20 @@ def delete_registration(registration_id: int) -> Any:
     registration = _own_registration(registration_id)
     carry_out(lambda: cancel_registration(registration))
     return registration
+
+
+@blp.get("/orders")
+@blp.doc(security=[{"token": [ORDERS_READ]}])
+@token_required(ORDERS_READ)
+@blp.arguments(OrderArgs, location="query", as_kwargs=True)
+@blp.response(200, OrderPage)
+@problems(blp, 400, 401, 403)
+def list_orders(limit: int, cursor: str | None, status: str | None) -> Any:
+    """Orders, newest first: an organisation token's organisation's, a personal token's
+    those of the organisations its holder is a contact of."""
+    after = read_cursor(cursor)
+    rows = orders_for_token(
+        api_user(), api_token().organisation_id, int(after) if after and after.isdigit() else 0,
+        limit, status,
+    )  # fmt: skip
+    return page_of(with_sessions(rows), limit, key=lambda row: str(row.order.id))

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NamedTuple
 
 import sqlalchemy as sa
 
 from paja.database import utcnow
 from paja.extensions import db
+from paja.models import Membership, Role, User
 from trainings.models import (
     Channel,
     Offering,
+    Order,
+    OrderStatus,
     Registration,
     SessionStatus,
     Trainer,
@@ -91,3 +95,39 @@ def open_session(session_id: int) -> TrainingSession | None:
 def registration_by_id(registration_id: int) -> Registration | None:
     """A registration by its id."""
     return db.session.get(Registration, registration_id)
+
+
+def orders_for_token(
+    user: User, organisation_id: int | None, after: int, limit: int, status: str | None
+) -> list[Order]:
+    """Orders a token may read, newest first after the cursor's id, up to limit + 1: an
+    organisation token its organisation's; a personal one those of the organisations its
+    holder is a contact of (admins: all)."""
+    statement = sa.select(Order).order_by(Order.id.desc())
+    if organisation_id is not None:
+        statement = statement.where(Order.organisation_id == organisation_id)
+    if not user.has_role(Role.ADMIN):
+        if not user.has_role(Role.CUSTOMER):
+            return []
+        mine = sa.select(Membership.organisation_id).where(Membership.user_id == user.id)
+        statement = statement.where(Order.organisation_id.in_(mine))
+    if after:
+        statement = statement.where(Order.id < after)
+    if status in {s.value for s in OrderStatus}:
+        statement = statement.where(Order.status == OrderStatus(status))
+    return list(db.session.scalars(statement.limit(limit + 1)))
+
+
+class OrderRow(NamedTuple):
+    """An order with its session (None until confirmed)."""
+
+    order: Order
+    session: TrainingSession | None
+
+
+def with_sessions(orders: list[Order]) -> list[OrderRow]:
+    """The orders with their sessions (one query for all)."""
+    ids = [order.id for order in orders]
+    found = db.session.scalars(sa.select(TrainingSession).where(TrainingSession.order_id.in_(ids)))
+    sessions = {session.order_id: session for session in found}
+    return [OrderRow(order, sessions.get(order.id)) for order in orders]
