@@ -40,6 +40,7 @@ API_RULES: dict[str, ApiRule] = {
     "api_trainings.list_orders": ApiRule(
         lambda t: "/api/v1/orders", "GET", ("orders:read",)
     ),
+    "api_trainings.list_events": ApiRule(lambda t: "/api/v1/events"),
     "api_courses.verify_certificate": ApiRule(
         lambda t: f"/api/v1/certificates/{t.certificate.code}"
     ),

@@ -210,3 +210,16 @@ def test_a_certificate_is_verified_by_its_code(client: FlaskClient) -> None:
     )
     assert "email" not in body and "user_id" not in body  # no more than the page shows
     assert client.get("/api/v1/certificates/XXXX-XXXX-XXXX").status_code == 404
+
+
+def test_published_events_list_their_coming_days_with_seats_left(client: FlaskClient) -> None:
+    from tests.trainings.event_factories import create_event, days_of, register
+
+    event = create_event(days=2, capacity=5)
+    first, _second = days_of(event)
+    register(event, [first])
+    create_event(days=1, published=False)  # a draft is not listed
+    [listed] = all_pages(client, "/api/v1/events")
+    assert (listed["id"], listed["title"]) == (event.id, event.title)
+    assert [d["seats_left"] for d in listed["days"]] == [4, 5]
+    assert listed["url"].endswith(f"/trainings/events/{event.id}")

@@ -158,3 +158,32 @@ class OrderSchema(ma.Schema):
 
 
 OrderPage = page_schema(OrderSchema, "OrderPage")
+
+
+class EventDaySchema(ma.Schema):
+    """A day of a network-day event, with the seats left."""
+
+    id = ma.fields.Integer(required=True)
+    starts_at = ma.fields.AwareDateTime(required=True)
+    ends_at = ma.fields.AwareDateTime(required=True)
+    registration_closes_at = ma.fields.AwareDateTime(required=True)
+    place = ma.fields.String(required=True)
+    capacity = ma.fields.Integer(required=True)
+    seats_left = ma.fields.Integer(required=True)
+
+
+class EventSchema(ma.Schema):
+    """A published network-day event and its days to come."""
+
+    id = ma.fields.Integer(required=True, attribute="event.id")
+    title = ma.fields.String(required=True, attribute="event.title")
+    description = ma.fields.String(required=True, attribute="event.description")
+    language = ma.fields.String(required=True, attribute="event.language")
+    organiser = ma.fields.Function(lambda r: r.event.organisation.name, required=True)
+    days = ma.fields.List(ma.fields.Nested(EventDaySchema), required=True)
+    url = ma.fields.Function(
+        lambda r: _absolute("trainings.event_page", event_id=r.event.id), required=True
+    )
+
+
+EventPage = page_schema(EventSchema, "EventPage")

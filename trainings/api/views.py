@@ -7,13 +7,14 @@ from typing import Any
 
 from flask_smorest import abort
 
-from paja.api import page_of, problems, read_cursor
+from paja.api import PageArgs, page_of, problems, read_cursor
 from paja.api_tokens import api_token, api_user, token_required
 from paja.models import Role
 from paja.perform import carry_out
 from trainings.api import ORDERS_READ, REGISTRATIONS_WRITE, blp
 from trainings.api.schemas import (
     ChannelSchema,
+    EventPage,
     OrderArgs,
     OrderPage,
     RegistrationIn,
@@ -35,6 +36,7 @@ from trainings.queries.api import (
     open_sessions_after,
     orders_for_token,
     public_trainers,
+    published_events_after,
     registration_by_id,
     with_sessions,
     workshops_after,
@@ -174,3 +176,16 @@ def list_orders(limit: int, cursor: str | None, status: str | None) -> Any:
         limit, status,
     )  # fmt: skip
     return page_of(with_sessions(rows), limit, key=lambda row: str(row.order.id))
+
+
+@blp.get("/events")
+@blp.etag
+@blp.arguments(PageArgs, location="query", as_kwargs=True)
+@blp.response(200, EventPage)
+@problems(blp, 400)
+def list_events(limit: int, cursor: str | None) -> Any:
+    """Published network-day events with days to come, each day with the seats left
+    (people register on the event's page)."""
+    after = read_cursor(cursor)
+    rows = published_events_after(int(after) if after and after.isdigit() else 0, limit)
+    return page_of(rows, limit, key=lambda row: str(row.event.id))

@@ -12,6 +12,7 @@ from paja.extensions import db
 from paja.models import Membership, Role, User
 from trainings.models import (
     Channel,
+    Event,
     Offering,
     Order,
     OrderStatus,
@@ -131,3 +132,41 @@ def with_sessions(orders: list[Order]) -> list[OrderRow]:
     found = db.session.scalars(sa.select(TrainingSession).where(TrainingSession.order_id.in_(ids)))
     sessions = {session.order_id: session for session in found}
     return [OrderRow(order, sessions.get(order.id)) for order in orders]
+
+
+class EventRow(NamedTuple):
+    """A published event with its days still to come."""
+
+    event: Event
+    days: list[TrainingSession]
+
+
+def published_events_after(after: int, limit: int) -> list[EventRow]:
+    """Published events with a day still to come, by id after the cursor, up to limit + 1,
+    each with those days in order (two queries)."""
+    coming = sa.select(TrainingSession.event_id).where(
+        TrainingSession.event_id.is_not(None),
+        TrainingSession.status == SessionStatus.SCHEDULED,
+        TrainingSession.ends_at > utcnow(),
+    )
+    events = list(
+        db.session.scalars(
+            sa.select(Event)
+            .where(Event.published.is_(True), Event.id.in_(coming), Event.id > after)
+            .order_by(Event.id)
+            .limit(limit + 1)
+        )
+    )
+    days = db.session.scalars(
+        sa.select(TrainingSession)
+        .where(
+            TrainingSession.event_id.in_([e.id for e in events]),
+            TrainingSession.status == SessionStatus.SCHEDULED,
+            TrainingSession.ends_at > utcnow(),
+        )
+        .order_by(TrainingSession.starts_at)
+    )
+    by_event: dict[int, list[TrainingSession]] = {e.id: [] for e in events}
+    for day in days:
+        by_event[day.event_id or 0].append(day)
+    return [EventRow(event, by_event[event.id]) for event in events]
