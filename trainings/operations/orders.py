@@ -14,8 +14,8 @@ from paja.business_id import normalise_business_id
 from paja.database import utcnow
 from paja.errors import RuleViolation, RuleViolations, check_all
 from paja.extensions import db
-from paja.i18n import HELSINKI, mail_language, when
-from paja.mail import Attachment, send_mail
+from paja.i18n import HELSINKI, when
+from paja.mail import send_mail
 from paja.models import Membership, Organisation, Role, User, UserRole
 from paja.organisations import (
     OrganisationDetails,
@@ -23,12 +23,9 @@ from paja.organisations import (
     check_einvoice,
     create_organisation,
 )
-from trainings.calendar import PUBLISH, calendar
-from trainings.invoice_pdf import invoice_pdf
 from trainings.labels import STATUS_LABELS
 from trainings.models import (
     Channel,
-    Invoice,
     Offering,
     Order,
     OrderEvent,
@@ -39,6 +36,7 @@ from trainings.models import (
 )
 from trainings.operations.feedback import attach_survey
 from trainings.operations.invoices import issue_invoice
+from trainings.operations.order_mails import tell_contact
 from trainings.operations.scheduling import check_delivery, check_times
 from trainings.operations.session_changes import tell_trainers
 from trainings.queries.invoices import awaits_new_invoice
@@ -163,7 +161,7 @@ def place_order(
     db.session.add(order)
     db.session.flush()
     log.info("order %s of %s placed by %s", order.id, offering.slug, contact.email)
-    _notify(order)
+    tell_contact(order)
     for admin in db.session.scalars(
         sa.select(User).join(UserRole).where(UserRole.role == Role.ADMIN, User.active.is_(True))
     ):
@@ -291,7 +289,7 @@ def transition(order: Order, to: OrderStatus, actor: User, note: str = "") -> No
     invoice = None
     if to == OrderStatus.INVOICED:
         invoice = issue_invoice(order, actor, utcnow().astimezone(HELSINKI).date())
-    _notify(order, invoice)
+    tell_contact(order, invoice)
     order_event(order, previous)
 
 
@@ -353,29 +351,3 @@ def add_line(
 def status_label(status: OrderStatus) -> str:
     """A status in the reader's language."""
     return str(STATUS_LABELS[status])
-
-
-def _notify(order: Order, invoice: Invoice | None = None) -> None:
-    """Tell the customer contact about the order's new status, in their language; a
-    confirmation carries the session's details and its calendar event, an invoice its PDF."""
-    session = None
-    attachments: tuple[Attachment, ...] = ()
-    if order.status == OrderStatus.CONFIRMED:
-        session = db.session.scalar(
-            sa.select(TrainingSession).where(TrainingSession.order_id == order.id)
-        )
-    if session is not None:
-        ics = calendar([(session, True)], session.title, PUBLISH)
-        attachments = (Attachment("paja-session.ics", "text/calendar", ics),)
-    if invoice is not None:
-        name = f"invoice-{invoice.number}.pdf"
-        attachments = (Attachment(name, "application/pdf", invoice_pdf(invoice)),)
-    send_mail(
-        order.contact.email,
-        f"order_{order.status.value}",
-        mail_language(order.contact, order.language),
-        attachments,
-        order=order,
-        session=session,
-        invoice=invoice,
-    )
