@@ -8,14 +8,18 @@ import base64
 import binascii
 import http
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any, TypeVar
 
 import marshmallow as ma
+import sqlalchemy as sa
 from flask import Flask, Response, current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 from flask_smorest import Api
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import HTTP_STATUS_CODES
+
+from paja.api_messages import translated_errors
 
 F = TypeVar("F", bound=Callable[..., Any])
 API_PREFIX = "/api/v1"
@@ -136,7 +140,7 @@ def problem_response(error: HTTPException) -> Response:
     data = getattr(error, "data", None) or {}
     errors = data.get("errors") or data.get("messages")
     if errors:
-        body["errors"] = errors.get("json", errors.get("query", errors))
+        body["errors"] = translated_errors(errors.get("json", errors.get("query", errors)))
     response = jsonify(body)
     response.status_code = status
     response.mimetype = "application/problem+json"
@@ -207,6 +211,33 @@ def read_cursor(cursor: str | None) -> str | None:
 
         abort(400, message=_("The cursor is not valid: use the next_cursor of a page."))
         raise  # abort raised already
+
+
+def id_after(cursor: str | None) -> int:
+    """The id a page of id-ordered items starts after (0: from the start)."""
+    after = read_cursor(cursor)
+    return int(after) if after and after.isdigit() else 0
+
+
+def time_key(moment: datetime, ident: int) -> str:
+    """The cursor key of an item in time order (ties broken by id)."""
+    return f"{moment.isoformat()}|{ident}"
+
+
+def later_than(
+    after: str | None,
+    moment: sa.orm.QueryableAttribute[datetime],
+    ident: sa.orm.QueryableAttribute[int],
+) -> sa.ColumnElement[bool]:
+    """Rows after a time_key() in (time, id) order: all without one, none for a bad one."""
+    if not after:
+        return sa.true()
+    starts, _sep, number = after.partition("|")
+    try:
+        at, known = datetime.fromisoformat(starts), int(number)
+    except ValueError:
+        return sa.false()
+    return sa.or_(moment > at, sa.and_(moment == at, ident > known))
 
 
 def page_of(items: Sequence[Any], limit: int, key: Callable[[Any], str]) -> dict[str, Any]:

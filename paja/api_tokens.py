@@ -67,8 +67,11 @@ class ApiToken(Base):
 
     @property
     def active(self) -> bool:
-        """Not revoked, and its holder may still log in."""
-        return self.revoked_at is None and self.user.active
+        """Not revoked, its holder may still log in, and an organisation's token's holder
+        still acts for it (a contact who leaves takes the token's rights along)."""
+        if self.revoked_at is not None or not self.user.active:
+            return False
+        return self.organisation is None or self.organisation.can_act_for_staff(self.user)
 
     def can_revoke(self, user: User) -> bool:
         """Its holder may revoke it."""
@@ -153,6 +156,15 @@ def api_token() -> ApiToken:
 def api_user() -> User:
     """The holder of the request's token (inside a token_required view)."""
     return api_token().user
+
+
+def personal_user() -> User:
+    """The holder of a personal token (inside a token_required view); an organisation's
+    token is refused (403), as what it reads is one person's own."""
+    token = api_token()
+    if token.organisation_id is not None:
+        abort(403, message=_("This needs a personal token: it reads your own data."))
+    return token.user
 
 
 ACCOUNT_SCOPE = scope("account:read", _l("Read your own account"))

@@ -201,10 +201,15 @@ def _register_api(app: Flask) -> None:
     """The REST API: each package's API blueprint, token-authenticated (so no CSRF token,
     which protects cookie sessions), rate-limited per token."""
     import courses.api
+    import feedback.api
+    import incentives.api
+    import plans.api
     import trainings.api
+    from paja.views import api_account
 
     api = init_api(app)
-    for blueprint in (trainings.api.blp, courses.api.blp):
+    packages = (api_account, feedback.api, trainings.api, courses.api, plans.api, incentives.api)
+    for blueprint in (package.blp for package in packages):
         csrf.exempt(blueprint)
         limiter.limit(API_RATE, key_func=api_rate_key)(blueprint)
         api.register_blueprint(blueprint)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
@@ -61,6 +62,20 @@ def certificates_of(user: User) -> list[Certificate]:
             .where(Certificate.user_id == user.id, LIVE)
             .order_by(Certificate.achieved_on.desc(), Certificate.id.desc())
         )
+    )
+
+
+def of_staff(organisations: sa.Select[Any] | list[int]) -> sa.ColumnElement[bool]:
+    """Valid certificates of the organisations' staff: from sessions they ordered, or from
+    courses their staff enrolled on for them (as their contacts see them)."""
+    ordered = sa.select(TrainingSession.id).where(
+        TrainingSession.organisation_id.in_(organisations)
+    )
+    enrolled = sa.select(Enrolment.id).where(Enrolment.organisation_id.in_(organisations))
+    return sa.and_(
+        LIVE,
+        Certificate.revoked_at.is_(None),
+        sa.or_(Certificate.session_id.in_(ordered), Certificate.enrolment_id.in_(enrolled)),
     )
 
 

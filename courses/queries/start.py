@@ -9,12 +9,11 @@ import sqlalchemy as sa
 
 from courses.models import Certificate, Course, Enrolment, SkillCheck
 from courses.models.skills import Attempt
-from courses.queries.certificates import LIVE
+from courses.queries.certificates import LIVE, of_staff
 from courses.queries.progress import continue_module, progress_for
 from paja.extensions import db
 from paja.models import Membership, User
 from paja.start_page import unless_idle
-from trainings.models import TrainingSession
 
 SHOWN = 10
 
@@ -78,13 +77,7 @@ def staff_learning(user: User, now: datetime) -> dict[str, Any]:
         .order_by(Course.title)
         .limit(SHOWN)
     ).all()
-    ordered = sa.select(TrainingSession.id).where(TrainingSession.organisation_id.in_(mine))
-    enrolled = sa.select(Enrolment.id).where(Enrolment.organisation_id.in_(mine))
-    theirs = sa.and_(
-        LIVE,
-        Certificate.revoked_at.is_(None),
-        sa.or_(Certificate.session_id.in_(ordered), Certificate.enrolment_id.in_(enrolled)),
-    )
+    theirs = of_staff(mine)
     certificates = db.session.scalars(
         sa.select(Certificate)
         .where(theirs)

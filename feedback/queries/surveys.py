@@ -82,3 +82,8 @@ def answerable_survey(survey_id: int, user: User) -> Survey | None:
         return survey
     admitted = any(allowed for _, allowed in may_answer.send(survey, user=user))
     return survey if admitted else None
+
+
+def survey_by_id(survey_id: int) -> Survey | None:
+    """A survey by its id."""
+    return db.session.get(Survey, survey_id)

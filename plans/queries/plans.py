@@ -35,17 +35,32 @@ def plans_of(user: User) -> MyPlans:
     personal = db.session.scalars(
         listed.where(Plan.organisation_id.is_(None), Plan.owner_id == user.id).order_by(Plan.title)
     ).all()
-    my_sessions = (
+    shared = db.session.scalars(
+        listed.where(
+            Plan.organisation_id.is_(None), Plan.shared_session_id.in_(trained_sessions(user))
+        ).order_by(Plan.shared_session_id, Plan.title)
+    ).all()
+    return MyPlans(list(org_plans), list(personal), list(shared))
+
+
+def trained_sessions(user: User) -> sa.Select[tuple[int]]:
+    """The ids of the sessions the user trains."""
+    return (
         sa.select(session_trainers.c.session_id)
         .join(Trainer, Trainer.id == session_trainers.c.trainer_id)
         .where(Trainer.user_id == user.id)
     )
-    shared = db.session.scalars(
-        listed.where(
-            Plan.organisation_id.is_(None), Plan.shared_session_id.in_(my_sessions)
-        ).order_by(Plan.shared_session_id, Plan.title)
-    ).all()
-    return MyPlans(list(org_plans), list(personal), list(shared))
+
+
+def visible_to(user: User) -> sa.ColumnElement[bool]:
+    """The plans the user is on, as plans_of() finds them, as one condition."""
+    organisations = sa.select(Membership.organisation_id).where(Membership.user_id == user.id)
+    personal = Plan.organisation_id.is_(None)
+    return sa.or_(
+        Plan.organisation_id.in_(organisations),
+        sa.and_(personal, Plan.owner_id == user.id),
+        sa.and_(personal, Plan.shared_session_id.in_(trained_sessions(user))),
+    )
 
 
 def plan_people(plan: Plan) -> list[User]:

@@ -44,4 +44,29 @@ API_RULES: dict[str, ApiRule] = {
     "api_courses.verify_certificate": ApiRule(
         lambda t: f"/api/v1/certificates/{t.certificate.code}"
     ),
+    "api_courses.list_courses": ApiRule(lambda t: "/api/v1/courses"),
+    "api_courses.list_progress": ApiRule(
+        lambda t: "/api/v1/courses/progress", "GET", ("learning:read",)
+    ),
+    "api_courses.list_certificates": ApiRule(
+        lambda t: "/api/v1/certificates", "GET", ("learning:read",)
+    ),
+    "api_account.me": ApiRule(lambda t: "/api/v1/me", "GET", ("account:read",)),
+    "api_feedback.list_surveys": ApiRule(lambda t: "/api/v1/surveys", "GET", ("surveys:read",)),
+    "api_feedback.get_summary": ApiRule(
+        lambda t: f"/api/v1/surveys/{t.survey.id}/summary", "GET", ("surveys:read",)
+    ),
+    "api_plans.list_plans": ApiRule(lambda t: "/api/v1/plans", "GET", ("plans:read",)),
+    "api_plans.list_entries": ApiRule(
+        lambda t: f"/api/v1/plans/{t.plan.id}/entries", "GET", ("plans:read",)
+    ),
+    "api_incentives.list_programmes": ApiRule(
+        lambda t: "/api/v1/programmes", "GET", ("programmes:read",)
+    ),
+    "api_incentives.get_standing": ApiRule(
+        lambda t: f"/api/v1/programmes/{t.programme.id}/standing", "GET", ("programmes:read",)
+    ),
+    "api_incentives.get_boards": ApiRule(
+        lambda t: f"/api/v1/programmes/{t.programme.id}/boards", "GET", ("programmes:read",)
+    ),
 }  # fmt: skip

@@ -12,25 +12,13 @@ from paja.extensions import db
 from paja.mail import Mail
 from paja.models import Role
 from tests import factories
-from tests.api_helpers import token_for
+from tests.api_helpers import all_pages, token_for
 from tests.trainings.factories import (
     create_offering,
     create_registration,
     create_session,
 )
 from trainings.models import Registration, RegistrationStatus
-
-
-def all_pages(client: FlaskClient, path: str) -> list[dict]:
-    """Every item of a list, following next_cursor."""
-    items, cursor = [], ""
-    for _ in range(100):
-        page = client.get(f"{path}{'&' if '?' in path else '?'}limit=7&cursor={cursor}").get_json()
-        items += page["items"]
-        cursor = page["next_cursor"]
-        if not cursor:
-            return items
-    raise AssertionError("the cursor never ended")
 
 
 def test_the_catalogue_pages_through_every_workshop_once(
@@ -179,22 +167,10 @@ def test_an_organisation_token_reads_only_its_organisations_orders(client: Flask
     assert listed["items"][0]["gross_total"] == f"{first.totals.gross:.2f}"
     assert listed["items"][0]["session"] is None  # not confirmed yet
     personal = token_for(contact, "orders:read")
-    ids = [o["id"] for o in all_pages_with(client, "/api/v1/orders", personal)]
+    ids = [o["id"] for o in all_pages(client, "/api/v1/orders", personal, limit=1)]
     assert ids == [second.id, first.id]  # every organisation they are a contact of, newest first
     staff = token_for(factories.create_user(), "orders:read")  # not a customer contact
     assert client.get("/api/v1/orders", headers=staff).get_json()["items"] == []
-
-
-def all_pages_with(client: FlaskClient, path: str, headers: dict[str, str]) -> list[dict]:
-    """Every item of a token's list, following next_cursor one item at a time."""
-    items, cursor = [], ""
-    for _ in range(50):
-        page = client.get(f"{path}?limit=1&cursor={cursor}", headers=headers).get_json()
-        items += page["items"]
-        cursor = page["next_cursor"]
-        if not cursor:
-            return items
-    raise AssertionError("the cursor never ended")
 
 
 def test_a_certificate_is_verified_by_its_code(client: FlaskClient) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask_smorest import abort
 
-from paja.api import PageArgs, page_of, problems, read_cursor
+from paja.api import PageArgs, id_after, page_of, problems, read_cursor, time_key
 from paja.api_tokens import api_token, api_user, token_required
 from paja.models import Role
 from paja.perform import carry_out
@@ -92,7 +92,7 @@ def list_trainers() -> Any:
 def list_sessions(limit: int, cursor: str | None, workshop: str | None) -> Any:
     """Open sessions anyone can register for, soonest first, with the seats left."""
     rows = open_sessions_after(read_cursor(cursor), limit, workshop)
-    return page_of(rows, limit, key=lambda s: f"{s.starts_at.isoformat()}|{s.id}")
+    return page_of(rows, limit, key=lambda s: time_key(s.starts_at, s.id))
 
 
 def _open_session(session_id: int) -> TrainingSession:
@@ -170,11 +170,9 @@ def delete_registration(registration_id: int) -> Any:
 def list_orders(limit: int, cursor: str | None, status: str | None) -> Any:
     """Orders, newest first: an organisation token's organisation's, a personal token's
     those of the organisations its holder is a contact of."""
-    after = read_cursor(cursor)
     rows = orders_for_token(
-        api_user(), api_token().organisation_id, int(after) if after and after.isdigit() else 0,
-        limit, status,
-    )  # fmt: skip
+        api_user(), api_token().organisation_id, id_after(cursor), limit, status
+    )
     return page_of(with_sessions(rows), limit, key=lambda row: str(row.order.id))
 
 
@@ -186,6 +184,5 @@ def list_orders(limit: int, cursor: str | None, status: str | None) -> Any:
 def list_events(limit: int, cursor: str | None) -> Any:
     """Published network-day events with days to come, each day with the seats left
     (people register on the event's page)."""
-    after = read_cursor(cursor)
-    rows = published_events_after(int(after) if after and after.isdigit() else 0, limit)
+    rows = published_events_after(id_after(cursor), limit)
     return page_of(rows, limit, key=lambda row: str(row.event.id))

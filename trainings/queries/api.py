@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import NamedTuple
 
 import sqlalchemy as sa
 
+from paja.api import later_than
 from paja.database import utcnow
 from paja.extensions import db
 from paja.models import Membership, Role, User
@@ -72,18 +72,7 @@ def open_sessions_after(
     )
     if workshop:
         statement = statement.where(TrainingSession.offering.has(Offering.slug == workshop))
-    if after:
-        starts, _sep, ident = after.partition("|")
-        try:
-            moment, number = datetime.fromisoformat(starts), int(ident)
-        except ValueError:
-            return []
-        statement = statement.where(
-            sa.or_(
-                TrainingSession.starts_at > moment,
-                sa.and_(TrainingSession.starts_at == moment, TrainingSession.id > number),
-            )
-        )
+    statement = statement.where(later_than(after, TrainingSession.starts_at, TrainingSession.id))
     return list(db.session.scalars(statement.limit(limit + 1)))
 
 
