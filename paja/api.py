@@ -68,12 +68,13 @@ class PajaApi(Api):
 
 def problems(blueprint: Any, *codes: int) -> Callable[[F], F]:
     """Document the problems an operation may answer with, each a problem document; every
-    operation may also be rate-limited (429)."""
+    operation may also be rate-limited (429). The operation is named by its function, so
+    generated clients call e.g. `list_workshops`."""
 
     def decorate(view: F) -> F:
         for code in sorted({*codes, 429}):
             view = blueprint.alt_response(code, response=http.HTTPStatus(code).name)(view)
-        return view
+        return blueprint.doc(operationId=view.__name__)(view)  # type: ignore[no-any-return]
 
     return decorate
 

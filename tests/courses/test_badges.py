@@ -71,3 +71,35 @@ def test_only_the_holder_downloads_the_credential(client: FlaskClient, auth: Aut
     did = client.get("/.well-known/did.json").get_json()
     assert did["id"] == "did:web:localhost"
     assert "d" not in did["verificationMethod"][0]["publicKeyJwk"]  # never the private part
+
+
+def test_an_independent_verifier_accepts_it_until_revoked_and_refuses_forgeries(
+    client: FlaskClient, auth: Auth
+) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from tests.courses.independent_verifier import Rejected, verify
+
+    holder = auth.login(factories.create_user())
+    certificate = certificate_of(complete(holder, create_course()))
+    token = client.get(f"/courses/certificates/{certificate.code}.jwt").get_data(as_text=True)
+    download = fetcher(client)
+    claims = verify(token, download)
+    assert claims["credentialSubject"]["achievement"]["name"] == certificate.title
+    assert claims["id"].endswith(f"/verify/{certificate.code}")
+    # A forger signs the same claims with a key of their own and brings it in the header:
+    # the key the issuer's DID document names is the one that counts.
+    forger = Ed25519PrivateKey.generate()
+    own_key = json.loads(jwt.algorithms.OKPAlgorithm.to_jwk(forger.public_key()))
+    forged = jwt.encode(
+        jwt.decode(token, options={"verify_signature": False}),
+        forger,
+        algorithm="EdDSA",
+        headers={"jwk": own_key},
+    )
+    with pytest.raises(Rejected, match="signature"):
+        verify(forged, download)
+    revoke(certificate, "Virheellinen")
+    db.session.commit()
+    with pytest.raises(Rejected, match="status revocation is set"):
+        verify(token, download)

@@ -29,10 +29,13 @@ def test_the_document_is_openapi_3_1(client: FlaskClient) -> None:
     document = client.get("/api/v1/openapi.json").get_json()
     assert document["openapi"] == "3.1.0"
     assert document["servers"] == [{"url": client.application.config["PAJA_BASE_URL"]}]
+    names = []
     for path, item in document["paths"].items():
         for method, operation in item.items():
             if method in {"get", "post", "delete"}:
                 assert operation.get("summary"), (method, path)
+                names.append(operation["operationId"])
+    assert len(names) == len(set(names))  # each operation has its own name for clients
 
 
 def test_every_operation_answers_as_documented(app: Flask, api_schema: Any) -> None:
