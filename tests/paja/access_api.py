@@ -14,7 +14,7 @@ class ApiRule:
     url: Callable[[Targets], str]
     method: str = "GET"
     scopes: tuple[str, ...] = ()
-    body: dict | None = None
+    body: dict | Callable[[Targets], dict] | None = None
 
 
 PERSON = {"name": "Matriisi Testaaja", "email": "matriisi@example.fi"}
@@ -41,6 +41,10 @@ API_RULES: dict[str, ApiRule] = {
         lambda t: "/api/v1/orders", "GET", ("orders:read",)
     ),
     "api_trainings.list_events": ApiRule(lambda t: "/api/v1/events"),
+    "api_trainings.create_event_registrations": ApiRule(
+        lambda t: f"/api/v1/events/{t.event.id}/registrations", "POST", ("registrations:write",),
+        lambda t: {**PERSON, "organisation": "Matriisi ry", "days": [t.event_day.id]},
+    ),
     "api_courses.verify_certificate": ApiRule(
         lambda t: f"/api/v1/certificates/{t.certificate.code}"
     ),

@@ -15,7 +15,8 @@ from tests.paja.access_targets import Targets
 def call(client: FlaskClient, targets: Targets, endpoint: str, headers: dict[str, str]) -> int:
     """The status of the operation's request."""
     rule = API_RULES[endpoint]
-    response = client.open(rule.url(targets), method=rule.method, json=rule.body, headers=headers)
+    body = rule.body(targets) if callable(rule.body) else rule.body
+    response = client.open(rule.url(targets), method=rule.method, json=body, headers=headers)
     response.close()
     return response.status_code
 

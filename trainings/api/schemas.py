@@ -100,6 +100,26 @@ class RegistrationIn(ma.Schema):
     email = ma.fields.Email(required=True, validate=ma.validate.Length(max=254))
 
 
+class EventRegistrationIn(ma.Schema):
+    """Who to register for which days of a network-day event (as its page asks)."""
+
+    name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=120))
+    email = ma.fields.Email(required=True, validate=ma.validate.Length(max=254))
+    organisation = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=200))
+    days = ma.fields.List(
+        ma.fields.Integer(), required=True, validate=ma.validate.Length(min=1, max=50),
+        metadata={"description": "Ids of the event's days (see GET /events)."},
+    )  # fmt: skip
+    project = ma.fields.String(load_default="", validate=ma.validate.Length(max=200))
+    needs = ma.fields.String(
+        load_default="", validate=ma.validate.Length(max=500),
+        metadata={"description": "Diet, access: deleted once the day is over."},
+    )  # fmt: skip
+    directory_consent = ma.fields.Boolean(
+        load_default=False, metadata={"description": "Shown in the day's who-is-here list."}
+    )
+
+
 class RegistrationSchema(ma.Schema):
     """A registration: a seat, or a place on the waiting list."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext as _
 from flask_smorest import abort
 
 from paja.api import PageArgs, id_after, page_of, problems, read_cursor, time_key
@@ -15,6 +16,7 @@ from trainings.api import ORDERS_READ, REGISTRATIONS_WRITE, blp
 from trainings.api.schemas import (
     ChannelSchema,
     EventPage,
+    EventRegistrationIn,
     OrderArgs,
     OrderPage,
     RegistrationIn,
@@ -28,6 +30,7 @@ from trainings.api.schemas import (
     WorkshopSchema,
 )
 from trainings.models import Registration, TrainingSession
+from trainings.operations.event_registrations import Participant, register_for_days
 from trainings.operations.registrations import cancel_registration, register
 from trainings.queries.api import (
     active_workshop,
@@ -36,8 +39,11 @@ from trainings.queries.api import (
     open_sessions_after,
     orders_for_token,
     public_trainers,
+    published_event,
     published_events_after,
     registration_by_id,
+    session_by_id,
+    sessions_by_ids,
     with_sessions,
     workshops_after,
 )
@@ -103,6 +109,18 @@ def _open_session(session_id: int) -> TrainingSession:
     return session
 
 
+def _registrable_session(session_id: int) -> TrainingSession:
+    """An open workshop session, or a private one ordered by the organisation whose token
+    registers its staff; anything else is not revealed (404)."""
+    session = session_by_id(session_id)
+    ordered_by = api_token().organisation_id
+    if session is None or session.event_id is not None:
+        abort(404)
+    if not (session.is_open or (ordered_by and session.organisation_id == ordered_by)):
+        abort(404)
+    return session
+
+
 @blp.get("/sessions/<int:session_id>")
 @blp.etag
 @blp.response(200, SessionSchema)
@@ -120,8 +138,9 @@ def get_session(session_id: int) -> Any:
 @problems(blp, 401, 403, 404, 409)
 def create_registration(person: dict[str, str], session_id: int) -> Any:
     """Register a person: a seat while seats remain, else the waiting list (as on the
-    session's page; they are mailed as there)."""
-    session = _open_session(session_id)
+    session's page; they are mailed as there). An organisation's token also registers its
+    staff for the sessions it ordered."""
+    session = _registrable_session(session_id)
     holder = api_user()
     return carry_out(
         lambda: register(session, person["name"], person["email"], registered_by_id=holder.id)
@@ -186,3 +205,26 @@ def list_events(limit: int, cursor: str | None) -> Any:
     (people register on the event's page)."""
     rows = published_events_after(id_after(cursor), limit)
     return page_of(rows, limit, key=lambda row: str(row.event.id))
+
+
+@blp.post("/events/<int:event_id>/registrations")
+@blp.doc(security=[{"token": [REGISTRATIONS_WRITE]}])
+@token_required(REGISTRATIONS_WRITE)
+@blp.arguments(EventRegistrationIn)
+@blp.response(201, RegistrationSchema(many=True))
+@problems(blp, 401, 403, 404, 409, 422)
+def create_event_registrations(person: dict[str, Any], event_id: int) -> Any:
+    """Register a person for days of a network-day event, all or none: a seat or the waiting
+    list on each, one confirmation mail. Days the address already holds are left as they are
+    (its owner is mailed their link), so the answer lists the new registrations only."""
+    event = published_event(event_id)
+    if event is None:
+        abort(404)
+    days = sessions_by_ids(person["days"])
+    if len(days) != len(set(person["days"])):
+        abort(422, errors={"days": [_("Choose one of the listed options.")]})
+    who = Participant(
+        person["name"], person["email"], person["organisation"], person["project"],
+        person["needs"], person["directory_consent"],
+    )  # fmt: skip
+    return carry_out(lambda: register_for_days(event, days, who, registered_by=api_user()))

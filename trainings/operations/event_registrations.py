@@ -40,9 +40,14 @@ class Participant:
 
 
 def register_for_days(
-    event: Event, days: list[TrainingSession], person: Participant, visitor: User | None = None
+    event: Event,
+    days: list[TrainingSession],
+    person: Participant,
+    visitor: User | None = None,
+    registered_by: User | None = None,
 ) -> list[Registration]:
-    """Register for every chosen day (seat or waiting list) or none; typed account email links."""
+    """Register for every chosen day (seat or waiting list) or none; typed account email links.
+    `registered_by` is an API token's holder registering someone."""
     typed = person.email.strip().lower()
     user = visitor if visitor is not None and visitor.is_authenticated else None
     if user is not None and user.email != typed:
@@ -73,6 +78,7 @@ def register_for_days(
                 needs=person.needs.strip(),
                 directory_consent=person.directory_consent,
                 personal_token=personal_token,
+                registered_by_id=registered_by.id if registered_by else None,
             )
         except RuleViolation as refusal:
             message = _("%(day)s: %(reason)s", day=day_label(day.starts_at), reason=refusal.message)

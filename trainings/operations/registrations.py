@@ -70,11 +70,13 @@ def register(
     email: str,
     user: User | None = None,
     notify: bool = True,
+    registered_by_id: int | None = None,
     **details: str | bool | int,
 ) -> Registration:
     """Register a person: a seat while seats remain, else a place on the waiting list.
 
-    `details` fill a network day's extra fields; `notify=False` leaves the email to the caller.
+    `details` fill a network day's extra fields; `notify=False` leaves the email to the caller;
+    `registered_by_id` is the API token's holder who registered them.
     """
     check_open(session)
     email = email.strip().lower()
@@ -84,6 +86,7 @@ def register(
         name=name.strip(),
         email=email,
         status=RegistrationStatus.WAITING,
+        registered_by_id=registered_by_id,
         **details,
     )
     try:

@@ -77,9 +77,26 @@ def open_sessions_after(
 
 
 def open_session(session_id: int) -> TrainingSession | None:
-    """A session anyone may register for, by id (a private one is not found)."""
-    session = db.session.get(TrainingSession, session_id)
-    return session if session is not None and session.is_open else None
+    """A workshop session anyone may register for, by id (a private one or a network day,
+    which is registered for through its event, is not found)."""
+    session = session_by_id(session_id)
+    return session if session is not None and session.is_open and not session.event_id else None
+
+
+def session_by_id(session_id: int) -> TrainingSession | None:
+    """A session by its id."""
+    return db.session.get(TrainingSession, session_id)
+
+
+def published_event(event_id: int) -> Event | None:
+    """A published network-day event by its id (a draft is not found)."""
+    event = db.session.get(Event, event_id)
+    return event if event is not None and event.published else None
+
+
+def sessions_by_ids(ids: list[int]) -> list[TrainingSession]:
+    """The sessions with these ids (those that exist)."""
+    return list(db.session.scalars(sa.select(TrainingSession).where(TrainingSession.id.in_(ids))))
 
 
 def registration_by_id(registration_id: int) -> Registration | None:
