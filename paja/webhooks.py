@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
 import json
 import logging
 import secrets
@@ -28,6 +27,7 @@ from paja.extensions import db
 from paja.jobs import every, job, queue
 from paja.models import Organisation, Role, User
 from paja.sql import changed
+from paja.webhook_transport import is_internal, opener
 
 log = logging.getLogger(__name__)
 #: Every event a subscription may choose, with what it means (packages add theirs).
@@ -118,14 +118,14 @@ def check_url(url: str) -> str:
 
 
 def _internal(host: str) -> bool:
-    """Whether a host names this machine or a private network (no requests there)."""
+    """Whether a host names this machine or a private network (no requests there; a name
+    is checked again, resolved, on each delivery: see paja.webhook_transport)."""
     if host == "localhost" or host.endswith(".localhost"):
         return True
     try:
-        address = ipaddress.ip_address(host)
+        return is_internal(host)
     except ValueError:
         return False
-    return address.is_private or address.is_loopback or address.is_link_local
 
 
 def subscribe(
@@ -228,8 +228,9 @@ def _post(delivery: Delivery, now: datetime) -> tuple[int | None, str]:
                  "Paja-Timestamp": timestamp,
                  SIGNATURE: signature(delivery.webhook.secret, timestamp, body)},
     )  # fmt: skip
+    send = opener(current_app.config["PAJA_ENV"] == "production")
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310
+        with send.open(request, timeout=TIMEOUT) as response:
             return response.status, response.read(500).decode(errors="replace")
     except urllib.error.HTTPError as refused:
         with refused:

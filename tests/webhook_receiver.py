@@ -29,6 +29,8 @@ def receiver() -> Iterator[Received]:
             received.requests.append((dict(self.headers), body))
             status = received.answers.pop(0) if received.answers else 200
             self.send_response(status)
+            if 300 <= status < 400:  # a redirect back here: followed, it would arrive again
+                self.send_header("Location", received.url)
             self.end_headers()
             self.wfile.write(b"ok" if status < 300 else b"not now")
 
