@@ -18,13 +18,8 @@ from paja.operations import check_new_password
 from paja.organisations import OrganisationDetails
 from paja.signups import start_signup
 from trainings.models import Channel, Offering
-from trainings.operations.orders import (
-    NewAccount,
-    OrderRequest,
-    check_new_organisation,
-    check_request,
-    order_workshop,
-)
+from trainings.operations.orderers import check_new_organisation
+from trainings.operations.orders import NewAccount, OrderRequest, check_request, order_workshop
 
 ORDER_PURPOSE = "trainings.order"
 

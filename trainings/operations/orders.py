@@ -10,19 +10,13 @@ from decimal import Decimal
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from paja.business_id import normalise_business_id
 from paja.database import utcnow
 from paja.errors import RuleViolation, RuleViolations, check_all
 from paja.extensions import db
 from paja.i18n import HELSINKI, when
 from paja.mail import send_mail
-from paja.models import Membership, Organisation, Role, User, UserRole
-from paja.organisations import (
-    OrganisationDetails,
-    check_business_id,
-    check_einvoice,
-    create_organisation,
-)
+from paja.models import Organisation, Role, User, UserRole
+from paja.organisations import OrganisationDetails
 from trainings.labels import STATUS_LABELS
 from trainings.models import (
     Channel,
@@ -37,6 +31,7 @@ from trainings.models import (
 from trainings.operations.feedback import attach_survey
 from trainings.operations.invoices import issue_invoice
 from trainings.operations.order_mails import tell_contact
+from trainings.operations.orderers import check_orderer, new_organisation_of
 from trainings.operations.scheduling import check_delivery, check_times
 from trainings.operations.session_changes import tell_trainers
 from trainings.queries.invoices import awaits_new_invoice
@@ -182,7 +177,7 @@ def order_workshop(
     if organisation_id is not None:
         organisation = db.session.get_one(Organisation, organisation_id)
     else:
-        organisation = _new_organisation(user, new_organisation)
+        organisation = new_organisation_of(user, new_organisation)
     return place_order(user, organisation, offering, request)
 
 
@@ -195,61 +190,9 @@ def check_member_order(
 ) -> None:
     """Everything a member's order form could get wrong, refused together."""
     check_all(
-        lambda: _check_orderer(user, organisation_id, new_organisation),
+        lambda: check_orderer(user, organisation_id, new_organisation),
         lambda: check_request(offering, request, utcnow().date()),
     )
-
-
-def _check_orderer(
-    user: User, organisation_id: int | None, new_organisation: OrganisationDetails
-) -> None:
-    """One of the user's own organisations, or a new one with valid details."""
-    if organisation_id is None:
-        check_new_organisation(new_organisation)
-    elif db.session.get(Membership, (organisation_id, user.id)) is None:
-        raise RuleViolation(_("You can order only for your own organisations."), "organisation")
-
-
-def _new_organisation(user: User, details: OrganisationDetails) -> Organisation:
-    """Create the ordering organisation with the user as its member (details checked before)."""
-    organisation = create_organisation(user, details)
-    db.session.add(Membership(organisation=organisation, user=user))
-    db.session.flush()
-    return organisation
-
-
-def check_new_organisation(details: OrganisationDetails) -> None:
-    """Refuse missing or invalid details and an organisation that already uses Paja."""
-    check_all(
-        lambda: _check_new_name(details), lambda: _check_new_business_id(details),
-        lambda: check_einvoice(details),
-    )  # fmt: skip
-
-
-def _check_new_name(details: OrganisationDetails) -> None:
-    """The new organisation needs a name."""
-    if not details.name.strip():
-        raise RuleViolation(_("Enter the name."), "organisation_name")
-
-
-def _check_new_business_id(details: OrganisationDetails) -> None:
-    """A valid business ID that no organisation in Paja has yet."""
-    if not details.business_id.strip():
-        raise RuleViolation(_("Enter the business ID."), "business_id")
-    check_business_id(details.business_id)
-    taken = db.session.scalar(
-        sa.select(Organisation.id).where(
-            Organisation.business_id == normalise_business_id(details.business_id)
-        )
-    )
-    if taken is not None:
-        raise RuleViolation(
-            _(
-                "This organisation already uses Paja. "
-                "Ask its contact person or us to add you as a member."
-            ),
-            "business_id",
-        )
 
 
 def transition(order: Order, to: OrderStatus, actor: User, note: str = "") -> None:
