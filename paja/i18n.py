@@ -35,12 +35,16 @@ def select_locale() -> str:
     return LOCALES[select_language()]
 
 
+API_PAGES = {"api_docs.docs"}  # pages for people under /api/: in the language they chose
+
+
 def select_language() -> str:
     """The user's setting, else the visitor's choice, else Accept-Language, else Finnish."""
     default: str = current_app.config["BABEL_DEFAULT_LOCALE"]
     if not has_request_context():
         return default
-    if request.path.startswith("/api/"):  # an API client says its language in each request
+    if request.path.startswith("/api/") and request.endpoint not in API_PAGES:
+        # an API client says its language in each request
         return request.accept_languages.best_match(LANGUAGES) or default
     if current_user.is_authenticated and current_user.locale in LANGUAGES:
         return str(current_user.locale)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, make_response, redirect, render_template, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -18,6 +18,7 @@ from paja.perform import perform
 from paja.queries import organisations_of
 
 bp = Blueprint("tokens", __name__, url_prefix="/account/tokens")
+NEW_TOKEN = "paja.new_api_token"  # noqa: S105 (the session key a new token waits under)
 PERSONAL = "personal"
 
 
@@ -56,7 +57,6 @@ def _prepared(form: TokenForm) -> TokenForm:
 def tokens() -> ResponseReturnValue:
     """The person's tokens, and a form to make one; a new token is shown on this page once."""
     form = _prepared(TokenForm())
-    made = None
     if form.validate_on_submit():
         owner = form.owner.data or PERSONAL
         chosen = [o for o in organisations_of(current_user) if str(o.id) == owner]
@@ -67,17 +67,20 @@ def tokens() -> ResponseReturnValue:
             ),
             form,
         )  # fmt: skip
-        if outcome.ok:
-            made = outcome.result[1]
-            form = _prepared(TokenForm(formdata=None))
-    return render_template(
+        if outcome.ok:  # shown by the page it redirects to, once: a reload makes no other
+            session[NEW_TOKEN] = outcome.result[1]
+            return redirect(url_for("tokens.tokens"))
+    page = render_template(
         "account/tokens.html",
         form=form,
-        made=made,
+        made=session.pop(NEW_TOKEN, None),
         tokens=tokens_of(current_user),
         button=ButtonForm(),
         scopes=SCOPES,
     )
+    response = make_response(page)
+    response.headers["Cache-Control"] = "no-store"  # a token on it is not kept anywhere
+    return response
 
 
 @bp.post("/<int:token_id>/revoke")

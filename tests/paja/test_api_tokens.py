@@ -15,8 +15,12 @@ from tests.conftest import Auth
 
 
 def make(client: FlaskClient, **form: object) -> str:
-    """Post the token form; the page it answers."""
-    return client.post("/account/tokens/", data={"owner": "personal", **form}).text
+    """Post the token form; the page it leads to."""
+    response = client.post(
+        "/account/tokens/", data={"owner": "personal", **form}, follow_redirects=True
+    )
+    assert response.headers["Cache-Control"] == "no-store"  # the token is kept nowhere
+    return response.text
 
 
 def test_a_token_is_shown_once_and_stored_as_a_fingerprint(client: FlaskClient, auth: Auth) -> None:
@@ -27,8 +31,9 @@ def test_a_token_is_shown_once_and_stored_as_a_fingerprint(client: FlaskClient, 
     assert token.token_hash == hashlib.sha256(text.encode()).hexdigest()
     assert text not in str(db.session.execute(sa.select(ApiToken.__table__)).all())
     assert token.scopes == {"registrations:write"}
-    again = client.get("/account/tokens/").text
+    again = client.get("/account/tokens/").text  # a reload asks again, making none
     assert text not in again and token.hint in again  # never shown again, only its start
+    assert db.session.scalar(sa.select(sa.func.count(ApiToken.id))) == 1
 
 
 def test_using_a_token_is_recorded_and_revoking_stops_it(client: FlaskClient, auth: Auth) -> None:
