@@ -41,6 +41,9 @@ API_RULES: dict[str, ApiRule] = {
         lambda t: "/api/v1/orders", "GET", ("orders:read",)
     ),
     "api_trainings.list_events": ApiRule(lambda t: "/api/v1/events"),
+    "api_trainings.get_session_feedback": ApiRule(
+        lambda t: f"/api/v1/sessions/{t.session_with_survey.id}/feedback", "GET", ("surveys:read",)
+    ),
     "api_trainings.create_event_registrations": ApiRule(
         lambda t: f"/api/v1/events/{t.event.id}/registrations", "POST", ("registrations:write",),
         lambda t: {**PERSON, "organisation": "Matriisi ry", "days": [t.event_day.id]},

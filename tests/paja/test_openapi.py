@@ -61,6 +61,7 @@ def test_every_read_of_real_data_answers_as_documented(app: Flask, api_schema: A
     from datetime import datetime
 
     from feedback.models import QuestionType
+    from paja.extensions import db
     from paja.models import Role
     from plans.labels import Channel
     from tests.courses.factories import certificate_of, complete, create_course
@@ -68,11 +69,18 @@ def test_every_read_of_real_data_answers_as_documented(app: Flask, api_schema: A
     from tests.incentives.factories import member, participant, programme
     from tests.incentives.test_standing import give
     from tests.plans.factories import entry, personal_plan
-    from tests.trainings.factories import create_offering, create_registration, create_session
+    from tests.trainings.factories import (
+        create_offering,
+        create_registration,
+        create_session,
+        create_trainer,
+    )
+    from trainings.operations.feedback import attach_survey
 
     item = programme()
     holder = participant(item)
-    holder.user.role_links.clear()
+    holder.user.role_links.clear()  # no admin's reach: what a person may see
+    db.session.commit()
     give(holder, 12)
     member(item.organisation)
     survey = create_survey(holder.user)
@@ -84,8 +92,12 @@ def test_every_read_of_real_data_answers_as_documented(app: Flask, api_schema: A
     certificate = certificate_of(complete(holder.user, create_course()))
     offering = create_offering()
     session = create_session(offering=offering)
+    trainer = create_trainer(user=holder.user)
+    session.trainers.append(trainer)  # so the holder reads its feedback
+    attach_survey(session)
     registration = create_registration(session)
     registration.registered_by_id = holder.user.id
+    db.session.commit()
     values = {
         "survey_id": survey.id, "plan_id": plan.id, "programme_id": item.id,
         "session_id": session.id, "registration_id": registration.id, "slug": offering.slug,

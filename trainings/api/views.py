@@ -8,6 +8,9 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_smorest import abort
 
+from feedback.api import SURVEYS_READ
+from feedback.api.schemas import SummarySchema
+from feedback.summaries import summarise
 from paja.api import PageArgs, id_after, page_of, problems, read_cursor, time_key
 from paja.api_tokens import api_token, api_user, token_required
 from paja.models import Role
@@ -228,3 +231,26 @@ def create_event_registrations(person: dict[str, Any], event_id: int) -> Any:
         person["needs"], person["directory_consent"],
     )  # fmt: skip
     return carry_out(lambda: register_for_days(event, days, who, registered_by=api_user()))
+
+
+@blp.get("/sessions/<int:session_id>/feedback")
+@blp.doc(security=[{"token": [SURVEYS_READ]}])
+@token_required(SURVEYS_READ)
+@blp.response(200, SummarySchema)
+@problems(blp, 401, 403, 404)
+def get_session_feedback(session_id: int) -> Any:
+    """A session's feedback figures, as its summary page gives them to its trainers, admins
+    and the organisation that ordered it (an organisation token: its own sessions);
+    anonymous answers stay hidden under three."""
+    session = session_by_id(session_id)
+    token = api_token()
+    if session is None or session.feedback_survey is None:
+        abort(404)
+    allowed = (
+        session.organisation_id == token.organisation_id
+        if token.organisation_id is not None
+        else session.can_see_participants(token.user)
+    )
+    if not allowed:
+        abort(404)
+    return summarise(session.feedback_survey)
