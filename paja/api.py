@@ -51,6 +51,9 @@ class PajaApi(Api):
     def _register_error_handlers(self) -> None:
         """No app-wide JSON errors: the site's pages keep their own."""
 
+    def _register_pagination_header(self) -> None:
+        """No flask-smorest page headers: Paja's lists carry their cursor in the body."""
+
     def _register_responses(self) -> None:
         """Every error response component as a problem document (success ones are JSON)."""
         for status in http.HTTPStatus:

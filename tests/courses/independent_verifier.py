@@ -17,6 +17,10 @@ import jwt
 
 Fetch = Callable[[str], bytes]
 VC2 = "https://www.w3.org/ns/credentials/v2"
+# What the OB 3.0 AchievementCredential JSON schema requires (1EdTech, schema 3.0.3).
+REQUIRED = {"@context", "id", "type", "credentialSubject", "issuer", "validFrom"}
+ACHIEVEMENT_REQUIRED = {"id", "type", "name", "description", "criteria"}
+PROFILE_REQUIRED = {"id", "type"}
 
 
 class Rejected(Exception):
@@ -84,8 +88,13 @@ def verify(token: str, fetch: Fetch, now: datetime | None = None) -> dict[str, A
         raise Rejected("not a VC Data Model 2.0 credential")
     if not {"VerifiableCredential", "OpenBadgeCredential"} <= set(claims["type"]):
         raise Rejected("not an OpenBadgeCredential")
-    if "achievement" not in claims["credentialSubject"]:
-        raise Rejected("no achievement")
+    achievement = claims.get("credentialSubject", {}).get("achievement", {})
+    issuer = claims.get("issuer") if isinstance(claims.get("issuer"), dict) else {}
+    for part, needed, found in (("credential", REQUIRED, claims),
+                                ("achievement", ACHIEVEMENT_REQUIRED, achievement),
+                                ("issuer profile", PROFILE_REQUIRED, issuer)):  # fmt: skip
+        if needed - set(found):
+            raise Rejected(f"the {part} lacks {sorted(needed - set(found))}")
     _in_force(claims, now)
     entries = claims.get("credentialStatus", [])
     for entry in entries if isinstance(entries, list) else [entries]:

@@ -2,6 +2,8 @@
 for every operation and checks each answer against it (no server error, every status, header
 and body as documented), with a token carrying every scope."""
 
+import json
+import re
 from typing import Any
 
 import pytest
@@ -36,6 +38,8 @@ def test_the_document_is_openapi_3_1(client: FlaskClient) -> None:
                 assert operation.get("summary"), (method, path)
                 names.append(operation["operationId"])
     assert len(names) == len(set(names))  # each operation has its own name for clients
+    referred = set(re.findall(r'"#/components/schemas/([^"]+)"', json.dumps(document)))
+    assert set(document["components"]["schemas"]) == referred  # no model left unused
 
 
 def test_every_operation_answers_as_documented(app: Flask, api_schema: Any) -> None:
