@@ -8,7 +8,7 @@ import base64
 import binascii
 import http
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar
 
 import marshmallow as ma
@@ -242,6 +242,20 @@ def later_than(
     except ValueError:
         return sa.false()
     return sa.or_(moment > at, sa.and_(moment == at, ident > known))
+
+
+def on_days(
+    moment: sa.orm.QueryableAttribute[datetime], first: date | None, last: date | None
+) -> sa.ColumnElement[bool]:
+    """Times on Helsinki days first…last (either end open when None)."""
+    from paja.i18n import helsinki
+
+    bounds = []
+    if first:
+        bounds.append(moment >= helsinki(datetime.combine(first, time())))
+    if last:
+        bounds.append(moment < helsinki(datetime.combine(last + timedelta(days=1), time())))
+    return sa.and_(sa.true(), *bounds)
 
 
 def page_of(items: Sequence[Any], limit: int, key: Callable[[Any], str]) -> dict[str, Any]:

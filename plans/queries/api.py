@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 import sqlalchemy as sa
 
-from paja.api import later_than
+from paja.api import later_than, on_days
 from paja.extensions import db
-from paja.i18n import helsinki
 from paja.models import User
 from plans.models import Entry, Plan
 from plans.queries.plans import visible_to
@@ -35,11 +34,9 @@ def entries_after(
 ) -> list[Entry]:
     """Up to limit + 1 of the plan's entries in time order after the cursor, on Helsinki
     days first…last when given."""
-    statement = sa.select(Entry).where(Entry.plan_id == plan.id)
-    if first:
-        statement = statement.where(Entry.starts_at >= helsinki(datetime.combine(first, time())))
-    if last:
-        end = helsinki(datetime.combine(last + timedelta(days=1), time()))
-        statement = statement.where(Entry.starts_at < end)
-    statement = statement.where(later_than(after, Entry.starts_at, Entry.id))
+    statement = sa.select(Entry).where(
+        Entry.plan_id == plan.id,
+        on_days(Entry.starts_at, first, last),
+        later_than(after, Entry.starts_at, Entry.id),
+    )
     return list(db.session.scalars(statement.order_by(Entry.starts_at, Entry.id).limit(limit + 1)))

@@ -199,3 +199,21 @@ def test_published_events_list_their_coming_days_with_seats_left(client: FlaskCl
     assert (listed["id"], listed["title"]) == (event.id, event.title)
     assert [d["seats_left"] for d in listed["days"]] == [4, 5]
     assert listed["url"].endswith(f"/trainings/events/{event.id}")
+
+
+def test_open_sessions_are_filtered_by_mode_and_helsinki_days(client: FlaskClient) -> None:
+    from paja.i18n import wall_clock
+
+    offering = create_offering()
+    near = create_session(offering, starts_in=timedelta(days=3), mode="onsite")
+    far = create_session(offering, starts_in=timedelta(days=20), mode="remote")
+    first_day = wall_clock(near.starts_at).date()
+    listed = lambda query: [s["id"] for s in all_pages(client, f"/api/v1/sessions?{query}")]  # noqa: E731
+    assert listed("mode=onsite") == [near.id]
+    assert listed(f"start={first_day + timedelta(days=1)}") == [far.id]
+    assert listed(f"end={first_day}") == [near.id]
+    assert listed(f"start={first_day}&end={first_day}&mode=remote") == []
+    wrong = client.get(
+        "/api/v1/sessions?mode=paperi&start=huomenna", headers={"Accept-Language": "en"}
+    )
+    assert wrong.status_code == 422 and set(wrong.get_json()["errors"]) == {"mode", "start"}

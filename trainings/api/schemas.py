@@ -91,6 +91,11 @@ class SessionArgs(PageArgs):
     """Filters of the open sessions."""
 
     workshop = ma.fields.String(load_default=None, validate=ma.validate.Length(max=120))
+    mode = ma.fields.String(
+        load_default=None, validate=ma.validate.OneOf(["onsite", "remote", "hybrid"])
+    )
+    start = ma.fields.Date(load_default=None, metadata={"description": "From this Helsinki day."})
+    end = ma.fields.Date(load_default=None, metadata={"description": "To this Helsinki day."})
 
 
 class RegistrationIn(ma.Schema):

@@ -36,6 +36,7 @@ from trainings.models import Registration, TrainingSession
 from trainings.operations.event_registrations import Participant, register_for_days
 from trainings.operations.registrations import cancel_registration, register
 from trainings.queries.api import (
+    SessionFilter,
     active_workshop,
     all_channels,
     open_session,
@@ -98,9 +99,10 @@ def list_trainers() -> Any:
 @blp.arguments(SessionArgs, location="query", as_kwargs=True)
 @blp.response(200, SessionPage)
 @problems(blp, 400)
-def list_sessions(limit: int, cursor: str | None, workshop: str | None) -> Any:
-    """Open sessions anyone can register for, soonest first, with the seats left."""
-    rows = open_sessions_after(read_cursor(cursor), limit, workshop)
+def list_sessions(limit: int, cursor: str | None, **wanted: Any) -> Any:
+    """Open sessions anyone can register for, soonest first, with the seats left; filter by
+    workshop, mode and days."""
+    rows = open_sessions_after(read_cursor(cursor), limit, SessionFilter(**wanted))
     return page_of(rows, limit, key=lambda s: time_key(s.starts_at, s.id))
 
 

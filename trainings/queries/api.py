@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import NamedTuple
 
 import sqlalchemy as sa
 
-from paja.api import later_than
+from paja.api import later_than, on_days
 from paja.database import utcnow
 from paja.extensions import db
 from paja.models import Membership, Role, User
@@ -56,10 +58,21 @@ def public_trainers() -> list[Trainer]:
     return listed()
 
 
+@dataclass(frozen=True)
+class SessionFilter:
+    """What the open sessions are narrowed by (None: not at all)."""
+
+    workshop: str | None = None
+    mode: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+
 def open_sessions_after(
-    after: str | None, limit: int, workshop: str | None
+    after: str | None, limit: int, wanted: SessionFilter
 ) -> list[TrainingSession]:
-    """Open workshop sessions not yet started, by start time, after the cursor, up to limit + 1."""
+    """Open workshop sessions not yet started, by start time, after the cursor, up to limit + 1;
+    of one workshop, in one mode, on Helsinki days start…end when asked."""
     statement = (
         sa.select(TrainingSession)
         .where(
@@ -70,9 +83,14 @@ def open_sessions_after(
         )
         .order_by(TrainingSession.starts_at, TrainingSession.id)
     )
-    if workshop:
-        statement = statement.where(TrainingSession.offering.has(Offering.slug == workshop))
-    statement = statement.where(later_than(after, TrainingSession.starts_at, TrainingSession.id))
+    if wanted.workshop:
+        statement = statement.where(TrainingSession.offering.has(Offering.slug == wanted.workshop))
+    if wanted.mode:
+        statement = statement.where(TrainingSession.mode == wanted.mode)
+    statement = statement.where(
+        on_days(TrainingSession.starts_at, wanted.start, wanted.end),
+        later_than(after, TrainingSession.starts_at, TrainingSession.id),
+    )
     return list(db.session.scalars(statement.limit(limit + 1)))
 
 
