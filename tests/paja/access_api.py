@@ -41,6 +41,7 @@ API_RULES: dict[str, ApiRule] = {
         lambda t: "/api/v1/orders", "GET", ("orders:read",)
     ),
     "api_trainings.list_events": ApiRule(lambda t: "/api/v1/events"),
+    "api_trainings.get_event": ApiRule(lambda t: f"/api/v1/events/{t.event.id}"),
     "api_trainings.get_session_feedback": ApiRule(
         lambda t: f"/api/v1/sessions/{t.session_with_survey.id}/feedback", "GET", ("surveys:read",)
     ),

@@ -73,6 +73,7 @@ def test_every_read_of_real_data_answers_as_documented(app: Flask, api_schema: A
     from tests.incentives.factories import member, participant, programme
     from tests.incentives.test_standing import give
     from tests.plans.factories import entry, personal_plan
+    from tests.trainings.event_factories import create_event
     from tests.trainings.factories import (
         create_offering,
         create_registration,
@@ -101,11 +102,12 @@ def test_every_read_of_real_data_answers_as_documented(app: Flask, api_schema: A
     attach_survey(session)
     registration = create_registration(session)
     registration.registered_by_id = holder.user.id
+    event = create_event(days=1)
     db.session.commit()
     values = {
         "survey_id": survey.id, "plan_id": plan.id, "programme_id": item.id,
         "session_id": session.id, "registration_id": registration.id, "slug": offering.slug,
-        "code": certificate.code,
+        "code": certificate.code, "event_id": event.id,
     }  # fmt: skip
     headers = token_for(holder.user)
     assert not holder.user.has_role(Role.ADMIN)

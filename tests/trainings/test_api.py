@@ -194,11 +194,15 @@ def test_published_events_list_their_coming_days_with_seats_left(client: FlaskCl
     event = create_event(days=2, capacity=5)
     first, _second = days_of(event)
     register(event, [first])
-    create_event(days=1, published=False)  # a draft is not listed
+    create_event(days=1, published=False)  # a draft is not listed (nor read, below)
     [listed] = all_pages(client, "/api/v1/events")
     assert (listed["id"], listed["title"]) == (event.id, event.title)
     assert [d["seats_left"] for d in listed["days"]] == [4, 5]
     assert listed["url"].endswith(f"/trainings/events/{event.id}")
+    one = client.get(f"/api/v1/events/{event.id}").get_json()
+    assert (one["id"], [d["seats_left"] for d in one["days"]]) == (event.id, [4, 5])
+    draft = create_event(days=1, published=False)
+    assert client.get(f"/api/v1/events/{draft.id}").status_code == 404  # not revealed
 
 
 def test_open_sessions_are_filtered_by_mode_and_helsinki_days(client: FlaskClient) -> None:

@@ -20,6 +20,7 @@ from trainings.api.schemas import (
     ChannelSchema,
     EventPage,
     EventRegistrationIn,
+    EventSchema,
     OrderArgs,
     OrderPage,
     RegistrationIn,
@@ -48,6 +49,7 @@ from trainings.queries.api import (
     registration_by_id,
     session_by_id,
     sessions_by_ids,
+    with_coming_days,
     with_sessions,
     workshops_after,
 )
@@ -210,6 +212,18 @@ def list_events(limit: int, cursor: str | None) -> Any:
     (people register on the event's page)."""
     rows = published_events_after(id_after(cursor), limit)
     return page_of(rows, limit, key=lambda row: str(row.event.id))
+
+
+@blp.get("/events/<int:event_id>")
+@blp.etag
+@blp.response(200, EventSchema)
+@problems(blp, 404)
+def get_event(event_id: int) -> Any:
+    """One published network-day event with its days to come and the seats left on each."""
+    event = published_event(event_id)
+    if event is None:
+        abort(404)
+    return with_coming_days([event])[0]
 
 
 @blp.post("/events/<int:event_id>/registrations")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
@@ -168,19 +168,28 @@ class EventRow(NamedTuple):
 def published_events_after(after: int, limit: int) -> list[EventRow]:
     """Published events with a day still to come, by id after the cursor, up to limit + 1,
     each with those days in order (two queries)."""
-    coming = sa.select(TrainingSession.event_id).where(
-        TrainingSession.event_id.is_not(None),
-        TrainingSession.status == SessionStatus.SCHEDULED,
-        TrainingSession.ends_at > utcnow(),
-    )
     events = list(
         db.session.scalars(
             sa.select(Event)
-            .where(Event.published.is_(True), Event.id.in_(coming), Event.id > after)
+            .where(Event.published.is_(True), Event.id.in_(_with_days_to_come()), Event.id > after)
             .order_by(Event.id)
             .limit(limit + 1)
         )
     )
+    return with_coming_days(events)
+
+
+def _with_days_to_come() -> sa.Select[Any]:
+    """The ids of events with a scheduled day that has not ended."""
+    return sa.select(TrainingSession.event_id).where(
+        TrainingSession.event_id.is_not(None),
+        TrainingSession.status == SessionStatus.SCHEDULED,
+        TrainingSession.ends_at > utcnow(),
+    )
+
+
+def with_coming_days(events: list[Event]) -> list[EventRow]:
+    """The events, each with its scheduled days not yet ended, in order (one query)."""
     days = db.session.scalars(
         sa.select(TrainingSession)
         .where(
