@@ -130,3 +130,20 @@ def test_workers_opening_a_new_counter_file_at_once_all_count(tmp_path: Path) ->
         for thread in threads:
             thread.join()
         assert sorted(counted) == list(range(1, 9))  # no "database is locked"
+
+
+def test_the_api_is_limited_per_token_with_a_problem_document(limited_app: Flask) -> None:
+    from paja.api import API_RATE
+    from tests.api_helpers import token_for
+
+    allowed = int(API_RATE.split()[0])
+    with limited_app.app_context():
+        client = limited_app.test_client()
+        busy, other = token_for(create_user()), token_for(create_user())
+        codes = [client.get("/api/v1/me", headers=busy).status_code for _ in range(allowed + 1)]
+        assert codes == [200] * allowed + [429]
+        refused = client.get("/api/v1/me", headers={**busy, "Accept-Language": "en"})
+        assert refused.mimetype == "application/problem+json"
+        assert refused.get_json()["detail"] == "Too many requests: wait a moment and try again."
+        assert int(refused.headers["Retry-After"]) > 0
+        assert client.get("/api/v1/me", headers=other).status_code == 200  # its own count
