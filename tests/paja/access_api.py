@@ -31,6 +31,9 @@ API_RULES: dict[str, ApiRule] = {
         lambda t: f"/api/v1/sessions/{t.open_session.id}/registrations",
         "POST", ("registrations:write",), PERSON,
     ),
+    "api_trainings.list_registrations": ApiRule(
+        lambda t: "/api/v1/registrations", "GET", ("registrations:write",)
+    ),
     "api_trainings.get_registration": ApiRule(
         lambda t: f"/api/v1/registrations/{t.registration.id}", "GET", ("registrations:write",)
     ),

@@ -221,3 +221,33 @@ def test_open_sessions_are_filtered_by_mode_and_helsinki_days(client: FlaskClien
         "/api/v1/sessions?mode=paperi&start=huomenna", headers={"Accept-Language": "en"}
     )
     assert wrong.status_code == 422 and set(wrong.get_json()["errors"]) == {"mode", "start"}
+
+
+def test_a_token_lists_the_registrations_its_holder_made(
+    client: FlaskClient, count_queries
+) -> None:
+    first, second = create_session(capacity=1), create_session()
+    mine, theirs = token_for(factories.create_user()), token_for(factories.create_user())
+
+    def made(session, n: int, headers: dict[str, str]) -> int:
+        body = {"name": f"Henkilö {n}", "email": f"h{n}@example.fi"}
+        path = f"/api/v1/sessions/{session.id}/registrations"
+        return client.post(path, json=body, headers=headers).get_json()["id"]
+
+    ids = [made(first, 1, mine), made(first, 2, mine), made(second, 3, mine)]
+    made(second, 4, theirs)
+    listed = all_pages(client, "/api/v1/registrations", mine, limit=1)
+    assert [r["id"] for r in listed] == ids
+    waiting = client.get("/api/v1/registrations?status=waiting", headers=mine).get_json()
+    assert [r["id"] for r in waiting["items"]] == [ids[1]]
+    client.delete(f"/api/v1/registrations/{ids[0]}", headers=mine)  # the queue moves up
+    on_first = client.get(f"/api/v1/registrations?session={first.id}", headers=mine).get_json()
+    assert [(r["id"], r["status"]) for r in on_first["items"]] == [
+        (ids[0], "cancelled"),
+        (ids[1], "confirmed"),
+    ]
+    with count_queries() as few:
+        client.get("/api/v1/registrations?limit=1", headers=mine)
+    with count_queries() as many:
+        client.get("/api/v1/registrations?limit=3", headers=mine)
+    assert len(many) == len(few)

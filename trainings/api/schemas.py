@@ -140,6 +140,16 @@ class RegistrationSchema(ma.Schema):
 
 WorkshopPage = page_schema(WorkshopSchema, "WorkshopPage")
 SessionPage = page_schema(SessionSchema, "SessionPage")
+RegistrationPage = page_schema(RegistrationSchema, "RegistrationPage")
+
+
+class RegistrationArgs(PageArgs):
+    """Filters of the registrations a token's holder made."""
+
+    session = ma.fields.Integer(load_default=None, metadata={"description": "A session's id."})
+    status = ma.fields.String(
+        load_default=None, validate=ma.validate.OneOf(["confirmed", "waiting", "cancelled"])
+    )
 
 
 class OrderArgs(PageArgs):

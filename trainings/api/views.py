@@ -23,7 +23,9 @@ from trainings.api.schemas import (
     EventSchema,
     OrderArgs,
     OrderPage,
+    RegistrationArgs,
     RegistrationIn,
+    RegistrationPage,
     RegistrationSchema,
     SessionArgs,
     SessionPage,
@@ -47,6 +49,7 @@ from trainings.queries.api import (
     published_event,
     published_events_after,
     registration_by_id,
+    registrations_made_by,
     session_by_id,
     sessions_by_ids,
     with_coming_days,
@@ -152,6 +155,20 @@ def create_registration(person: dict[str, str], session_id: int) -> Any:
     return carry_out(
         lambda: register(session, person["name"], person["email"], registered_by_id=holder.id)
     )
+
+
+@blp.get("/registrations")
+@blp.doc(security=[{"token": [REGISTRATIONS_WRITE]}])
+@token_required(REGISTRATIONS_WRITE)
+@blp.arguments(RegistrationArgs, location="query", as_kwargs=True)
+@blp.response(200, RegistrationPage)
+@problems(blp, 400, 401, 403)
+def list_registrations(
+    limit: int, cursor: str | None, session: int | None, status: str | None
+) -> Any:
+    """The registrations you made, oldest first, with their status now (to reconcile)."""
+    rows = registrations_made_by(api_user(), id_after(cursor), limit, session, status)
+    return page_of(rows, limit, key=lambda registration: str(registration.id))
 
 
 def _own_registration(registration_id: int) -> Registration:

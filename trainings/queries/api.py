@@ -122,6 +122,20 @@ def registration_by_id(registration_id: int) -> Registration | None:
     return db.session.get(Registration, registration_id)
 
 
+def registrations_made_by(
+    user: User, after: int, limit: int, session_id: int | None, status: str | None
+) -> list[Registration]:
+    """Up to limit + 1 registrations the user made through the API, by id after the cursor."""
+    statement = sa.select(Registration).where(
+        Registration.registered_by_id == user.id, Registration.id > after
+    )
+    if session_id is not None:
+        statement = statement.where(Registration.session_id == session_id)
+    if status:
+        statement = statement.where(Registration.status == status)
+    return list(db.session.scalars(statement.order_by(Registration.id).limit(limit + 1)))
+
+
 def orders_for_token(
     user: User, organisation_id: int | None, after: int, limit: int, status: str | None
 ) -> list[Order]:
