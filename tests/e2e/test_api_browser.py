@@ -81,3 +81,5 @@ def test_a_customer_subscribes_a_receiver_and_reads_the_docs_in_swedish(
     expect(page.locator("html")).to_have_attribute("lang", "sv")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     check_page(page, "102-api-docs-sv")
+    page.get_by_role("button", name="Suomi").click()  # the account's language, as it was
+    expect(page.locator("html")).to_have_attribute("lang", "fi")
