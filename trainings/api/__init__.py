@@ -18,4 +18,4 @@ REGISTRATIONS_WRITE = scope(
 
 ORDERS_READ = scope("orders:read", _l("Read your organisations' orders, prices and dates"))
 
-from trainings.api import views  # noqa: E402,F401 (registers the routes on blp)
+from trainings.api import events, views  # noqa: E402,F401 (registers the routes on blp)
