@@ -167,6 +167,15 @@ def personal_user() -> User:
     return token.user
 
 
+def token_reaches(organisation_id: int | None, can_view: Callable[[User], bool]) -> bool:
+    """Whether the request's token may read an object: an organisation's token, its own
+    organisation's objects; a personal token, what its holder may read on the pages."""
+    token = api_token()
+    if token.organisation_id is not None:
+        return organisation_id == token.organisation_id
+    return can_view(token.user)
+
+
 ACCOUNT_SCOPE = scope("account:read", _l("Read your own account"))
 
 

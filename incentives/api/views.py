@@ -14,7 +14,7 @@ from incentives.models import Programme
 from incentives.queries.api import boards_of, programme_by_id, programmes_after, told_standing
 from incentives.queries.programmes import participant_of
 from paja.api import PageArgs, id_after, page_of, problems
-from paja.api_tokens import api_token, personal_user, token_required
+from paja.api_tokens import api_token, personal_user, token_reaches, token_required
 
 
 @blp.get("/programmes")
@@ -34,15 +34,7 @@ def list_programmes(limit: int, cursor: str | None) -> Any:
 def _readable_programme(programme_id: int) -> Programme:
     """A programme the token may read (an organisation's token: that organisation's)."""
     programme = programme_by_id(programme_id)
-    token = api_token()
-    if programme is None:
-        abort(404)
-    allowed = (
-        programme.organisation_id == token.organisation_id
-        if token.organisation_id is not None
-        else programme.can_view(token.user)
-    )
-    if not allowed:
+    if programme is None or not token_reaches(programme.organisation_id, programme.can_view):
         abort(404)
     return programme
 

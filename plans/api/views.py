@@ -9,7 +9,7 @@ from typing import Any
 from flask_smorest import abort
 
 from paja.api import PageArgs, id_after, page_of, problems, read_cursor, time_key
-from paja.api_tokens import api_token, token_required
+from paja.api_tokens import api_token, token_reaches, token_required
 from plans.api import PLANS_READ, blp
 from plans.api.schemas import EntryArgs, EntryPage, PlanPage
 from plans.models import Plan
@@ -33,15 +33,7 @@ def list_plans(limit: int, cursor: str | None) -> Any:
 def _readable_plan(plan_id: int) -> Plan:
     """A plan the token may read (an organisation's token: that organisation's); else 404."""
     plan = plan_by_id(plan_id)
-    token = api_token()
-    if plan is None:
-        abort(404)
-    allowed = (
-        plan.organisation_id == token.organisation_id
-        if token.organisation_id is not None
-        else plan.can_view(token.user)
-    )
-    if not allowed:
+    if plan is None or not token_reaches(plan.organisation_id, plan.can_view):
         abort(404)
     return plan
 

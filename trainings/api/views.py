@@ -11,7 +11,7 @@ from feedback.api import SURVEYS_READ
 from feedback.api.schemas import SummarySchema
 from feedback.summaries import summarise
 from paja.api import id_after, page_of, problems, read_cursor, time_key
-from paja.api_tokens import api_token, api_user, token_required
+from paja.api_tokens import api_token, api_user, token_reaches, token_required
 from paja.models import Role
 from paja.perform import carry_out
 from trainings.api import ORDERS_READ, REGISTRATIONS_WRITE, blp
@@ -220,14 +220,8 @@ def get_session_feedback(session_id: int) -> Any:
     and the organisation that ordered it (an organisation token: its own sessions);
     anonymous answers stay hidden under three."""
     session = session_by_id(session_id)
-    token = api_token()
     if session is None or session.feedback_survey is None:
         abort(404)
-    allowed = (
-        session.organisation_id == token.organisation_id
-        if token.organisation_id is not None
-        else session.can_see_participants(token.user)
-    )
-    if not allowed:
+    if not token_reaches(session.organisation_id, session.can_see_participants):
         abort(404)
     return summarise(session.feedback_survey)
