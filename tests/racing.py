@@ -41,6 +41,25 @@ def race(
     return codes
 
 
+def race_json(app: Flask, path: str, bodies: list[dict], headers: dict[str, str]) -> list[int]:
+    """POST each JSON body to the API from its own thread with the same token, all released
+    at once; return the status codes in order."""
+    barrier = threading.Barrier(len(bodies))
+    codes: list[int] = [0] * len(bodies)
+
+    def run(index: int, body: dict) -> None:
+        client = app.test_client()
+        barrier.wait()
+        codes[index] = client.post(path, json=body, headers=headers).status_code
+
+    threads = [threading.Thread(target=run, args=(i, body)) for i, body in enumerate(bodies)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return codes
+
+
 def race_rounds(app: Flask, round_: Callable[[], object], rounds: int = 4) -> list[BaseException]:
     """Run a job worker's round in several threads at once, each in its own app context and
     transaction (committed); return what went wrong (a lost SQLite lock counts too)."""

@@ -1,7 +1,6 @@
 """The trainings API: the catalogue and open sessions for anyone, registrations with a token,
 keeping every rule of the pages; RFC 9457 problems in the client's language."""
 
-import threading
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -13,6 +12,7 @@ from paja.mail import Mail
 from paja.models import Role
 from tests import factories
 from tests.api_helpers import all_pages, token_for
+from tests.racing import race_json
 from tests.trainings.factories import (
     create_offering,
     create_registration,
@@ -130,20 +130,8 @@ def test_racing_registrations_through_the_api_keep_the_seat_count(racing_app: Fl
 
         session_id = make_session(capacity=3).id
         auth = token_for(factories.create_user(), "registrations:write")
-    barrier, codes = threading.Barrier(12), []
-
-    def register(n: int) -> None:
-        client = racing_app.test_client()
-        barrier.wait()
-        response = client.post(f"/api/v1/sessions/{session_id}/registrations",
-                               json={"name": f"K{n}", "email": f"k{n}@example.fi"}, headers=auth)  # fmt: skip
-        codes.append(response.status_code)
-
-    threads = [threading.Thread(target=register, args=(n,)) for n in range(12)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    bodies = [{"name": f"K{n}", "email": f"k{n}@example.fi"} for n in range(12)]
+    codes = race_json(racing_app, f"/api/v1/sessions/{session_id}/registrations", bodies, auth)
     assert codes == [201] * 12
     with racing_app.app_context():
         statuses = db.session.scalars(

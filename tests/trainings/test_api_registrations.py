@@ -2,8 +2,6 @@
 staff for the sessions it ordered, and anyone's token registers people for network days, all
 days or none, with the event page's rules, mail and seat counts (also when racing)."""
 
-import threading
-
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
@@ -13,6 +11,7 @@ from paja.mail import Mail
 from paja.models import Role
 from tests import factories
 from tests.api_helpers import token_for
+from tests.racing import race_json
 from tests.trainings.event_factories import create_event, days_of
 from trainings.models import Registration, RegistrationStatus
 
@@ -97,21 +96,8 @@ def test_racing_network_day_registrations_keep_the_seat_count(racing_app: Flask)
         event = create_event(days=1, capacity=2)
         event_id, day_id = event.id, days_of(event)[0].id
         headers = token_for(factories.create_user(), "registrations:write")
-    barrier, codes = threading.Barrier(8), []
-
-    def register(n: int) -> None:
-        client = racing_app.test_client()
-        barrier.wait()
-        body = {**PERSON, "email": f"k{n}@kunta.fi", "days": [day_id]}
-        response = client.post(f"/api/v1/events/{event_id}/registrations", json=body,
-                               headers=headers)  # fmt: skip
-        codes.append(response.status_code)
-
-    threads = [threading.Thread(target=register, args=(n,)) for n in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    bodies = [{**PERSON, "email": f"k{n}@kunta.fi", "days": [day_id]} for n in range(8)]
+    codes = race_json(racing_app, f"/api/v1/events/{event_id}/registrations", bodies, headers)
     assert codes == [201] * 8
     with racing_app.app_context():
         statuses = db.session.scalars(
