@@ -1,4 +1,5 @@
-"""How webhook deliveries travel: never through a redirect, and in production only to a
+"""Where webhook deliveries may go and how they travel: a receiver's address is checked
+when subscribing; a delivery never follows a redirect, and in production goes only to a
 public address, checked when connecting (the address the name resolves to then is the one
 connected to, so a name that turns internal after the subscription, DNS rebinding, is
 refused), with the certificate still checked for the name."""
@@ -10,6 +11,12 @@ import ipaddress
 import socket
 import urllib.request
 from typing import Any
+from urllib.parse import urlsplit
+
+from flask import current_app
+from flask_babel import gettext as _
+
+from paja.errors import RuleViolation
 
 
 class InternalAddress(OSError):
@@ -55,6 +62,28 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args: Any, **kwargs: Any) -> None:
         """Follow nothing."""
         return None
+
+
+def check_url(url: str) -> str:
+    """A receiver's address: https (plain http and this machine only outside production)."""
+    parts = urlsplit(url.strip())
+    production = current_app.config["PAJA_ENV"] == "production"
+    if parts.scheme not in ({"https"} if production else {"https", "http"}) or not parts.hostname:
+        raise RuleViolation(_("Give the receiver's address, beginning with https://."), "url")
+    if production and _internal(parts.hostname):
+        raise RuleViolation(_("The receiver must be reachable on the internet."), "url")
+    return url.strip()
+
+
+def _internal(host: str) -> bool:
+    """Whether a host names this machine or a private network as written (a name is checked
+    again, resolved, on each delivery: public_address)."""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return is_internal(host)
+    except ValueError:
+        return False
 
 
 def opener(production: bool) -> urllib.request.OpenerDirector:

@@ -14,7 +14,6 @@ import urllib.request
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from flask import current_app
@@ -27,7 +26,7 @@ from paja.extensions import db
 from paja.jobs import every, job, queue
 from paja.models import Organisation, Role, User
 from paja.sql import changed
-from paja.webhook_transport import is_internal, opener
+from paja.webhook_transport import check_url, opener
 
 log = logging.getLogger(__name__)
 #: Every event a subscription may choose, with what it means (packages add theirs).
@@ -104,28 +103,6 @@ def signature(secret: str, timestamp: str, body: bytes) -> str:
     """`v1=` and the HMAC-SHA256 of `timestamp.body` with the subscription's secret."""
     signed = timestamp.encode() + b"." + body
     return "v1=" + hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
-
-
-def check_url(url: str) -> str:
-    """A receiver's address: https (plain http and this machine only outside production)."""
-    parts = urlsplit(url.strip())
-    production = current_app.config["PAJA_ENV"] == "production"
-    if parts.scheme not in ({"https"} if production else {"https", "http"}) or not parts.hostname:
-        raise RuleViolation(_("Give the receiver's address, beginning with https://."), "url")
-    if production and _internal(parts.hostname):
-        raise RuleViolation(_("The receiver must be reachable on the internet."), "url")
-    return url.strip()
-
-
-def _internal(host: str) -> bool:
-    """Whether a host names this machine or a private network (no requests there; a name
-    is checked again, resolved, on each delivery: see paja.webhook_transport)."""
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return is_internal(host)
-    except ValueError:
-        return False
 
 
 def subscribe(

@@ -16,7 +16,8 @@ from paja.database import utcnow
 from paja.errors import RuleViolation
 from paja.extensions import db
 from paja.models import Role
-from paja.webhooks import BACKOFF, Delivery, Webhook, attempt, check_url
+from paja.webhook_transport import check_url
+from paja.webhooks import BACKOFF, Delivery, Webhook, attempt
 from tests import factories
 from tests.conftest import Auth
 from tests.webhook_receiver import receiver
